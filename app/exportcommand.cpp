@@ -1,0 +1,142 @@
+// `taskscope export`: the headless pipeline (read, parse, build the tree, write) behind the command line.
+#include "exportcommand.h"
+
+#include "taskexport.h"
+#include "tasklistparser.h"
+#include "tasktreemodel.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace Taskscope {
+
+namespace {
+
+QString errorLine(const QString &message)
+{
+    return QStringLiteral("taskscope export: ") + message;
+}
+
+bool readAll(const QString &path, QByteArray *bytes, QString *error)
+{
+    QFile file;
+    const bool ok = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        *error = ExportCommand::tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        *error = ExportCommand::tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+// Writes everything or nothing: a failed write never leaves a partial file behind.
+bool writeAll(const QString &path, const QByteArray &bytes, QIODevice *stdoutDevice, QString *error)
+{
+    if (path.isEmpty() || path == u"-") {
+        if (stdoutDevice->write(bytes) != bytes.size()) {
+            *error = ExportCommand::tr("cannot write to standard output: %1").arg(stdoutDevice->errorString());
+            return false;
+        }
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = ExportCommand::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = ExportCommand::tr("cannot write %1: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Export Astra Control tasks without a display."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption inputOption(QStringLiteral("input"),
+                                         tr("Read the task list from <file> (a response of GET .../tasks; - is standard input)."),
+                                         tr("file"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: json (default) or tree."),
+                                          tr("format"), QStringLiteral("json"));
+    const QCommandLineOption outputOption(QStringLiteral("output"),
+                                          tr("Write to <file> (atomically) instead of standard output."), tr("file"));
+    const QCommandLineOption includeOption(
+        QStringLiteral("include"),
+        tr("The field names, comma-separated, of items that are arrays of values (a response to include=...)."),
+        tr("fields"));
+    parser.addOptions({helpOption, inputOption, formatOption, outputOption, includeOption});
+    parser.addPositionalArgument(QStringLiteral("export"), tr("The export command."));
+
+    if (!parser.parse(arguments)) {
+        err << errorLine(parser.errorText()) << Qt::endl;
+        return UsageError;
+    }
+    if (parser.isSet(helpOption)) {
+        QTextStream(out) << parser.helpText().replace(QLatin1String("[options] export"), QLatin1String("export [options]"));
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || positional.first() != u"export") {
+        err << errorLine(tr("unexpected argument: %1").arg(positional.mid(1).join(u' '))) << Qt::endl;
+        return UsageError;
+    }
+    if (!parser.isSet(inputOption)) {
+        err << errorLine(tr("say where the tasks come from: --input FILE")) << Qt::endl;
+        return UsageError;
+    }
+    const QString format = parser.value(formatOption).toLower();
+    if (format != u"json" && format != u"tree") {
+        err << errorLine(tr("unknown format \"%1\": use json or tree").arg(parser.value(formatOption))) << Qt::endl;
+        return UsageError;
+    }
+    QStringList includeOrder;
+    if (parser.isSet(includeOption)) {
+        for (const QString &name : parser.value(includeOption).split(u',', Qt::SkipEmptyParts))
+            includeOrder << name.trimmed();
+    }
+
+    const QString inputPath = parser.value(inputOption);
+    QByteArray body;
+    QString error;
+    if (!readAll(inputPath, &body, &error)) {
+        err << errorLine(error) << Qt::endl;
+        return Failure;
+    }
+
+    TaskListPage page;
+    ParseError parseError;
+    if (!TaskListParser(includeOrder).parse(body, &page, &parseError)) {
+        err << errorLine(tr("%1: %2").arg(inputPath, parseError.toString())) << Qt::endl;
+        return Failure;
+    }
+    body.clear();
+    body.squeeze();
+
+    TaskTreeModel model;
+    model.apply(page.tasks, &page.warnings);
+    for (const ParseWarning &warning : std::as_const(page.warnings))
+        err << errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
+
+    const QList<ExportItem> items = exportItemsInTreeOrder(model);
+    const QByteArray bytes = format == u"tree" ? exportTree(items) : exportJson(items, page.metadataJson);
+    if (!writeAll(parser.value(outputOption), bytes, out, &error)) {
+        err << errorLine(error) << Qt::endl;
+        return Failure;
+    }
+    return Success;
+}
+
+} // namespace Taskscope

@@ -1,0 +1,115 @@
+// taskscope: the GUI, and `taskscope export` which runs the same pipeline without a display.
+#include "exportcommand.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include <memory>
+
+namespace {
+
+// The language: --lang xx (or --lang=xx) wins over the system locale.
+QString requestedLanguage(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg == "--lang" || arg == "-lang") && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith("--lang="))
+            return QString::fromLocal8Bit(arg.mid(7));
+    }
+    return {};
+}
+
+void installTranslations(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("taskscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+}
+
+int runExport(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
+    installTranslations(app, requestedLanguage(argc, argv));
+    QStringList arguments = QCoreApplication::arguments();
+    // --lang is global; the export parser does not need to know it.
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == u"--lang" && i + 1 < arguments.size()) {
+            arguments.remove(i, 2);
+            break;
+        }
+        if (arguments[i].startsWith(u"--lang=")) {
+            arguments.remove(i);
+            break;
+        }
+    }
+    QFile out;
+    out.open(stdout, QIODevice::WriteOnly);
+    QTextStream err(stderr);
+    return Taskscope::ExportCommand::run(arguments, &out, err);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && qstrcmp(argv[1], "export") == 0)
+        return runExport(argc, argv);
+
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Taskscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TASKSCOPE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.taskscope.Taskscope"));
+    installTranslations(app, requestedLanguage(argc, argv));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Live monitor for NetApp Astra Control tasks."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QCoreApplication::translate("main", "Show the built-in demo."));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QCoreApplication::translate("main", "Render the main window to <file> (PNG) and exit."),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption delayOption(
+        QStringLiteral("screenshot-delay"),
+        QCoreApplication::translate("main", "Wait <ms> milliseconds after the first data before the screenshot."),
+        QCoreApplication::translate("main", "ms"), QStringLiteral("0"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QCoreApplication::translate("main", "Use the language <code> (for example fr, de)."),
+                                        QCoreApplication::translate("main", "code"));
+    parser.addOptions({demoOption, screenshotOption, delayOption, langOption});
+    parser.process(app);
+
+    Taskscope::MainWindow window;
+    window.loadDemo();
+    window.show();
+
+    if (parser.isSet(screenshotOption)) {
+        const QString path = parser.value(screenshotOption);
+        const int delay = qMax(0, parser.value(delayOption).toInt());
+        QTimer::singleShot(delay, &window, [&window, path] {
+            const bool ok = window.grab().save(path, "PNG");
+            if (!ok)
+                QTextStream(stderr) << QCoreApplication::translate("main", "taskscope: cannot write %1").arg(path) << Qt::endl;
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

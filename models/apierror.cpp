@@ -1,0 +1,134 @@
+// ApiError: the messages users read, and problem+json parsing.
+#include "apierror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Taskscope {
+
+std::optional<ProblemDetails> ProblemDetails::parse(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    const auto text = [&o](const char *key) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isString())
+            return v.toString();
+        if (v.isDouble())
+            return QString::number(v.toDouble(), 'g', 15);
+        return QString();
+    };
+    ProblemDetails problem;
+    problem.type = text("type");
+    problem.title = text("title");
+    problem.detail = text("detail");
+    problem.status = text("status");
+    problem.correlationID = text("correlationID");
+    const QJsonArray params = o.value(QLatin1String("invalidParams")).toArray();
+    for (const QJsonValue &p : params) {
+        const QJsonObject param = p.toObject();
+        problem.invalidParams.append({param.value(QLatin1String("name")).toString(),
+                                      param.value(QLatin1String("reason")).toString()});
+    }
+    if (problem.title.isEmpty() && problem.type.isEmpty())
+        return std::nullopt;
+    return problem;
+}
+
+bool ApiError::isTransient() const
+{
+    switch (kind) {
+    case ConnectionRefused:
+    case HostNotFound:
+    case Timeout:
+    case Network:
+    case MalformedBody:
+    case TruncatedBody:
+        return true;
+    case Http:
+        return httpStatus >= 500 || httpStatus == 429 || httpStatus == 408;
+    case NoError:
+    case Cancelled:
+    case Tls:
+    case BodyTooLarge:
+    case CrossOriginRedirect:
+    case InsecureUrl:
+    case PagingLoop:
+    case NoToken:
+        return false;
+    }
+    return false;
+}
+
+QString ApiError::kindName() const
+{
+    switch (kind) {
+    case NoError:
+        return tr("No error");
+    case ConnectionRefused:
+        return tr("Connection refused");
+    case HostNotFound:
+        return tr("Host not found");
+    case Timeout:
+        return tr("Timed out");
+    case Cancelled:
+        return tr("Cancelled");
+    case Tls:
+        return tr("Untrusted certificate");
+    case Network:
+        return tr("Network error");
+    case Http:
+        return tr("HTTP error");
+    case MalformedBody:
+        return tr("Malformed response");
+    case BodyTooLarge:
+        return tr("Response too large");
+    case TruncatedBody:
+        return tr("Response cut short");
+    case CrossOriginRedirect:
+        return tr("Redirect to another origin refused");
+    case InsecureUrl:
+        return tr("Plain HTTP refused");
+    case PagingLoop:
+        return tr("Paging loop");
+    case NoToken:
+        return tr("No token");
+    }
+    return {};
+}
+
+QString ApiError::message() const
+{
+    QString text;
+    if (kind == Http) {
+        text = tr("HTTP %1").arg(httpStatus);
+        if (problem) {
+            if (!problem->title.isEmpty())
+                text += u' ' + problem->title;
+            if (!problem->detail.isEmpty())
+                text += u": " + problem->detail;
+            QStringList params;
+            for (const InvalidParam &p : problem->invalidParams)
+                params << tr("%1 (%2)").arg(p.name, p.reason);
+            if (!params.isEmpty())
+                text += u' ' + tr("[invalid: %1]").arg(params.join(QLatin1String(", ")));
+        } else if (!detail.isEmpty()) {
+            text += u": " + detail;
+        }
+        return text;
+    }
+    text = kindName();
+    if (kind == Tls && certificate) {
+        text += u": " + tr("%1 presented a certificate for %2 issued by %3 (SHA-256 %4)")
+                            .arg(certificate->host, certificate->subject, certificate->issuer, certificate->sha256);
+    }
+    if (!detail.isEmpty())
+        text += u": " + detail;
+    return text;
+}
+
+} // namespace Taskscope

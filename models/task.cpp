@@ -1,0 +1,128 @@
+// Task: state names, timestamps and derived values.
+#include "task.h"
+
+#include <QJsonDocument>
+
+#include <array>
+
+namespace Taskscope {
+
+namespace {
+constexpr std::array<QStringView, TaskStateCount - 1> kStateNames = {
+    u"notStarted", u"running", u"completed", u"pausing", u"paused", u"cancelling", u"cancelled", u"failed",
+};
+
+// Reads exactly `n` decimal digits at `pos`; -1 when a character is not a digit.
+int readDigits(QStringView s, qsizetype pos, int n)
+{
+    if (pos + n > s.size())
+        return -1;
+    int value = 0;
+    for (int i = 0; i < n; ++i) {
+        const char16_t c = s[pos + i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+} // namespace
+
+QString stateApiName(TaskState state)
+{
+    const auto i = qsizetype(state);
+    return i < qsizetype(kStateNames.size()) ? kStateNames[i].toString() : QString();
+}
+
+TaskState stateFromApiName(QStringView text)
+{
+    for (qsizetype i = 0; i < qsizetype(kStateNames.size()); ++i) {
+        if (kStateNames[i] == text)
+            return TaskState(i);
+    }
+    return TaskState::Unknown;
+}
+
+bool isActiveState(TaskState state)
+{
+    switch (state) {
+    case TaskState::NotStarted:
+    case TaskState::Running:
+    case TaskState::Pausing:
+    case TaskState::Paused:
+    case TaskState::Cancelling:
+        return true;
+    case TaskState::Completed:
+    case TaskState::Cancelled:
+    case TaskState::Failed:
+    case TaskState::Unknown:
+        return false;
+    }
+    return false;
+}
+
+// Hand-written for speed (five timestamps per task, 100,000 tasks): YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM).
+QDateTime parseTimestamp(QStringView s)
+{
+    const int year = readDigits(s, 0, 4), month = readDigits(s, 5, 2), day = readDigits(s, 8, 2);
+    const int hour = readDigits(s, 11, 2), minute = readDigits(s, 14, 2), second = readDigits(s, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || s[4] != u'-'
+        || s[7] != u'-' || (s[10] != u'T' && s[10] != u't' && s[10] != u' ') || s[13] != u':' || s[16] != u':')
+        return {};
+    qsizetype pos = 19;
+    int msecs = 0;
+    if (pos < s.size() && s[pos] == u'.') {
+        ++pos;
+        int digits = 0;
+        while (pos < s.size() && s[pos] >= u'0' && s[pos] <= u'9') {
+            if (digits < 3)
+                msecs = msecs * 10 + (s[pos].unicode() - u'0');
+            ++digits;
+            ++pos;
+        }
+        if (digits == 0 || digits > 9)
+            return {};
+        for (int i = digits; i < 3; ++i)
+            msecs *= 10;
+    }
+    int offsetSeconds = 0;
+    if (pos < s.size() && (s[pos] == u'Z' || s[pos] == u'z')) {
+        ++pos;
+    } else if (pos < s.size() && (s[pos] == u'+' || s[pos] == u'-')) {
+        const int oh = readDigits(s, pos + 1, 2), om = readDigits(s, pos + 4, 2);
+        if (oh < 0 || om < 0 || s[pos + 3] != u':' || oh > 23 || om > 59)
+            return {};
+        offsetSeconds = (oh * 3600 + om * 60) * (s[pos] == u'-' ? -1 : 1);
+        pos += 6;
+    } else {
+        return {}; // the API always states the zone; a bare local time is ambiguous
+    }
+    if (pos != s.size() || hour > 23 || minute > 59 || second > 60)
+        return {};
+    const QDate date(year, month, day);
+    if (!date.isValid())
+        return {};
+    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
+    const qint64 ms = ((days * 86400 + hour * 3600 + minute * 60 + qMin(second, 59)) - offsetSeconds) * 1000 + msecs;
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+QJsonObject Task::json() const
+{
+    return QJsonDocument::fromJson(rawJson).object();
+}
+
+std::optional<qint64> Task::durationSeconds(const QDateTime &now) const
+{
+    if (!startTime.isValid())
+        return std::nullopt;
+    QDateTime end = endTime.isValid() ? endTime : cancelTime;
+    if (!end.isValid()) {
+        if (!isActiveState(state))
+            return std::nullopt; // ended without saying when: a ticking duration would be a lie
+        end = now;
+    }
+    return qMax<qint64>(0, startTime.secsTo(end));
+}
+
+} // namespace Taskscope

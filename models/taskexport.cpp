@@ -1,0 +1,70 @@
+// Export writers: the API's JSON shape with each task's original bytes, and the indented tree text.
+#include "taskexport.h"
+
+#include "tasktreemodel.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace Taskscope {
+
+QList<ExportItem> exportItemsInTreeOrder(const TaskTreeModel &model)
+{
+    QList<ExportItem> items;
+    items.reserve(model.taskCount());
+    model.forEachInTreeOrder([&items](const Task &task, int depth) { items.append({&task, depth}); });
+    return items;
+}
+
+QByteArray exportJson(const QList<ExportItem> &items, const QByteArray &metadataJson)
+{
+    QJsonObject metadata = QJsonDocument::fromJson(metadataJson).object();
+    metadata.remove(QLatin1String("continue")); // paging state of the request, meaningless in a file
+    if (metadata.contains(QLatin1String("count")))
+        metadata.insert(QLatin1String("count"), items.size());
+
+    qsizetype size = 128;
+    for (const ExportItem &item : items)
+        size += item.task->rawJson.size() + 2;
+    QByteArray out;
+    out.reserve(size);
+    out += R"({"type":"application/astra-tasks","version":"1.1","items":[)";
+    bool first = true;
+    for (const ExportItem &item : items) {
+        out += first ? "\n" : ",\n";
+        out += item.task->rawJson;
+        first = false;
+    }
+    out += items.isEmpty() ? "]," : "\n],";
+    out += R"("metadata":)";
+    out += QJsonDocument(metadata).toJson(QJsonDocument::Compact);
+    out += "}\n";
+    return out;
+}
+
+QString formatPercentPlain(double percent)
+{
+    return QString::number(percent, 'g', QLocale::FloatingPointShortest);
+}
+
+QByteArray exportTree(const QList<ExportItem> &items)
+{
+    QByteArray out;
+    out.reserve(items.size() * 96);
+    for (const ExportItem &item : items) {
+        const Task &task = *item.task;
+        out.append(QByteArray(item.depth * 2, ' '));
+        out += task.id.toUtf8();
+        out += ' ';
+        out += task.stateText.isEmpty() ? QByteArrayLiteral("-") : task.stateText.toUtf8();
+        out += ' ';
+        out += task.percentDone ? formatPercentPlain(*task.percentDone).toUtf8() : QByteArrayLiteral("-");
+        out += ' ';
+        out += task.name.isEmpty() ? QByteArrayLiteral("-") : task.name.toUtf8();
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace Taskscope

@@ -1,0 +1,37 @@
+// Export writers: the API's JSON shape (every task byte-for-byte as received) and the indented tree text.
+#pragma once
+
+#include "task.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class QIODevice;
+
+namespace Taskscope {
+
+class TaskTreeModel;
+
+enum class ExportFormat { Json, Tree };
+
+struct ExportItem
+{
+    const Task *task = nullptr;
+    int depth = 0;
+};
+
+// The tasks of `model` depth-first in tree order, each with its depth.
+QList<ExportItem> exportItemsInTreeOrder(const TaskTreeModel &model);
+
+// {"type":"application/astra-tasks","version":"1.1","items":[...],"metadata":{...}}.
+// `metadataJson` is the list metadata to carry over (paging fields are dropped); empty means {}.
+QByteArray exportJson(const QList<ExportItem> &items, const QByteArray &metadataJson = {});
+
+// One line per task: `<two spaces per depth><id> <state> <percentDone or -> <name>`.
+QByteArray exportTree(const QList<ExportItem> &items);
+
+// percentDone as the tree and CSV print it: the shortest exact decimal ("20.25", "100").
+QString formatPercentPlain(double percent);
+
+} // namespace Taskscope

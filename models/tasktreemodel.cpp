@@ -1,0 +1,834 @@
+// TaskTreeModel: each apply() diffs a snapshot into the tree by id, so selection, expansion and
+// persistent indexes survive polls; the model is never reset.
+#include "tasktreemodel.h"
+
+#include "logging.h"
+#include "tasklistparser.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace Taskscope {
+
+struct TaskTreeModel::Node
+{
+    Task task;
+    Node *parent = nullptr;
+    std::vector<std::unique_ptr<Node>> children;
+    int row = 0;
+    Marks marks;
+    quint64 generation = 0; // the last apply() that kept this task
+    int slot = -1;          // its index among that apply's tasks
+};
+
+namespace {
+
+using NodePtr = std::unique_ptr<TaskTreeModel::Node>;
+
+// Sibling order: orderHint (absent last), then startTime (absent last), then id.
+bool taskLess(const Task &a, const Task &b)
+{
+    if (a.orderHint.has_value() != b.orderHint.has_value())
+        return a.orderHint.has_value();
+    if (a.orderHint && *a.orderHint != *b.orderHint)
+        return *a.orderHint < *b.orderHint;
+    const bool aStarted = a.startTime.isValid(), bStarted = b.startTime.isValid();
+    if (aStarted != bStarted)
+        return aStarted;
+    if (aStarted && a.startTime != b.startTime)
+        return a.startTime < b.startTime;
+    return a.id < b.id;
+}
+
+bool sameSortKey(const Task &a, const Task &b)
+{
+    return a.orderHint == b.orderHint && a.startTime == b.startTime;
+}
+
+const QList<int> &changedRoles()
+{
+    static const QList<int> roles = {Qt::DisplayRole,         Qt::ToolTipRole,         Qt::DecorationRole,
+                                     TaskTreeModel::RawRole,  TaskTreeModel::TaskRole, TaskTreeModel::StateRole,
+                                     TaskTreeModel::MarksRole};
+    return roles;
+}
+
+QString lastSegments(const QString &uri)
+{
+    // "/accounts/x/k8s/v1/apps/y/appBackups/z" -> "appBackups/z"
+    const qsizetype last = uri.lastIndexOf(u'/');
+    if (last <= 0)
+        return uri;
+    const qsizetype previous = uri.lastIndexOf(u'/', last - 1);
+    return uri.mid(previous + 1);
+}
+
+QString formatTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QLocale locale;
+    const QDateTime local = utc.toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' '
+        + locale.toString(local.time(), locale.timeFormat(QLocale::LongFormat).contains(u's')
+                                            ? QStringLiteral("HH:mm:ss")
+                                            : locale.timeFormat(QLocale::ShortFormat));
+}
+
+QString exactUtc(const QDateTime &utc)
+{
+    return utc.isValid() ? utc.toString(Qt::ISODateWithMs) : QString();
+}
+
+// Destroys a subtree without recursion, so a 10,000-level chain cannot overflow the stack.
+void destroyIteratively(NodePtr node)
+{
+    std::vector<NodePtr> pending;
+    pending.push_back(std::move(node));
+    while (!pending.empty()) {
+        NodePtr current = std::move(pending.back());
+        pending.pop_back();
+        for (auto &child : current->children)
+            pending.push_back(std::move(child));
+        current->children.clear();
+    }
+}
+
+} // namespace
+
+TaskTreeModel::TaskTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+TaskTreeModel::~TaskTreeModel()
+{
+    destroyIteratively(std::move(m_root));
+}
+
+void TaskTreeModel::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+QDateTime TaskTreeModel::now() const
+{
+    return m_clock();
+}
+
+// --- structure -------------------------------------------------------------------------------
+
+TaskTreeModel::Node *TaskTreeModel::nodeFor(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return m_root.get();
+    Q_ASSERT(index.model() == this);
+    return static_cast<Node *>(index.internalPointer());
+}
+
+QModelIndex TaskTreeModel::indexFor(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, const_cast<Node *>(node));
+}
+
+void TaskTreeModel::renumber(Node *parent, int from, int to)
+{
+    const int last = qMin(to, int(parent->children.size()) - 1);
+    for (int i = qMax(0, from); i <= last; ++i)
+        parent->children[size_t(i)]->row = i;
+}
+
+void TaskTreeModel::insertChildren(Node *parent, int row, std::vector<NodePtr> nodes)
+{
+    if (nodes.empty())
+        return;
+    beginInsertRows(indexFor(parent), row, row + int(nodes.size()) - 1);
+    for (auto &node : nodes)
+        node->parent = parent;
+    parent->children.insert(parent->children.begin() + row, std::make_move_iterator(nodes.begin()),
+                            std::make_move_iterator(nodes.end()));
+    renumber(parent, row, int(parent->children.size()) - 1);
+    endInsertRows();
+}
+
+void TaskTreeModel::removeChildren(Node *parent, int first, int last)
+{
+    beginRemoveRows(indexFor(parent), first, last);
+    std::vector<NodePtr> removed(std::make_move_iterator(parent->children.begin() + first),
+                                 std::make_move_iterator(parent->children.begin() + last + 1));
+    parent->children.erase(parent->children.begin() + first, parent->children.begin() + last + 1);
+    renumber(parent, first, int(parent->children.size()) - 1);
+    endRemoveRows();
+    for (auto &node : removed) {
+        // Forget every id of the subtree, then free it.
+        std::vector<Node *> stack{node.get()};
+        while (!stack.empty()) {
+            Node *current = stack.back();
+            stack.pop_back();
+            const auto it = m_byId.constFind(current->task.id);
+            if (it != m_byId.cend() && it.value() == current)
+                m_byId.erase(it);
+            for (auto &child : current->children)
+                stack.push_back(child.get());
+        }
+        destroyIteratively(std::move(node));
+    }
+}
+
+// Moves the child at `row` of `from` to position `destRow` (numbered as before the move) of `to`.
+void TaskTreeModel::moveChild(Node *from, int row, Node *to, int destRow)
+{
+    if (from == to && (destRow == row || destRow == row + 1))
+        return;
+    const bool ok = beginMoveRows(indexFor(from), row, row, indexFor(to), destRow);
+    Q_ASSERT(ok);
+    if (!ok)
+        return;
+    NodePtr node = std::move(from->children[size_t(row)]);
+    from->children.erase(from->children.begin() + row);
+    const int finalRow = (from == to && destRow > row) ? destRow - 1 : destRow;
+    node->parent = to;
+    to->children.insert(to->children.begin() + finalRow, std::move(node));
+    if (from == to) {
+        renumber(to, qMin(row, finalRow), qMax(row, finalRow));
+    } else {
+        renumber(from, row, int(from->children.size()) - 1);
+        renumber(to, finalRow, int(to->children.size()) - 1);
+    }
+    endMoveRows();
+}
+
+// Brings the children of `parent` into sibling order with the fewest moves: the longest run
+// already in order stays, every other child moves next to its sorted predecessor.
+void TaskTreeModel::sortChildren(Node *parent)
+{
+    auto &children = parent->children;
+    const size_t count = children.size();
+    if (count < 2)
+        return;
+    const auto lessNode = [](const Node *a, const Node *b) { return taskLess(a->task, b->task); };
+    bool sorted = true;
+    for (size_t i = 1; i < count && sorted; ++i)
+        sorted = !lessNode(children[i].get(), children[i - 1].get());
+    if (sorted)
+        return;
+
+    std::vector<Node *> order(count);
+    for (size_t i = 0; i < count; ++i)
+        order[i] = children[i].get();
+    std::sort(order.begin(), order.end(), lessNode);
+    std::unordered_map<const Node *, size_t> rank;
+    rank.reserve(count);
+    for (size_t i = 0; i < count; ++i)
+        rank.emplace(order[i], i);
+
+    // Longest increasing subsequence of ranks in the current order (patience sorting).
+    std::vector<size_t> tails;       // positions (in current order) ending the best run of each length
+    std::vector<long> previous(count, -1);
+    for (size_t i = 0; i < count; ++i) {
+        const size_t r = rank[children[i].get()];
+        auto it = std::lower_bound(tails.begin(), tails.end(), r,
+                                   [&](size_t pos, size_t value) { return rank[children[pos].get()] < value; });
+        if (it != tails.begin())
+            previous[i] = long(*(it - 1));
+        if (it == tails.end())
+            tails.push_back(i);
+        else
+            *it = i;
+    }
+    std::vector<bool> keep(count, false);
+    for (long i = tails.empty() ? -1 : long(tails.back()); i >= 0; i = previous[size_t(i)])
+        keep[rank[children[size_t(i)].get()]] = true;
+
+    for (size_t t = 0; t < count; ++t) {
+        if (keep[t])
+            continue;
+        Node *node = order[t];
+        const int dest = t == 0 ? 0 : order[t - 1]->row + 1;
+        moveChild(parent, node->row, parent, dest);
+    }
+}
+
+// --- apply -----------------------------------------------------------------------------------
+
+void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings)
+{
+    // 1. One task per id (the first wins); the effective parent of each. Tasks already in the
+    //    model are found through m_byId and stamped with this apply's generation; only new ids
+    //    need a second table.
+    ++m_generation;
+    std::vector<const Task *> tasks;
+    std::vector<Node *> nodeOf;
+    tasks.reserve(size_t(snapshot.size()));
+    nodeOf.reserve(size_t(snapshot.size()));
+    QHash<QStringView, int> newSlot;
+    for (qsizetype i = 0; i < snapshot.size(); ++i) {
+        const Task &task = snapshot[i];
+        if (task.id.isEmpty()) {
+            if (warnings)
+                warnings->append(ParseWarning{i, {}, QStringLiteral("id"), tr("a task without an id; skipped"), true});
+            continue;
+        }
+        Node *node = m_byId.value(task.id);
+        const bool duplicate = node ? node->generation == m_generation : newSlot.contains(QStringView(task.id));
+        if (duplicate) {
+            if (warnings)
+                warnings->append(ParseWarning{i, task.id, QStringLiteral("id"),
+                                              tr("duplicate id; the first task with this id is kept"), true});
+            continue;
+        }
+        if (node) {
+            node->generation = m_generation;
+            node->slot = int(tasks.size());
+        } else {
+            newSlot.insert(QStringView(task.id), int(tasks.size()));
+        }
+        nodeOf.push_back(node);
+        tasks.push_back(&task);
+    }
+    const auto slotOf = [&](const QString &id) {
+        if (const Node *node = m_byId.value(id); node && node->generation == m_generation)
+            return node->slot;
+        return newSlot.value(QStringView(id), -1);
+    };
+    const int count = int(tasks.size());
+    std::vector<int> parentOf(size_t(count), -1);
+    std::vector<Marks> marks(size_t(count), NoMark);
+    for (int i = 0; i < count; ++i) {
+        const Task &task = *tasks[size_t(i)];
+        if (task.parentTaskID.isEmpty())
+            continue;
+        if (task.parentTaskID == task.id) {
+            marks[size_t(i)] |= SelfParentMark;
+            continue;
+        }
+        const int parent = slotOf(task.parentTaskID);
+        if (parent < 0)
+            marks[size_t(i)] |= OrphanMark;
+        else
+            parentOf[size_t(i)] = parent;
+    }
+    // Break loops: walk each parent chain once; a chain that meets itself is a cycle, and the
+    // smallest id in it becomes a root (the same choice whatever the snapshot's order).
+    {
+        std::vector<quint8> colour(size_t(count), 0); // 0 new, 1 on the current path, 2 done
+        std::vector<int> path;
+        for (int start = 0; start < count; ++start) {
+            path.clear();
+            int j = start;
+            while (j >= 0 && colour[size_t(j)] == 0) {
+                colour[size_t(j)] = 1;
+                path.push_back(j);
+                j = parentOf[size_t(j)];
+            }
+            if (j >= 0 && colour[size_t(j)] == 1) {
+                const auto loopStart = std::find(path.begin(), path.end(), j);
+                const int cut = *std::min_element(loopStart, path.end(), [&](int a, int b) {
+                    return tasks[size_t(a)]->id < tasks[size_t(b)]->id;
+                });
+                parentOf[size_t(cut)] = -1;
+                marks[size_t(cut)] |= CycleMark;
+            }
+            for (int p : path)
+                colour[size_t(p)] = 2;
+        }
+    }
+
+    // 2. Update surviving tasks in place; remember what changed. Structure is untouched yet, so
+    //    nothing a view reads during the structural signals below changes under it.
+    struct Change
+    {
+        Node *node;
+        int firstColumn;
+        int lastColumn;
+    };
+    std::vector<Change> changes;
+    QSet<Node *> dirtyParents; // only the root, survivors and new tasks: never freed during apply
+    std::vector<Node *> reordered;
+    const auto lessPtr = [](const NodePtr &a, const NodePtr &b) { return taskLess(a->task, b->task); };
+    for (int i = 0; i < count; ++i) {
+        const Task &task = *tasks[size_t(i)];
+        Node *node = nodeOf[size_t(i)];
+        if (!node)
+            continue;
+        const Marks newMarks = marks[size_t(i)];
+        // Parsed tasks are equal exactly when their bytes are; tasks built in code compare by field.
+        const bool sameTask = node->task.rawJson == task.rawJson && (!task.rawJson.isEmpty() || node->task == task);
+        if (sameTask && node->marks == newMarks)
+            continue;
+        int first = ColumnCount, last = -1;
+        const auto touch = [&](int column, bool differs) {
+            if (differs) {
+                first = qMin(first, column);
+                last = qMax(last, column);
+            }
+        };
+        const Task &old = node->task;
+        touch(NameColumn, old.name != task.name || node->marks != newMarks);
+        touch(SummaryColumn, old.summary != task.summary);
+        touch(StateColumn, old.state != task.state || old.stateText != task.stateText);
+        touch(ProgressColumn, old.percentDone != task.percentDone || old.state != task.state);
+        touch(ServiceColumn, old.service != task.service);
+        touch(StartedColumn, old.startTime != task.startTime);
+        touch(EndedColumn, old.endTime != task.endTime);
+        touch(DurationColumn, old.startTime != task.startTime || old.endTime != task.endTime
+                                  || old.cancelTime != task.cancelTime || old.state != task.state);
+        touch(ResourceColumn, old.resourceURI != task.resourceURI);
+        if (last < 0)
+            touch(NameColumn, true); // only fields without a column changed: the task role did
+        if (!sameSortKey(old, task))
+            reordered.push_back(node); // its parent may still go away in step 5: resolve it later
+        node->task = task;
+        node->marks = newMarks;
+        changes.push_back({node, first, last});
+    }
+
+    // 3. Create the new tasks. A new task under another new task is attached to it now and
+    //    travels inside its subtree; only the topmost new tasks are inserted with a signal.
+    std::vector<NodePtr> created(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        if (nodeOf[size_t(i)])
+            continue;
+        created[size_t(i)] = std::make_unique<Node>();
+        Node *node = created[size_t(i)].get();
+        node->task = *tasks[size_t(i)];
+        node->marks = marks[size_t(i)];
+        node->generation = m_generation;
+        node->slot = i;
+        nodeOf[size_t(i)] = node;
+        m_byId.insert(node->task.id, node);
+    }
+    std::vector<bool> isNew(size_t(count), false);
+    for (int i = 0; i < count; ++i)
+        isNew[size_t(i)] = created[size_t(i)] != nullptr;
+    for (int i = 0; i < count; ++i) {
+        const int p = parentOf[size_t(i)];
+        if (isNew[size_t(i)] && p >= 0 && isNew[size_t(p)]) {
+            Node *parent = nodeOf[size_t(p)];
+            created[size_t(i)]->parent = parent;
+            parent->children.push_back(std::move(created[size_t(i)]));
+        }
+    }
+    std::map<Node *, std::vector<NodePtr>> toInsert; // the root or a survivor -> its topmost new children
+    for (int i = 0; i < count; ++i) {
+        if (!isNew[size_t(i)])
+            continue;
+        Node *node = nodeOf[size_t(i)];
+        std::sort(node->children.begin(), node->children.end(), lessPtr);
+        renumber(node, 0, int(node->children.size()) - 1);
+        if (created[size_t(i)]) {
+            const int p = parentOf[size_t(i)];
+            toInsert[p < 0 ? m_root.get() : nodeOf[size_t(p)]].push_back(std::move(created[size_t(i)]));
+        }
+    }
+    for (auto &[parent, kids] : toInsert) {
+        std::sort(kids.begin(), kids.end(), lessPtr);
+        // Where each new child goes among the current children; equal positions form one block.
+        std::vector<std::pair<int, NodePtr>> placed;
+        placed.reserve(kids.size());
+        for (auto &kid : kids) {
+            const auto pos = std::lower_bound(parent->children.begin(), parent->children.end(), kid, lessPtr);
+            placed.emplace_back(int(pos - parent->children.begin()), std::move(kid));
+        }
+        std::stable_sort(placed.begin(), placed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (size_t end = placed.size(); end > 0;) {
+            size_t begin = end - 1;
+            while (begin > 0 && placed[begin - 1].first == placed[end - 1].first)
+                --begin;
+            std::vector<NodePtr> block;
+            block.reserve(end - begin);
+            for (size_t k = begin; k < end; ++k)
+                block.push_back(std::move(placed[k].second));
+            insertChildren(parent, placed[end - 1].first, std::move(block));
+            end = begin;
+        }
+        dirtyParents.insert(parent);
+    }
+
+    // 4. Reparent survivors. A target that is currently inside the moving subtree cannot take it
+    //    yet: such a task waits at the top level until the tasks between them have moved.
+    const auto isInside = [](const Node *node, const Node *ancestor) {
+        for (; node; node = node->parent) {
+            if (node == ancestor)
+                return true;
+        }
+        return false;
+    };
+    const auto lowerBound = [](Node *parent, const Node *node) {
+        const auto pos = std::lower_bound(parent->children.begin(), parent->children.end(), node,
+                                          [](const NodePtr &a, const Node *b) { return taskLess(a->task, b->task); });
+        return int(pos - parent->children.begin());
+    };
+    std::vector<std::pair<Node *, Node *>> deferred;
+    for (int i = 0; i < count; ++i) {
+        Node *node = nodeOf[size_t(i)];
+        const int p = parentOf[size_t(i)];
+        Node *target = p < 0 ? m_root.get() : nodeOf[size_t(p)];
+        if (node->parent == target)
+            continue;
+        Node *source = node->parent;
+        if (isInside(target, node)) {
+            moveChild(source, node->row, m_root.get(), int(m_root->children.size()));
+            deferred.emplace_back(node, target);
+        } else {
+            moveChild(source, node->row, target, lowerBound(target, node));
+        }
+        dirtyParents.insert(target);
+    }
+    for (const auto &[node, target] : deferred) {
+        Q_ASSERT(!isInside(target, node));
+        moveChild(node->parent, node->row, target, lowerBound(target, node));
+    }
+
+    // 5. Remove the tasks that are gone. After step 4 a gone task's subtree holds only gone tasks,
+    //    so removing the topmost ones (runs of consecutive rows) removes exactly the gone tasks.
+    if (m_byId.size() > count) {
+        const auto kept = [this](const Node *node) { return node == m_root.get() || node->generation == m_generation; };
+        std::map<Node *, std::vector<int>> rowsByParent;
+        for (auto it = m_byId.cbegin(); it != m_byId.cend(); ++it) {
+            Node *node = it.value();
+            if (!kept(node) && kept(node->parent))
+                rowsByParent[node->parent].push_back(node->row);
+        }
+        for (auto &[parent, rows] : rowsByParent) {
+            std::sort(rows.begin(), rows.end());
+            for (size_t end = rows.size(); end > 0;) {
+                size_t begin = end - 1;
+                while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
+                    --begin;
+                removeChildren(parent, rows[begin], rows[end - 1]);
+                end = begin;
+            }
+        }
+    }
+
+    // 6. Restore sibling order where keys changed or children arrived.
+    for (Node *node : reordered)
+        dirtyParents.insert(node->parent);
+    for (Node *parent : std::as_const(dirtyParents))
+        sortChildren(parent);
+
+    // 7. One dataChanged per run of consecutive changed rows under one parent.
+    std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
+        return a.node->parent != b.node->parent ? std::less<Node *>()(a.node->parent, b.node->parent)
+                                                : a.node->row < b.node->row;
+    });
+    for (size_t begin = 0; begin < changes.size();) {
+        size_t end = begin + 1;
+        int first = changes[begin].firstColumn, last = changes[begin].lastColumn;
+        while (end < changes.size() && changes[end].node->parent == changes[begin].node->parent
+               && changes[end].node->row == changes[end - 1].node->row + 1) {
+            first = qMin(first, changes[end].firstColumn);
+            last = qMax(last, changes[end].lastColumn);
+            ++end;
+        }
+        emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last), changedRoles());
+        begin = end;
+    }
+    qCDebug(lcModels) << "applied" << count << "tasks:" << changes.size() << "changed";
+}
+
+void TaskTreeModel::refreshRunningDurations()
+{
+    std::vector<Node *> stack{m_root.get()};
+    while (!stack.empty()) {
+        Node *parent = stack.back();
+        stack.pop_back();
+        int runStart = -1;
+        const int rows = int(parent->children.size());
+        for (int row = 0; row <= rows; ++row) {
+            const Node *child = row < rows ? parent->children[size_t(row)].get() : nullptr;
+            const bool ticking = child && child->task.startTime.isValid() && !child->task.endTime.isValid()
+                && !child->task.cancelTime.isValid() && isActiveState(child->task.state);
+            if (ticking && runStart < 0)
+                runStart = row;
+            if (!ticking && runStart >= 0) {
+                emit dataChanged(index(runStart, DurationColumn, indexFor(parent)),
+                                 index(row - 1, DurationColumn, indexFor(parent)), {Qt::DisplayRole, RawRole});
+                runStart = -1;
+            }
+            if (child && !child->children.empty())
+                stack.push_back(const_cast<Node *>(child));
+        }
+    }
+}
+
+// --- lookups ---------------------------------------------------------------------------------
+
+const Task *TaskTreeModel::task(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    return &nodeFor(index)->task;
+}
+
+TaskTreeModel::Marks TaskTreeModel::marks(const QModelIndex &index) const
+{
+    return index.isValid() ? nodeFor(index)->marks : Marks();
+}
+
+QModelIndex TaskTreeModel::indexForId(const QString &id, int column) const
+{
+    const Node *node = m_byId.value(id);
+    return node ? indexFor(node, column) : QModelIndex();
+}
+
+void TaskTreeModel::forEachInTreeOrder(const std::function<void(const Task &, int)> &visit) const
+{
+    std::vector<std::pair<const Node *, int>> stack;
+    for (auto it = m_root->children.rbegin(); it != m_root->children.rend(); ++it)
+        stack.emplace_back(it->get(), 0);
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        visit(node->task, depth);
+        for (auto it = node->children.rbegin(); it != node->children.rend(); ++it)
+            stack.emplace_back(it->get(), depth + 1);
+    }
+}
+
+// --- QAbstractItemModel ----------------------------------------------------------------------
+
+QModelIndex TaskTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    const Node *parentNode = nodeFor(parent);
+    if (!parentNode || row >= int(parentNode->children.size()))
+        return {};
+    return createIndex(row, column, parentNode->children[size_t(row)].get());
+}
+
+QModelIndex TaskTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const Node *node = nodeFor(child);
+    return indexFor(node->parent);
+}
+
+int TaskTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeFor(parent)->children.size());
+}
+
+int TaskTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool TaskTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+Qt::ItemFlags TaskTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+QHash<int, QByteArray> TaskTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(RawRole, "raw");
+    names.insert(TaskRole, "task");
+    names.insert(IdRole, "taskId");
+    names.insert(StateRole, "state");
+    names.insert(MarksRole, "marks");
+    return names;
+}
+
+QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case SummaryColumn:
+        return tr("Summary");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case ServiceColumn:
+        return tr("Service");
+    case StartedColumn:
+        return tr("Started");
+    case EndedColumn:
+        return tr("Ended");
+    case DurationColumn:
+        return tr("Duration");
+    case ResourceColumn:
+        return tr("Resource");
+    default:
+        return {};
+    }
+}
+
+QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node &node = *nodeFor(index);
+    const Task &task = node.task;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(node, index.column());
+    case RawRole:
+        return rawData(node, index.column());
+    case TaskRole:
+        return QVariant::fromValue(task);
+    case IdRole:
+        return task.id;
+    case StateRole:
+        return int(task.state);
+    case MarksRole:
+        return int(node.marks);
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case NameColumn: {
+            QStringList lines{task.name, task.id};
+            if (node.marks & OrphanMark)
+                lines << tr("Its parent task %1 is not in the list: shown at the top level.").arg(task.parentTaskID);
+            if (node.marks & SelfParentMark)
+                lines << tr("It names itself as its parent: shown at the top level.");
+            if (node.marks & CycleMark)
+                lines << tr("Its parent chain loops back to it (parent %1): the loop is cut here.").arg(task.parentTaskID);
+            return lines.join(u'\n');
+        }
+        case StartedColumn:
+            return exactUtc(task.startTime);
+        case EndedColumn:
+            return exactUtc(task.endTime.isValid() ? task.endTime : task.cancelTime);
+        case ResourceColumn:
+            return task.resourceURI;
+        case StateColumn:
+            return stateDisplayName(task.state, task.stateText);
+        default:
+            return displayData(node, index.column());
+        }
+    case Qt::TextAlignmentRole:
+        if (index.column() == DurationColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant TaskTreeModel::displayData(const Node &node, int column) const
+{
+    const Task &task = node.task;
+    switch (column) {
+    case NameColumn:
+        return task.name.isEmpty() ? task.id : task.name;
+    case SummaryColumn:
+        return task.summary;
+    case StateColumn:
+        return stateDisplayName(task.state, task.stateText);
+    case ProgressColumn:
+        return formatProgress(task.percentDone);
+    case ServiceColumn:
+        return task.service;
+    case StartedColumn:
+        return formatTime(task.startTime);
+    case EndedColumn:
+        return formatTime(task.endTime.isValid() ? task.endTime : task.cancelTime);
+    case DurationColumn: {
+        const auto seconds = task.durationSeconds(m_clock());
+        return seconds ? formatDuration(*seconds) : QString();
+    }
+    case ResourceColumn:
+        return lastSegments(task.resourceURI);
+    default:
+        return {};
+    }
+}
+
+QVariant TaskTreeModel::rawData(const Node &node, int column) const
+{
+    const Task &task = node.task;
+    switch (column) {
+    case NameColumn:
+        return task.name;
+    case SummaryColumn:
+        return task.summary;
+    case StateColumn:
+        return int(task.state);
+    case ProgressColumn:
+        return task.percentDone ? QVariant(*task.percentDone) : QVariant();
+    case ServiceColumn:
+        return task.service;
+    case StartedColumn:
+        return task.startTime;
+    case EndedColumn:
+        return task.endTime.isValid() ? task.endTime : task.cancelTime;
+    case DurationColumn: {
+        const auto seconds = task.durationSeconds(m_clock());
+        return seconds ? QVariant(*seconds) : QVariant();
+    }
+    case ResourceColumn:
+        return task.resourceURI;
+    default:
+        return {};
+    }
+}
+
+QString TaskTreeModel::stateDisplayName(TaskState state, const QString &rawText)
+{
+    switch (state) {
+    case TaskState::NotStarted:
+        return tr("Not started", "task state");
+    case TaskState::Running:
+        return tr("Running", "task state");
+    case TaskState::Completed:
+        return tr("Completed", "task state");
+    case TaskState::Pausing:
+        return tr("Pausing", "task state");
+    case TaskState::Paused:
+        return tr("Paused", "task state");
+    case TaskState::Cancelling:
+        return tr("Cancelling", "task state");
+    case TaskState::Cancelled:
+        return tr("Cancelled", "task state");
+    case TaskState::Failed:
+        return tr("Failed", "task state");
+    case TaskState::Unknown:
+        break;
+    }
+    return rawText.isEmpty() ? tr("Unknown", "task state") : rawText;
+}
+
+QString TaskTreeModel::formatProgress(std::optional<double> percent)
+{
+    if (!percent)
+        return {};
+    const double value = *percent;
+    const int decimals = value == std::floor(value) ? 0 : 1;
+    return tr("%1%", "percent done").arg(QLocale().toString(value, 'f', decimals));
+}
+
+QString TaskTreeModel::formatDuration(qint64 seconds)
+{
+    const qint64 h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
+    if (h > 0)
+        return tr("%1h %2m %3s", "duration").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    if (m > 0)
+        return tr("%1m %2s", "duration").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+    return tr("%1s", "duration").arg(s);
+}
+
+} // namespace Taskscope

@@ -1,0 +1,117 @@
+// TaskTreeModel: the tasks as a tree keyed by parentTaskID, updated by diffing snapshots (never reset).
+#pragma once
+
+#include "task.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Taskscope {
+
+struct ParseWarning;
+
+class TaskTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        SummaryColumn,
+        StateColumn,
+        ProgressColumn,
+        ServiceColumn,
+        StartedColumn,
+        EndedColumn,
+        DurationColumn,
+        ResourceColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        RawRole = Qt::UserRole + 1, // the column's value for sorting and painting (number, QDateTime, text)
+        TaskRole,                   // the whole Task
+        IdRole,                     // the task id
+        StateRole,                  // TaskState as int
+        MarksRole,                  // Marks as int
+    };
+    Q_ENUM(Role)
+
+    // Why a task is not where its parentTaskID says.
+    enum Mark {
+        NoMark = 0,
+        OrphanMark = 1,      // the parent is not in the snapshot: shown at the top level
+        SelfParentMark = 2,  // parentTaskID is the task itself: shown at the top level
+        CycleMark = 4,       // the parent chain loops: the link of the smallest id in the loop is cut
+    };
+    Q_DECLARE_FLAGS(Marks, Mark)
+    Q_FLAG(Marks)
+
+    explicit TaskTreeModel(QObject *parent = nullptr);
+    ~TaskTreeModel() override;
+
+    // Brings the tree to `snapshot` with the fewest signals: dataChanged for changed cells, inserts,
+    // removals and moves. Duplicate ids: the first wins; each duplicate adds a warning to `warnings`.
+    void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr);
+
+    // For tests and the running-duration tick: the clock used for durations of running tasks.
+    void setClock(std::function<QDateTime()> clock);
+    QDateTime now() const;
+
+    // Emits dataChanged on the Duration column of tasks that have started and not ended.
+    void refreshRunningDurations();
+
+    const Task *task(const QModelIndex &index) const;
+    Marks marks(const QModelIndex &index) const;
+    QModelIndex indexForId(const QString &id, int column = 0) const;
+    int taskCount() const { return int(m_byId.size()); }
+
+    // Every task depth-first in tree order (parents before children, siblings in display order),
+    // with its depth. Iterative: safe for chains of any depth.
+    void forEachInTreeOrder(const std::function<void(const Task &task, int depth)> &visit) const;
+
+    // QAbstractItemModel
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Localised display helpers shared with views and CSV export.
+    static QString stateDisplayName(TaskState state, const QString &rawText);
+    static QString formatProgress(std::optional<double> percent);
+    static QString formatDuration(qint64 seconds);
+
+    struct Node; // internal: one task in the tree
+
+private:
+    Node *nodeFor(const QModelIndex &index) const;
+    QModelIndex indexFor(const Node *node, int column = 0) const;
+    QVariant displayData(const Node &node, int column) const;
+    QVariant rawData(const Node &node, int column) const;
+
+    void insertChildren(Node *parent, int row, std::vector<std::unique_ptr<Node>> nodes);
+    void removeChildren(Node *parent, int first, int last);
+    void moveChild(Node *from, int row, Node *to, int destRow);
+    void sortChildren(Node *parent);
+    static void renumber(Node *parent, int from, int to);
+
+    std::unique_ptr<Node> m_root;
+    QHash<QString, Node *> m_byId;
+    std::function<QDateTime()> m_clock;
+    quint64 m_generation = 0;
+};
+
+} // namespace Taskscope
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Taskscope::TaskTreeModel::Marks)

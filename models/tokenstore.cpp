@@ -1,0 +1,119 @@
+// TokenStore: the keychain, memory, and tokens from a file or the environment.
+#include "tokenstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
+
+namespace Taskscope {
+
+namespace {
+// Callbacks always run later, like the keychain's, so that callers have one code path.
+void later(QObject *context, std::function<void()> fn)
+{
+    QTimer::singleShot(0, context, std::move(fn));
+}
+} // namespace
+
+void MemoryTokenStore::read(const QString &key, ReadCallback done)
+{
+    const QString failure = m_failure;
+    const QString token = failure.isEmpty() ? m_tokens.value(key) : QString();
+    later(this, [done = std::move(done), token, failure] { done(failure.isEmpty(), token, failure); });
+}
+
+void MemoryTokenStore::write(const QString &key, const QString &token, WriteCallback done)
+{
+    if (m_failure.isEmpty())
+        m_tokens.insert(key, token);
+    const QString failure = m_failure;
+    later(this, [done = std::move(done), failure] { done(failure.isEmpty(), failure); });
+}
+
+void MemoryTokenStore::remove(const QString &key, WriteCallback done)
+{
+    if (m_failure.isEmpty())
+        m_tokens.remove(key);
+    const QString failure = m_failure;
+    later(this, [done = std::move(done), failure] { done(failure.isEmpty(), failure); });
+}
+
+QString MemoryTokenStore::description() const
+{
+    return tr("memory (this session only)");
+}
+
+KeychainTokenStore::KeychainTokenStore(const QString &service, QObject *parent)
+    : TokenStore(parent)
+    , m_service(service)
+{
+}
+
+void KeychainTokenStore::read(const QString &key, ReadCallback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+        auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
+        if (finished->error() == QKeychain::EntryNotFound)
+            done(true, QString(), QString());
+        else
+            done(finished->error() == QKeychain::NoError, readJob->textData(), finished->errorString());
+    });
+    job->start();
+}
+
+void KeychainTokenStore::write(const QString &key, const QString &token, WriteCallback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    job->setTextData(token);
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+        done(finished->error() == QKeychain::NoError, finished->errorString());
+    });
+    job->start();
+}
+
+void KeychainTokenStore::remove(const QString &key, WriteCallback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+        done(finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound,
+             finished->errorString());
+    });
+    job->start();
+}
+
+QString KeychainTokenStore::description() const
+{
+    return tr("the system keychain");
+}
+
+bool TokenFromEnvironment::fromFile(const QString &path, QString *token, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read the token file %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QString text = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
+    if (text.isEmpty()) {
+        *error = tr("the token file %1 is empty").arg(path);
+        return false;
+    }
+    *token = text;
+    return true;
+}
+
+QString TokenFromEnvironment::fromEnvironment()
+{
+    return qEnvironmentVariable("ASTRA_TOKEN").trimmed();
+}
+
+} // namespace Taskscope

@@ -1,0 +1,75 @@
+// TokenStore: where API tokens live (the system keychain, or memory when there is none); never QSettings.
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace Taskscope {
+
+class TokenStore : public QObject
+{
+    Q_OBJECT
+public:
+    using ReadCallback = std::function<void(bool ok, const QString &token, const QString &error)>;
+    using WriteCallback = std::function<void(bool ok, const QString &error)>;
+
+    using QObject::QObject;
+    // `key` names the connection (for example "default"); callbacks run later, on this thread.
+    virtual void read(const QString &key, ReadCallback done) = 0;
+    virtual void write(const QString &key, const QString &token, WriteCallback done) = 0;
+    virtual void remove(const QString &key, WriteCallback done) = 0;
+    // True when tokens survive the session (a keychain); false for memory only.
+    virtual bool isPersistent() const = 0;
+    virtual QString description() const = 0;
+};
+
+// Tokens for this session only. Also the fake in tests (with failures on demand).
+class MemoryTokenStore final : public TokenStore
+{
+    Q_OBJECT
+public:
+    using TokenStore::TokenStore;
+    void read(const QString &key, ReadCallback done) override;
+    void write(const QString &key, const QString &token, WriteCallback done) override;
+    void remove(const QString &key, WriteCallback done) override;
+    bool isPersistent() const override { return false; }
+    QString description() const override;
+
+    void setFailing(const QString &error) { m_failure = error; } // every call fails with `error`
+
+private:
+    QHash<QString, QString> m_tokens;
+    QString m_failure;
+};
+
+// The system keychain through QtKeychain (Secret Service, KWallet).
+class KeychainTokenStore final : public TokenStore
+{
+    Q_OBJECT
+public:
+    explicit KeychainTokenStore(const QString &service, QObject *parent = nullptr);
+    void read(const QString &key, ReadCallback done) override;
+    void write(const QString &key, const QString &token, WriteCallback done) override;
+    void remove(const QString &key, WriteCallback done) override;
+    bool isPersistent() const override { return true; }
+    QString description() const override;
+
+private:
+    QString m_service;
+};
+
+// Tokens given outside any store: --token-file FILE, then $ASTRA_TOKEN. Empty when neither is set.
+struct TokenFromEnvironment
+{
+    Q_DECLARE_TR_FUNCTIONS(TokenFromEnvironment)
+public:
+    // Reads the first line of `path` (trimmed). Fails with a message on an unreadable or empty file.
+    static bool fromFile(const QString &path, QString *token, QString *error);
+    static QString fromEnvironment(); // $ASTRA_TOKEN
+};
+
+} // namespace Taskscope

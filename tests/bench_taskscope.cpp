@@ -1,0 +1,913 @@
+// Benchmark: parse and apply a synthetic 100,000-task list, and the model's resident memory per task.
+//
+// Prints one `key: value` line per figure (see README): parse against QJsonDocument's floor,
+// the three kinds of apply (initial, identical, 1% changed), the signals of an identical apply,
+// and resident bytes per task against JSON bytes per task; then `targets_met: yes|no`.
+// Deterministic for a seed: the same --tasks and --seed give the same bytes.
+#include "tasklistparser.h"
+#include "tasktreemodel.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRandomGenerator>
+
+#include <malloc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+using namespace Taskscope;
+
+namespace {
+
+// --- synthetic data -------------------------------------------------------------------------
+
+struct Uuid
+{
+    std::array<char, 36> text{};
+    std::string_view view() const { return {text.data(), text.size()}; }
+};
+
+Uuid makeUuid(QRandomGenerator &rng)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const quint64 words[2] = {rng.generate64(), rng.generate64()};
+    Uuid u;
+    int pos = 0;
+    for (int i = 0; i < 32; ++i) {
+        if (i == 8 || i == 12 || i == 16 || i == 20)
+            u.text[size_t(pos++)] = '-';
+        u.text[size_t(pos++)] = hex[(words[i / 16] >> ((i % 16) * 4)) & 0xF];
+    }
+    u.text[14] = '4';                                        // version 4
+    u.text[19] = "89ab"[(words[1] >> 60) & 0x3];             // RFC 4122 variant
+    return u;
+}
+
+Uuid zeroUuid()
+{
+    Uuid u;
+    std::memcpy(u.text.data(), "00000000-0000-0000-0000-000000000000", 36);
+    return u;
+}
+
+enum class Kind : quint8 { Backup, Prep, BackupSnapshot, Copy, Snapshot, Restore, Clone };
+
+struct KindText
+{
+    std::string_view name, summary, description;
+};
+constexpr KindText kKinds[] = {
+    {"astra.backup", "Backup", "Task to take a Backup for an application"},
+    {"astra.backup.prep", "Backup preparation", "Task to prepare for the application backup"},
+    {"astra.backup.snapshot", "Backup snapshot", "Task to take the snapshot the backup is made from"},
+    {"astra.backup.copy", "Backup copy", "Task to copy the snapshot data to the object store bucket"},
+    {"astra.snapshot", "Snapshot", "Task to take a Snapshot of an application"},
+    {"astra.restore", "Restore", "Task to restore an application from a backup"},
+    {"astra.clone", "Clone", "Task to clone an application to another namespace"},
+};
+
+constexpr std::string_view kStates[] = {"notStarted", "running",    "completed", "pausing",
+                                        "paused",     "cancelling", "cancelled", "failed"};
+enum St : quint8 { NotStarted, Running, Completed, Pausing, Paused, Cancelling, Cancelled, Failed };
+
+struct App
+{
+    int cloud, cluster;
+    Uuid ns, ns2, app, k8sApp;
+};
+
+struct Topology
+{
+    Uuid account;
+    std::vector<Uuid> clouds, clusters, users;
+    std::vector<App> apps;
+};
+
+struct FailureText
+{
+    std::string_view type, title, detail, errorCode;
+};
+constexpr FailureText kFailures[] = {
+    {"https://astra.netapp.io/stateDetails/3", "Snapshot failed",
+     "The CSI snapshot of persistent volume claim data-0 did not become ready within 15 minutes.",
+     "SnapshotTimeout"},
+    {"https://astra.netapp.io/stateDetails/7", "Volume copy failed",
+     "Copying volume data to the object store bucket failed: the bucket returned 503 Service Unavailable.",
+     "BucketUnavailable"},
+    {"https://astra.netapp.io/stateDetails/12", "Pre-snapshot hook failed",
+     "The execution hook quiesce-mysql exited with status 1 in container mysql of pod mysql-0.",
+     "HookFailed"},
+};
+
+struct LabelText
+{
+    std::string_view name, value;
+};
+constexpr LabelText kLabels[] = {
+    {"astra.netapp.io/labels/read-only/triggerType", "scheduled"},
+    {"astra.netapp.io/labels/read-only/triggerType", "manual"},
+    {"astra.netapp.io/labels/read-only/protectionPolicy", "hourly"},
+    {"astra.netapp.io/labels/read-only/protectionPolicy", "daily"},
+};
+
+struct GenTask
+{
+    Uuid id, resourceId;
+    int parent = -1; // index in the task vector
+    Kind kind = Kind::Snapshot;
+    quint8 state = Completed;
+    quint8 labelCount = 0, labelFirst = 0;
+    qint8 failure = -1;
+    int orderHint = 0;
+    int app = 0, user = 0; // user -1: created by the system
+    int pctHundredths = 0;
+    qint64 createUs = 0, startUs = -1, endUs = -1, modUs = 0;
+};
+
+struct Dataset
+{
+    Topology topo;
+    std::vector<GenTask> tasks;
+    std::vector<int> emitOrder; // the order of `items`
+    int topLevel = 0;
+};
+
+constexpr qint64 kSecond = 1000000;
+// 2024-03-01T00:00:00Z in microseconds since the epoch.
+constexpr qint64 kBaseUs = qint64(1709251200) * kSecond;
+
+int pickWeighted(QRandomGenerator &rng, std::initializer_list<int> weights)
+{
+    int total = 0;
+    for (int w : weights)
+        total += w;
+    int r = int(rng.bounded(total));
+    int i = 0;
+    for (int w : weights) {
+        if (r < w)
+            return i;
+        r -= w;
+        ++i;
+    }
+    return i - 1;
+}
+
+void stamp(GenTask &t, quint8 state, qint64 startUs, qint64 durationUs, int pct, QRandomGenerator &rng)
+{
+    t.state = state;
+    t.createUs = startUs - qint64(rng.bounded(5 * kSecond));
+    if (state == NotStarted) {
+        t.pctHundredths = 0;
+        t.modUs = t.createUs;
+        return;
+    }
+    t.startUs = startUs;
+    t.pctHundredths = pct;
+    if (state == Completed || state == Cancelled || state == Failed)
+        t.endUs = startUs + durationUs;
+    t.modUs = t.endUs >= 0 ? t.endUs : startUs + durationUs / 2;
+}
+
+Dataset generate(int count, QRandomGenerator &rng)
+{
+    Dataset d;
+    Topology &topo = d.topo;
+    topo.account = makeUuid(rng);
+    for (int i = 0; i < 10; ++i)
+        topo.clouds.push_back(makeUuid(rng));
+    for (int i = 0; i < 25; ++i)
+        topo.clusters.push_back(makeUuid(rng));
+    for (int i = 0; i < 8; ++i)
+        topo.users.push_back(makeUuid(rng));
+    std::vector<Uuid> namespaces;
+    for (int i = 0; i < 40; ++i)
+        namespaces.push_back(makeUuid(rng));
+    for (int i = 0; i < 50; ++i) {
+        const int cluster = int(rng.bounded(25));
+        topo.apps.push_back(App{cluster % 10, cluster, namespaces[rng.bounded(40)], namespaces[rng.bounded(40)],
+                                makeUuid(rng), makeUuid(rng)});
+    }
+
+    d.tasks.reserve(size_t(count));
+    d.emitOrder.reserve(size_t(count));
+    std::vector<int> backupIds; // backups a restore can name: resource ids repeated across tasks
+    const auto randomPct = [&rng] { return 100 + int(rng.bounded(9800)); }; // 1.00 .. 98.99
+    while (int(d.tasks.size()) < count) {
+        const int remaining = count - int(d.tasks.size());
+        // Top-level state: mostly finished, a fifth still active.
+        const auto state = quint8(std::array<int, 8>{NotStarted, Running, Completed, Pausing, Paused, Cancelling,
+                                                     Cancelled, Failed}[size_t(pickWeighted(
+            rng, {4, 10, 72, 1, 2, 1, 4, 6}))]);
+        const qint64 startUs = kBaseUs + qint64(rng.bounded(quint64(48 * 3600) * quint64(kSecond)));
+        const int app = int(rng.bounded(int(topo.apps.size())));
+        const int user = rng.bounded(4) == 0 ? -1 : int(rng.bounded(8));
+        const quint8 labelCount = quint8(pickWeighted(rng, {50, 35, 15}));
+        const quint8 labelFirst = quint8(rng.bounded(2) * 2 + rng.bounded(2)) % 4;
+        const bool backup = remaining >= 4 && rng.bounded(4) == 0;
+        ++d.topLevel;
+        if (backup) {
+            const int parentIndex = int(d.tasks.size());
+            GenTask parent;
+            parent.id = makeUuid(rng);
+            parent.kind = Kind::Backup;
+            parent.resourceId = makeUuid(rng);
+            parent.app = app;
+            parent.user = user;
+            parent.labelCount = labelCount;
+            parent.labelFirst = labelFirst;
+            const Uuid snapId = makeUuid(rng);
+            // Subtasks run one after another; `phase` is the one that is current (or failed, ...).
+            const qint64 durations[3] = {qint64(5 + rng.bounded(30)) * kSecond,
+                                         qint64(20 + rng.bounded(300)) * kSecond,
+                                         qint64(60 + rng.bounded(1500)) * kSecond};
+            const int phase = state == Completed ? 3 : state == NotStarted ? 0 : int(rng.bounded(3));
+            const int phasePct = state == Completed ? 10000 : state == NotStarted ? 0 : randomPct();
+            std::array<GenTask, 3> subs;
+            qint64 t = startUs;
+            for (int i = 0; i < 3; ++i) {
+                GenTask &s = subs[size_t(i)];
+                s.id = makeUuid(rng);
+                s.kind = Kind(int(Kind::Prep) + i);
+                s.parent = parentIndex;
+                s.orderHint = i;
+                s.resourceId = i == 2 ? parent.resourceId : snapId;
+                s.app = app;
+                s.user = user;
+                const quint8 subState = i < phase ? quint8(Completed) : i == phase ? state : quint8(NotStarted);
+                stamp(s, subState, t, durations[i], subState == Completed ? 10000 : phasePct, rng);
+                if (subState == Failed)
+                    s.failure = qint8(rng.bounded(3));
+                t += durations[i];
+            }
+            const int parentPct = state == Completed ? 10000 : (phase * 10000 + (phase < 3 ? phasePct : 0)) / 3;
+            stamp(parent, state, startUs, t - startUs, parentPct, rng);
+            if (state == Failed)
+                parent.failure = subs[size_t(phase)].failure;
+            d.tasks.push_back(parent);
+            for (auto &s : subs)
+                d.tasks.push_back(s);
+            // The API lists subtasks before or after their parent (the reference shows one first).
+            if (rng.bounded(2)) {
+                for (int i = 0; i < 4; ++i)
+                    d.emitOrder.push_back(parentIndex + i);
+            } else {
+                for (int i = 1; i <= 4; ++i)
+                    d.emitOrder.push_back(parentIndex + (i % 4));
+            }
+            backupIds.push_back(parentIndex);
+        } else {
+            GenTask task;
+            task.id = makeUuid(rng);
+            task.kind = Kind(int(Kind::Snapshot) + pickWeighted(rng, {60, 20, 20}));
+            task.app = app;
+            task.user = user;
+            task.labelCount = labelCount;
+            task.labelFirst = labelFirst;
+            if (task.kind == Kind::Restore && !backupIds.empty())
+                task.resourceId = d.tasks[size_t(backupIds[rng.bounded(int(backupIds.size()))])].resourceId;
+            else
+                task.resourceId = makeUuid(rng);
+            const qint64 duration = qint64(10 + rng.bounded(task.kind == Kind::Snapshot ? 300 : 2400)) * kSecond;
+            stamp(task, state, startUs, duration, state == Completed ? 10000 : randomPct(), rng);
+            if (state == Failed)
+                task.failure = qint8(rng.bounded(3));
+            d.emitOrder.push_back(int(d.tasks.size()));
+            d.tasks.push_back(task);
+        }
+    }
+    return d;
+}
+
+// Changes percentDone/state/endTime (and modificationTimestamp) of `changes` active tasks.
+std::vector<GenTask> changeSome(const std::vector<GenTask> &tasks, int changes, QRandomGenerator &rng)
+{
+    std::vector<GenTask> out = tasks;
+    std::vector<int> active, others;
+    for (int i = 0; i < int(tasks.size()); ++i) {
+        const quint8 s = tasks[size_t(i)].state;
+        (s == Running || s == Pausing || s == Cancelling ? active : others).push_back(i);
+    }
+    // A partial Fisher-Yates shuffle picks the tasks; active ones first, as a live list would.
+    const auto pick = [&rng](std::vector<int> &from, int n) {
+        n = qMin(n, int(from.size()));
+        for (int i = 0; i < n; ++i)
+            std::swap(from[size_t(i)], from[size_t(i + int(rng.bounded(int(from.size()) - i)))]);
+        from.resize(size_t(n));
+    };
+    pick(active, changes);
+    pick(others, changes - int(active.size()));
+    for (int i : active) {
+        GenTask &t = out[size_t(i)];
+        const qint64 now = t.modUs + qint64(1 + rng.bounded(120)) * kSecond;
+        if (t.state == Pausing) {
+            t.state = Paused;
+        } else if (t.state == Cancelling) {
+            t.state = Cancelled;
+            t.endUs = now;
+        } else if (rng.bounded(4) == 0) {
+            t.state = Completed;
+            t.pctHundredths = 10000;
+            t.endUs = now;
+        } else {
+            t.pctHundredths = qMin(9999, t.pctHundredths + 1 + int(rng.bounded(1500)));
+        }
+        t.modUs = now;
+    }
+    for (int i : others) { // only when too few tasks are active (tiny --tasks): touch the timestamp
+        GenTask &t = out[size_t(i)];
+        t.modUs += kSecond;
+    }
+    return out;
+}
+
+// Appends pretty-printed JSON (2-space indentation, as the reference example) to a QByteArray.
+class Writer
+{
+public:
+    explicit Writer(qsizetype reserve) { m_out.reserve(reserve); }
+    QByteArray take() { return std::move(m_out); }
+    qsizetype size() const { return m_out.size(); }
+
+    void raw(std::string_view s) { m_out.append(s.data(), qsizetype(s.size())); }
+    void indent(int level)
+    {
+        static const std::string_view spaces = "                                ";
+        raw(spaces.substr(0, size_t(level) * 2));
+    }
+    void key(int level, std::string_view k)
+    {
+        indent(level);
+        raw("\"");
+        raw(k);
+        raw("\": ");
+    }
+    void str(std::string_view s)
+    {
+        raw("\"");
+        raw(s);
+        raw("\"");
+    }
+    // `"k": "v",\n`
+    void field(int level, std::string_view k, std::string_view v, bool last = false)
+    {
+        key(level, k);
+        str(v);
+        raw(last ? "\n" : ",\n");
+    }
+    void number(qint64 v)
+    {
+        char buf[24];
+        const int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+        raw({buf, size_t(n)});
+    }
+    // Hundredths as the API writes percentDone: "20.25", "20.5", "100".
+    void hundredths(int v)
+    {
+        number(v / 100);
+        const int frac = v % 100;
+        if (frac == 0)
+            return;
+        char buf[4] = {'.', char('0' + frac / 10), char('0' + frac % 10), 0};
+        raw({buf, size_t(frac % 10 ? 3 : 2)});
+    }
+    // "2024-03-01T12:24:52.256624Z" from microseconds since the epoch.
+    void timestamp(qint64 us)
+    {
+        const qint64 secs = us / kSecond;
+        const int micros = int(us % kSecond);
+        qint64 days = secs / 86400;
+        const int sod = int(secs % 86400);
+        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+        days += 719468;
+        const qint64 era = days / 146097;
+        const unsigned doe = unsigned(days - era * 146097);
+        const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const unsigned mp = (5 * doy + 2) / 153;
+        const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+        const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+        const qint64 year = qint64(yoe) + era * 400 + (month <= 2);
+        char buf[40];
+        const int n = std::snprintf(buf, sizeof buf, "\"%04lld-%02u-%02uT%02d:%02d:%02d.%06dZ\"",
+                                    static_cast<long long>(year), month, day, sod / 3600, (sod / 60) % 60, sod % 60,
+                                    micros);
+        raw({buf, size_t(n)});
+    }
+
+private:
+    QByteArray m_out;
+};
+
+void writeUri(Writer &w, const Topology &topo, const GenTask &t, bool collection, bool second)
+{
+    const App &app = topo.apps[size_t(t.app)];
+    std::string_view kind;
+    switch (t.kind) {
+    case Kind::Backup:
+    case Kind::Copy:
+    case Kind::Restore:
+        kind = "appBackups";
+        break;
+    case Kind::Prep:
+    case Kind::BackupSnapshot:
+    case Kind::Snapshot:
+        kind = "appSnaps";
+        break;
+    case Kind::Clone:
+        kind = "apps";
+        break;
+    }
+    w.raw("\"/accounts/");
+    w.raw(topo.account.view());
+    if (collection) {
+        w.raw("/topology/v1/clouds/");
+        w.raw(topo.clouds[size_t(app.cloud)].view());
+        w.raw("/clusters/");
+        w.raw(topo.clusters[size_t(app.cluster)].view());
+        w.raw("/namespaces/");
+        w.raw((second ? app.ns2 : app.ns).view());
+        w.raw("/apps/");
+        w.raw(app.app.view());
+    } else {
+        w.raw("/k8s/v1/apps/");
+        w.raw(app.k8sApp.view());
+    }
+    w.raw("/");
+    w.raw(kind);
+    w.raw("/");
+    w.raw(t.resourceId.view());
+    w.raw("\"");
+}
+
+// The reference example's transitions, printed at the depth of an item's fields.
+constexpr std::string_view kTransitions = R"([
+        {
+          "from": "running",
+          "to": [
+            "paused",
+            "cancelled"
+          ]
+        },
+        {
+          "from": "paused",
+          "to": [
+            "running",
+            "cancelled"
+          ]
+        }
+      ],
+)";
+
+void writeTask(Writer &w, const Dataset &d, const std::vector<GenTask> &tasks, const GenTask &t)
+{
+    const Topology &topo = d.topo;
+    const KindText &text = kKinds[int(t.kind)];
+    constexpr int L = 3; // fields of an item: root object > items > item
+    w.indent(2);
+    w.raw("{\n");
+    w.field(L, "type", "application/astra-task");
+    w.field(L, "version", "1.1");
+    w.field(L, "id", t.id.view());
+    w.field(L, "name", text.name);
+    w.field(L, "summary", text.summary);
+    w.field(L, "description", text.description);
+    w.field(L, "service", "nautilus");
+    if (t.parent >= 0)
+        w.field(L, "parentTaskID", tasks[size_t(t.parent)].id.view());
+    const Uuid user = t.user >= 0 ? topo.users[size_t(t.user)] : zeroUuid();
+    w.field(L, "userID", user.view());
+    w.field(L, "resourceID", t.resourceId.view());
+    w.key(L, "resourceURI");
+    writeUri(w, topo, t, false, false);
+    w.raw(",\n");
+    w.key(L, "resourceCollectionURI");
+    w.raw("[\n");
+    w.indent(L + 1);
+    writeUri(w, topo, t, true, false);
+    w.raw(",\n");
+    w.indent(L + 1);
+    writeUri(w, topo, t, true, true);
+    w.raw("\n");
+    w.indent(L);
+    w.raw("],\n");
+    w.field(L, "state", kStates[t.state]);
+    w.key(L, "stateTransitions");
+    w.raw(kTransitions);
+    w.key(L, "stateDetails");
+    if (t.failure < 0) {
+        w.raw("[],\n");
+    } else {
+        const FailureText &f = kFailures[t.failure];
+        w.raw("[\n");
+        w.indent(L + 1);
+        w.raw("{\n");
+        w.field(L + 2, "type", f.type);
+        w.field(L + 2, "title", f.title);
+        w.field(L + 2, "detail", f.detail);
+        w.key(L + 2, "additionalDetails");
+        w.raw("{\n");
+        w.field(L + 3, "errorCode", f.errorCode);
+        w.field(L + 3, "clusterID", topo.clusters[size_t(topo.apps[size_t(t.app)].cluster)].view());
+        w.key(L + 3, "retryable");
+        w.raw("false\n");
+        w.indent(L + 2);
+        w.raw("}\n");
+        w.indent(L + 1);
+        w.raw("}\n");
+        w.indent(L);
+        w.raw("],\n");
+    }
+    w.key(L, "orderHint");
+    w.number(t.orderHint);
+    w.raw(",\n");
+    w.key(L, "percentDone");
+    w.hundredths(t.pctHundredths);
+    w.raw(",\n");
+    if (t.startUs >= 0) {
+        w.key(L, "startTime");
+        w.timestamp(t.startUs);
+        w.raw(",\n");
+    }
+    if (t.endUs >= 0) {
+        w.key(L, "endTime");
+        w.timestamp(t.endUs);
+        w.raw(",\n");
+    }
+    w.key(L, "metadata");
+    w.raw("{\n");
+    w.key(L + 1, "labels");
+    if (t.labelCount == 0) {
+        w.raw("[],\n");
+    } else {
+        w.raw("[\n");
+        for (int i = 0; i < t.labelCount; ++i) {
+            // Two labels are one trigger type and one policy.
+            const LabelText &label = kLabels[size_t((t.labelFirst + 2 * i) % 4)];
+            w.indent(L + 2);
+            w.raw("{\n");
+            w.field(L + 3, "name", label.name);
+            w.field(L + 3, "value", label.value, true);
+            w.indent(L + 2);
+            w.raw(i + 1 < t.labelCount ? "},\n" : "}\n");
+        }
+        w.indent(L + 1);
+        w.raw("],\n");
+    }
+    w.key(L + 1, "creationTimestamp");
+    w.timestamp(t.createUs);
+    w.raw(",\n");
+    w.key(L + 1, "modificationTimestamp");
+    w.timestamp(t.modUs);
+    w.raw(",\n");
+    w.field(L + 1, "createdBy", user.view(), true);
+    w.indent(L);
+    w.raw("}\n");
+    w.indent(2);
+    w.raw("}");
+}
+
+// The API sends compact JSON; --pretty keeps the reference page's layout instead.
+bool g_pretty = false;
+
+// Drops the whitespace between tokens (strings are left alone).
+QByteArray minify(const QByteArray &in)
+{
+    QByteArray out(in.size(), Qt::Uninitialized);
+    char *o = out.data();
+    bool inString = false;
+    for (const char *p = in.constData(), *end = p + in.size(); p < end; ++p) {
+        const char c = *p;
+        if (inString) {
+            *o++ = c;
+            if (c == '\\' && p + 1 < end)
+                *o++ = *++p;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            *o++ = c;
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            *o++ = c;
+        }
+    }
+    out.truncate(o - out.constData());
+    return out;
+}
+
+QByteArray serialize(const Dataset &d, const std::vector<GenTask> &tasks)
+{
+    Writer w(qsizetype(tasks.size()) * 2200 + 1024);
+    w.raw("{\n  \"type\": \"application/astra-tasks\",\n  \"version\": \"1.1\",\n  \"items\": [\n");
+    bool first = true;
+    for (int i : d.emitOrder) {
+        if (!first)
+            w.raw(",\n");
+        first = false;
+        writeTask(w, d, tasks, tasks[size_t(i)]);
+    }
+    w.raw("\n  ],\n  \"metadata\": {\n    \"labels\": [],\n    \"creationTimestamp\": ");
+    w.timestamp(kBaseUs + qint64(48 * 3600) * kSecond);
+    w.raw(",\n    \"modificationTimestamp\": ");
+    w.timestamp(kBaseUs + qint64(48 * 3600) * kSecond);
+    w.raw(",\n    \"createdBy\": \"");
+    w.raw(zeroUuid().view());
+    w.raw("\"\n  }\n}\n");
+    return g_pretty ? w.take() : minify(w.take());
+}
+
+// --- measuring ------------------------------------------------------------------------------
+
+// Resident set size in bytes, after giving freed heap pages back to the system.
+qint64 residentBytes()
+{
+    malloc_trim(0);
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = status.readAll();
+    const qsizetype at = text.indexOf("VmRSS:");
+    if (at < 0)
+        return -1;
+    const qsizetype end = text.indexOf('\n', at);
+    QByteArray value = text.mid(at + 6, end - at - 6).trimmed(); // "123456 kB"
+    value.chop(2);
+    return value.trimmed().toLongLong() * 1024;
+}
+
+// Counts every structural and data signal of a model.
+struct SignalCounter
+{
+    qint64 dataChanged = 0, other = 0;
+    qint64 total() const { return dataChanged + other; }
+    void reset() { dataChanged = other = 0; }
+
+    void attach(QAbstractItemModel *model)
+    {
+        QObject::connect(model, &QAbstractItemModel::dataChanged, model, [this] { ++dataChanged; });
+        const auto count = [this] { ++other; };
+        QObject::connect(model, &QAbstractItemModel::headerDataChanged, model, count);
+        QObject::connect(model, &QAbstractItemModel::layoutChanged, model, count);
+        QObject::connect(model, &QAbstractItemModel::modelReset, model, count);
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, model, count);
+        QObject::connect(model, &QAbstractItemModel::rowsRemoved, model, count);
+        QObject::connect(model, &QAbstractItemModel::rowsMoved, model, count);
+        QObject::connect(model, &QAbstractItemModel::columnsInserted, model, count);
+        QObject::connect(model, &QAbstractItemModel::columnsRemoved, model, count);
+        QObject::connect(model, &QAbstractItemModel::columnsMoved, model, count);
+    }
+};
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Runs `step` (which returns the milliseconds of its timed part) `runs` times; the minimum.
+template<typename Step>
+double minimumOf(int runs, Step step)
+{
+    double best = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < runs; ++i)
+        best = std::min(best, step());
+    return best;
+}
+
+bool parseOrDie(const QByteArray &bytes, TaskListPage *page, qsizetype expected)
+{
+    ParseError error;
+    if (!TaskListParser().parse(bytes, page, &error)) {
+        std::fprintf(stderr, "bench_taskscope: the synthetic list does not parse: %s\n",
+                     qPrintable(error.toString()));
+        return false;
+    }
+    if (page->tasks.size() != expected || !page->warnings.isEmpty()) {
+        std::fprintf(stderr, "bench_taskscope: parsed %lld tasks of %lld, %lld warnings%s%s\n",
+                     static_cast<long long>(page->tasks.size()), static_cast<long long>(expected),
+                     static_cast<long long>(page->warnings.size()), page->warnings.isEmpty() ? "" : "; first: ",
+                     page->warnings.isEmpty() ? "" : qPrintable(page->warnings.first().toString()));
+        return false;
+    }
+    return true;
+}
+
+void print(const char *key, double value, int decimals = 1)
+{
+    std::printf("%s: %.*f\n", key, decimals, value);
+    std::fflush(stdout);
+}
+
+void print(const char *key, qint64 value)
+{
+    std::printf("%s: %lld\n", key, static_cast<long long>(value));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bench_taskscope"));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Parse, apply and memory benchmark of Taskscope's models."));
+    cli.addHelpOption();
+    const QCommandLineOption tasksOption(QStringLiteral("tasks"), QStringLiteral("Number of tasks (default 100000)."),
+                                         QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
+                                        QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption writeOption(QStringLiteral("write-json"),
+                                         QStringLiteral("Write the synthetic list (and the 1% changed one to FILE.changed) "
+                                                        "and exit."),
+                                         QStringLiteral("FILE"));
+    cli.addOption(tasksOption);
+    cli.addOption(seedOption);
+    const QCommandLineOption prettyOption(QStringLiteral("pretty"),
+                                          QStringLiteral("Indent the JSON like the reference page (the API sends it compact)."));
+    cli.addOption(writeOption);
+    cli.addOption(prettyOption);
+    cli.process(app);
+    g_pretty = cli.isSet(prettyOption);
+    bool ok = false;
+    const int taskCount = cli.value(tasksOption).toInt(&ok);
+    if (!ok || taskCount < 100) {
+        std::fprintf(stderr, "bench_taskscope: --tasks takes a whole number of at least 100\n");
+        return 1;
+    }
+    const quint32 seed = cli.value(seedOption).toUInt(&ok);
+    if (!ok) {
+        std::fprintf(stderr, "bench_taskscope: --seed takes a whole number (0 to 4294967295)\n");
+        return 1;
+    }
+    constexpr int kRuns = 3;
+
+    QRandomGenerator rng(seed);
+    const Dataset dataset = generate(taskCount, rng);
+    const std::vector<GenTask> changedTasks = changeSome(dataset.tasks, taskCount / 100, rng);
+    SignalCounter signalCounter;
+
+    if (cli.isSet(writeOption)) {
+        const QString path = cli.value(writeOption);
+        QFile file(path), changedFile(path + QStringLiteral(".changed"));
+        if (!file.open(QIODevice::WriteOnly) || file.write(serialize(dataset, dataset.tasks)) < 0
+            || !changedFile.open(QIODevice::WriteOnly) || changedFile.write(serialize(dataset, changedTasks)) < 0) {
+            std::fprintf(stderr, "bench_taskscope: cannot write %s\n", qPrintable(path));
+            return 1;
+        }
+        return 0;
+    }
+
+    // Memory first, in a heap nothing else has used yet: resident growth from before the JSON
+    // exists to a model holding every task, once the bytes and the parse result are freed.
+    qint64 jsonBytes = 0;
+    qint64 modelBytes = 0;
+    {
+        const qint64 before = residentBytes();
+        auto model = std::make_unique<TaskTreeModel>();
+        {
+            const QByteArray bytes = serialize(dataset, dataset.tasks);
+            jsonBytes = bytes.size();
+            TaskListPage page;
+            if (!parseOrDie(bytes, &page, taskCount))
+                return 1;
+            model->apply(page.tasks);
+        }
+        const qint64 after = residentBytes();
+        if (model->taskCount() != taskCount) {
+            std::fprintf(stderr, "bench_taskscope: the model holds %d tasks of %d\n", model->taskCount(), taskCount);
+            return 1;
+        }
+        modelBytes = after - before;
+    }
+
+    print("tasks", qint64(taskCount));
+    print("top_level_tasks", qint64(dataset.topLevel));
+    print("json_bytes", jsonBytes);
+    const double jsonBytesPerTask = double(jsonBytes) / taskCount;
+    print("json_bytes_per_task", jsonBytesPerTask, 0);
+
+    const QByteArray bytes = serialize(dataset, dataset.tasks);
+
+    // Parsing: QJsonDocument's DOM is the floor; results are freed outside the timed part.
+    const double parseFloorMs = minimumOf(kRuns, [&] {
+        QJsonParseError error;
+        QElapsedTimer timer;
+        timer.start();
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        const double ms = msSince(timer);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            qFatal("QJsonDocument rejects the synthetic list: %s", qPrintable(error.errorString()));
+        return ms;
+    });
+    print("parse_floor_ms", parseFloorMs);
+
+    auto page = std::make_unique<TaskListPage>();
+    const double parseMs = minimumOf(kRuns, [&] {
+        page = std::make_unique<TaskListPage>();
+        QElapsedTimer timer;
+        timer.start();
+        ParseError error;
+        const bool parsed = TaskListParser().parse(bytes, page.get(), &error);
+        const double ms = msSince(timer);
+        if (!parsed)
+            qFatal("the synthetic list does not parse: %s", qPrintable(error.toString()));
+        return ms;
+    });
+    if (page->tasks.size() != taskCount || !page->warnings.isEmpty()) {
+        std::fprintf(stderr, "bench_taskscope: parsed %lld tasks, %lld warnings\n",
+                     static_cast<long long>(page->tasks.size()), static_cast<long long>(page->warnings.size()));
+        return 1;
+    }
+    print("parse_ms", parseMs);
+    const double parseRatio = parseMs / parseFloorMs;
+    print("parse_ratio", parseRatio, 3);
+
+    // Apply into an empty model, a fresh one each run.
+    const double applyInitialMs = minimumOf(kRuns, [&] {
+        auto model = std::make_unique<TaskTreeModel>();
+        signalCounter.attach(model.get());
+        QElapsedTimer timer;
+        timer.start();
+        model->apply(page->tasks);
+        return msSince(timer);
+    });
+    print("apply_initial_ms", applyInitialMs);
+
+    // The same tasks again, freshly parsed (equal values, no shared data): nothing may change.
+    TaskTreeModel model;
+    model.apply(page->tasks);
+    signalCounter.attach(&model);
+    TaskListPage identical;
+    if (!parseOrDie(bytes, &identical, taskCount))
+        return 1;
+    qint64 identicalSignals = 0;
+    const double applyIdenticalMs = minimumOf(kRuns, [&] {
+        signalCounter.reset();
+        QElapsedTimer timer;
+        timer.start();
+        model.apply(identical.tasks);
+        const double ms = msSince(timer);
+        identicalSignals = std::max(identicalSignals, signalCounter.total());
+        return ms;
+    });
+    print("apply_identical_ms", applyIdenticalMs);
+    print("apply_identical_signals", identicalSignals);
+    const double applyIdenticalRatio = applyIdenticalMs / parseFloorMs;
+    print("apply_identical_ratio", applyIdenticalRatio, 3);
+
+    // 1% of the tasks changed (progress, state, end time): re-parsed, and only the apply timed.
+    // Applying the original tasks back (untimed) between runs restores the starting point.
+    TaskListPage changed;
+    {
+        const QByteArray changedBytes = serialize(dataset, changedTasks);
+        if (!parseOrDie(changedBytes, &changed, taskCount))
+            return 1;
+    }
+    qint64 changedDataSignals = 0, changedOtherSignals = 0;
+    const double apply1PctMs = minimumOf(kRuns, [&] {
+        model.apply(page->tasks);
+        signalCounter.reset();
+        QElapsedTimer timer;
+        timer.start();
+        model.apply(changed.tasks);
+        const double ms = msSince(timer);
+        changedDataSignals = signalCounter.dataChanged;
+        changedOtherSignals = signalCounter.other;
+        return ms;
+    });
+    print("apply_1pct_ms", apply1PctMs);
+    print("apply_1pct_changed_tasks", qint64(taskCount / 100));
+    print("apply_1pct_datachanged_signals", changedDataSignals);
+    print("apply_1pct_other_signals", changedOtherSignals);
+
+    const double bytesPerTask = double(modelBytes) / taskCount;
+    print("bytes_per_task", bytesPerTask, 0);
+    const double memoryRatio = bytesPerTask / jsonBytesPerTask;
+    print("memory_ratio", memoryRatio, 3);
+
+    QStringList missed;
+    if (parseRatio > 2.0)
+        missed << QStringLiteral("parse_ratio %1 > 2.0").arg(parseRatio, 0, 'f', 3);
+    if (identicalSignals != 0)
+        missed << QStringLiteral("apply_identical_signals %1 != 0").arg(identicalSignals);
+    if (applyIdenticalRatio > 0.3)
+        missed << QStringLiteral("apply_identical_ratio %1 > 0.3").arg(applyIdenticalRatio, 0, 'f', 3);
+    if (memoryRatio > 3.0)
+        missed << QStringLiteral("memory_ratio %1 > 3.0").arg(memoryRatio, 0, 'f', 3);
+    for (const QString &line : std::as_const(missed))
+        std::fprintf(stderr, "target missed: %s\n", qPrintable(line));
+    std::fflush(stderr);
+    std::printf("targets_met: %s\n", missed.isEmpty() ? "yes" : "no");
+    return 0;
+}

@@ -1,0 +1,164 @@
+// A scriptable HTTP/1.1 server on loopback for client tests: records every request (headers
+// included) and answers with whatever the test says, including broken answers.
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+
+class TestHttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Request
+    {
+        QByteArray method;
+        QByteArray target; // path and query as sent
+        QMap<QByteArray, QByteArray> headers; // lower-case names
+    };
+
+    struct Response
+    {
+        int status = 200;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        enum Mode {
+            Normal,
+            Truncate,   // announce body.size(), send half, close
+            Silent,     // never answer
+            Endless,    // 200 without a length, send forever
+            Close,      // close without any answer
+        } mode = Normal;
+    };
+
+    using Handler = std::function<Response(const Request &)>;
+
+    explicit TestHttpServer(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &TestHttpServer::accept);
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+
+    ~TestHttpServer() override
+    {
+        // The sockets are children of m_server, which outlives the containers they report to.
+        for (QTcpSocket *socket : std::as_const(m_sockets))
+            socket->disconnect(this);
+        m_server.close();
+    }
+
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url(const QString &path = {}) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path));
+    }
+    const QList<Request> &requests() const { return m_requests; }
+    int openConnections() const { return int(m_sockets.size()); }
+
+    static Response json(int status, const QByteArray &body, const QByteArray &type = "application/json")
+    {
+        Response r;
+        r.status = status;
+        r.headers.append({"Content-Type", type});
+        r.body = body;
+        return r;
+    }
+    static Response redirect(const QUrl &to, int status = 302)
+    {
+        Response r;
+        r.status = status;
+        r.headers.append({"Location", to.toEncoded()});
+        return r;
+    }
+
+Q_SIGNALS:
+    void requestReceived();
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            m_sockets.append(socket);
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
+            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                m_sockets.removeAll(socket);
+                socket->deleteLater();
+            });
+        }
+    }
+
+    void read(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        for (;;) {
+            const qsizetype end = buffer.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QList<QByteArray> lines = buffer.left(end).split('\n');
+            buffer.remove(0, end + 4);
+            Request request;
+            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+            request.method = first.value(0);
+            request.target = first.value(1);
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                if (colon > 0)
+                    request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            }
+            m_requests.append(request);
+            const Response response = m_handler ? m_handler(request) : json(404, "{}");
+            Q_EMIT requestReceived();
+            answer(socket, response);
+        }
+    }
+
+    void answer(QTcpSocket *socket, const Response &response)
+    {
+        if (response.mode == Response::Silent)
+            return;
+        if (response.mode == Response::Close) {
+            socket->disconnectFromHost();
+            return;
+        }
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\n";
+        for (const auto &[name, value] : response.headers)
+            head += name + ": " + value + "\r\n";
+        if (response.mode == Response::Endless) {
+            head += "Content-Type: application/json\r\nConnection: close\r\n\r\n";
+            socket->write(head);
+            auto *timer = new QTimer(socket);
+            connect(timer, &QTimer::timeout, socket, [socket] {
+                if (socket->bytesToWrite() < (1 << 20))
+                    socket->write(QByteArray(64 * 1024, ' '));
+            });
+            timer->start(0);
+            return;
+        }
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+        if (response.mode == Response::Truncate) {
+            socket->write(head + response.body.left(response.body.size() / 2));
+            socket->flush();
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(head + response.body);
+    }
+
+    QTcpServer m_server;
+    QList<QTcpSocket *> m_sockets;
+    QMap<QTcpSocket *, QByteArray> m_buffers;
+    QList<Request> m_requests;
+    Handler m_handler;
+};

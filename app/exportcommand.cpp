@@ -1,11 +1,14 @@
 // `taskscope export`: the headless pipeline (read, parse, build the tree, write) behind the command line.
 #include "exportcommand.h"
 
+#include "connectionoptions.h"
 #include "taskexport.h"
+#include "tasksclient.h"
 #include "tasklistparser.h"
 #include "tasktreemodel.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
@@ -60,6 +63,30 @@ bool writeAll(const QString &path, const QByteArray &bytes, QIODevice *stdoutDev
 
 } // namespace
 
+int ExportCommand::fetch(const ConnectionConfig &config, const QString &token, TaskListPage *page, QTextStream &err)
+{
+    TasksClient client;
+    client.setConfig(config);
+    client.setToken(token);
+    QEventLoop loop;
+    int status = Success;
+    QObject::connect(&client, &TasksClient::snapshotReady, &loop, [&](const Snapshot &snapshot) {
+        page->tasks = snapshot.tasks;
+        page->warnings = snapshot.warnings;
+        page->metadataJson = snapshot.metadataJson;
+        loop.quit();
+    });
+    QObject::connect(&client, &TasksClient::pollFailed, &loop, [&](const ApiError &error) {
+        err << errorLine(error.message()) << Qt::endl;
+        status = EndpointError;
+        loop.quit();
+    });
+    client.fetchOnce();
+    if (client.state() == TasksClient::State::Fetching)
+        loop.exec();
+    return status;
+}
+
 int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -67,7 +94,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption inputOption(QStringLiteral("input"),
-                                         tr("Read the task list from <file> (a response of GET .../tasks; - is standard input)."),
+                                         tr("Read the task list from <file> (a response to GET .../tasks; - is standard input)."),
                                          tr("file"));
     const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: json (default) or tree."),
                                           tr("format"), QStringLiteral("json"));
@@ -75,9 +102,11 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
                                           tr("Write to <file> (atomically) instead of standard output."), tr("file"));
     const QCommandLineOption includeOption(
         QStringLiteral("include"),
-        tr("The field names, comma-separated, of items that are arrays of values (a response to include=...)."),
+        tr("For items that are arrays of values (a response to include=...): their field names, comma-separated."),
         tr("fields"));
     parser.addOptions({helpOption, inputOption, formatOption, outputOption, includeOption});
+    ConnectionOptions connection;
+    connection.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("export"), tr("The export command."));
 
     if (!parser.parse(arguments)) {
@@ -93,8 +122,12 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         err << errorLine(tr("unexpected argument: %1").arg(positional.mid(1).join(u' '))) << Qt::endl;
         return UsageError;
     }
-    if (!parser.isSet(inputOption)) {
-        err << errorLine(tr("say where the tasks come from: --input FILE")) << Qt::endl;
+    const bool fromEndpoint = connection.demoRequested(parser) || connection.urlRequested(parser);
+    if (parser.isSet(inputOption) == fromEndpoint) {
+        err << errorLine(parser.isSet(inputOption)
+                             ? tr("--input excludes --url and --demo: say where the tasks come from once")
+                             : tr("say where the tasks come from: --input FILE, --url URL --account ID, or --demo"))
+            << Qt::endl;
         return UsageError;
     }
     const QString format = parser.value(formatOption).toLower();
@@ -108,22 +141,36 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
             includeOrder << name.trimmed();
     }
 
-    const QString inputPath = parser.value(inputOption);
-    QByteArray body;
-    QString error;
-    if (!readAll(inputPath, &body, &error)) {
-        err << errorLine(error) << Qt::endl;
-        return Failure;
-    }
-
     TaskListPage page;
-    ParseError parseError;
-    if (!TaskListParser(includeOrder).parse(body, &page, &parseError)) {
-        err << errorLine(tr("%1: %2").arg(inputPath, parseError.toString())) << Qt::endl;
-        return Failure;
+    QString error;
+    if (fromEndpoint) {
+        ConnectionConfig config;
+        QString token;
+        if (!connection.resolve(parser, &config, &token, &error)) {
+            err << errorLine(error) << Qt::endl;
+            return UsageError;
+        }
+        if (token.isEmpty()) {
+            err << errorLine(tr("no API token: use --token-file FILE or set ASTRA_TOKEN")) << Qt::endl;
+            return UsageError;
+        }
+        config.include = includeOrder;
+        const int status = fetch(config, token, &page, err);
+        if (status != Success)
+            return status;
+    } else {
+        const QString inputPath = parser.value(inputOption);
+        QByteArray body;
+        if (!readAll(inputPath, &body, &error)) {
+            err << errorLine(error) << Qt::endl;
+            return Failure;
+        }
+        ParseError parseError;
+        if (!TaskListParser(includeOrder).parse(body, &page, &parseError)) {
+            err << errorLine(tr("%1: %2").arg(inputPath, parseError.toString())) << Qt::endl;
+            return Failure;
+        }
     }
-    body.clear();
-    body.squeeze();
 
     TaskTreeModel model;
     model.apply(page.tasks, &page.warnings);

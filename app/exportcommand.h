@@ -8,6 +8,9 @@ class QTextStream;
 
 namespace Taskscope {
 
+struct ConnectionConfig;
+struct TaskListPage;
+
 class ExportCommand final
 {
     Q_DECLARE_TR_FUNCTIONS(ExportCommand)
@@ -15,11 +18,16 @@ public:
     enum ExitCode {
         Success = 0,
         Failure = 1,   // unreadable input, malformed JSON, a write that failed
-        UsageError = 2 // bad arguments (and, later, a bad filter expression)
+        UsageError = 2,   // bad arguments (and, later, a bad filter expression)
+        EndpointError = 3 // the endpoint failed: network, TLS, HTTP problem, malformed response
     };
 
     // `arguments`: the program name, then "export" and its options. Output goes to `out` unless --output.
     static int run(const QStringList &arguments, QIODevice *out, QTextStream &err);
+
+private:
+    // One complete snapshot (every page) from the endpoint.
+    static int fetch(const ConnectionConfig &config, const QString &token, TaskListPage *page, QTextStream &err);
 };
 
 } // namespace Taskscope

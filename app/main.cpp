@@ -1,17 +1,19 @@
 // taskscope: the GUI, and `taskscope export` which runs the same pipeline without a display.
+#include "connectionoptions.h"
 #include "exportcommand.h"
 #include "mainwindow.h"
+#include "tasksclient.h"
+#include "tokenstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
-
-#include <memory>
 
 namespace {
 
@@ -59,7 +61,8 @@ int runExport(int argc, char **argv)
         }
     }
     QFile out;
-    out.open(stdout, QIODevice::WriteOnly);
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return Taskscope::ExportCommand::Failure;
     QTextStream err(stderr);
     return Taskscope::ExportCommand::run(arguments, &out, err);
 }
@@ -82,33 +85,72 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QCoreApplication::translate("main", "Live monitor for NetApp Astra Control tasks."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QCoreApplication::translate("main", "Show the built-in demo."));
     const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QCoreApplication::translate("main", "Render the main window to <file> (PNG) and exit."),
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the main window to <file> (PNG) once the first tasks are shown, and exit."),
         QCoreApplication::translate("main", "file"));
     const QCommandLineOption delayOption(
         QStringLiteral("screenshot-delay"),
-        QCoreApplication::translate("main", "Wait <ms> milliseconds after the first data before the screenshot."),
+        QCoreApplication::translate("main", "Wait <ms> milliseconds after the first tasks before the screenshot."),
         QCoreApplication::translate("main", "ms"), QStringLiteral("0"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QCoreApplication::translate("main", "Use the language <code> (for example fr, de)."),
                                         QCoreApplication::translate("main", "code"));
-    parser.addOptions({demoOption, screenshotOption, delayOption, langOption});
+    Taskscope::ConnectionOptions connection;
+    connection.addTo(parser);
+    parser.addOptions({screenshotOption, delayOption, langOption});
     parser.process(app);
 
+    QTextStream err(stderr);
+    Taskscope::ConnectionConfig config;
+    QString token;
+    QString error;
+    // No connection named: the demo, so that a first start shows something alive.
+    const bool useDemo = !connection.urlRequested(parser);
+    if (!connection.resolve(parser, &config, &token, &error, useDemo)) {
+        err << QCoreApplication::translate("main", "taskscope: %1").arg(error) << Qt::endl;
+        return 2;
+    }
     Taskscope::MainWindow window;
-    window.loadDemo();
+    const QString description = useDemo
+        ? QCoreApplication::translate("main", "Demo server %1").arg(config.baseUrl.toString())
+        : config.baseUrl.toString();
+    // The token: --token-file, then $ASTRA_TOKEN, then the system keychain. Without a keychain it
+    // lives in memory for this session only, and the user is told.
+    Taskscope::KeychainTokenStore keychain(QStringLiteral("taskscope"));
+    if (token.isEmpty()) {
+        const QString key = config.accountId + u'@' + config.baseUrl.host();
+        keychain.read(key, [&window, config, description](bool ok, const QString &stored, const QString &keychainError) {
+            if (!ok) {
+                window.statusBar()->showMessage(
+                    QCoreApplication::translate("main", "No system keychain (%1): tokens stay in memory for this "
+                                                        "session only. Use --token-file FILE or set ASTRA_TOKEN.")
+                        .arg(keychainError));
+            }
+            window.connectTo(config, stored, description);
+        });
+    } else {
+        window.connectTo(config, token, description);
+    }
     window.show();
 
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
         const int delay = qMax(0, parser.value(delayOption).toInt());
-        QTimer::singleShot(delay, &window, [&window, path] {
+        auto shoot = [&window, path] {
             const bool ok = window.grab().save(path, "PNG");
             if (!ok)
                 QTextStream(stderr) << QCoreApplication::translate("main", "taskscope: cannot write %1").arg(path) << Qt::endl;
             QCoreApplication::exit(ok ? 0 : 1);
+        };
+        QObject::connect(&window, &Taskscope::MainWindow::snapshotApplied, &window, [&window, delay, shoot] {
+            if (window.snapshotsApplied() == 1)
+                QTimer::singleShot(delay, &window, shoot);
+        });
+        // A connection that never answers still gets its picture (with the error banner).
+        QObject::connect(window.client(), &Taskscope::TasksClient::pollFailed, &window, [&window, delay, shoot] {
+            if (window.snapshotsApplied() == 0)
+                QTimer::singleShot(delay, &window, shoot);
         });
     }
     return app.exec();

@@ -1,13 +1,17 @@
-// MainWindow: the tree of tasks. Until the live connection exists it shows a built-in sample.
+// MainWindow: the live tree of tasks, fed by a TasksClient, with the connection state in the status bar.
 #include "mainwindow.h"
 
-#include "tasklistparser.h"
+#include "newestfirstproxymodel.h"
+#include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "tasktreeview.h"
 
-#include <QFile>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Taskscope {
@@ -15,43 +19,136 @@ namespace Taskscope {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new TaskTreeModel(this))
+    , m_client(new TasksClient(this))
 {
     setWindowTitle(tr("Taskscope"));
+    setWindowIcon(QIcon(QStringLiteral(":/taskscope/icons/taskscope.svg")));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    auto *notice = new QLabel(tr("Demo preview: the live demo server is not built yet, so this window shows a fixed "
-                                 "sample of tasks. Live polling arrives with the connection to Astra Control."),
-                              central);
-    notice->setWordWrap(true);
-    notice->setFrameShape(QFrame::StyledPanel);
-    notice->setMargin(6);
-    layout->addWidget(notice);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    // Shown only while the last poll failed: the data below is stale, and says since when.
+    m_banner = new QWidget(central);
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::ToolTipBase));
+    bannerPalette.setColor(QPalette::WindowText, bannerPalette.color(QPalette::ToolTipText));
+    m_banner->setPalette(bannerPalette);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QPushButton(tr("Retry now"), m_banner);
+    connect(m_retry, &QPushButton::clicked, m_client, &TasksClient::pollNow);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_retry);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
     m_view = new TaskTreeView(central);
-    m_view->setModel(m_model);
+    auto *order = new NewestFirstProxyModel(this);
+    order->setSourceModel(m_model);
+    order->sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
+    m_view->setModel(order);
     layout->addWidget(m_view);
     setCentralWidget(central);
+
+    m_endpoint = new QLabel(this);
+    m_lastPoll = new QLabel(this);
+    m_counts = new QLabel(this);
+    statusBar()->addWidget(m_endpoint, 1);
+    statusBar()->addPermanentWidget(m_lastPoll);
+    statusBar()->addPermanentWidget(m_counts);
+
+    connect(m_client, &TasksClient::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(m_client, &TasksClient::pollFailed, this, &MainWindow::onPollFailed);
+    connect(m_client, &TasksClient::stateChanged, this, &MainWindow::updateStatus);
+
+    // Durations of running tasks and the countdown to the next poll move once a second.
+    m_statusTick = new QTimer(this);
+    m_statusTick->setInterval(1000);
+    connect(m_statusTick, &QTimer::timeout, this, [this] {
+        m_model->refreshRunningDurations();
+        updateStatus();
+    });
+    m_statusTick->start();
     resize(1180, 640);
+    updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::loadDemo()
+void MainWindow::connectTo(const ConnectionConfig &config, const QString &token, const QString &description)
 {
-    QFile file(QStringLiteral(":/taskscope/demo/sample-tasks.json"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        statusBar()->showMessage(tr("The built-in sample is missing: %1").arg(file.errorString()));
-        return false;
+    m_description = description;
+    m_client->setConfig(config);
+    m_client->setToken(token);
+    m_client->start();
+    updateStatus();
+}
+
+void MainWindow::onSnapshot(const Snapshot &snapshot)
+{
+    QList<ParseWarning> warnings = snapshot.warnings;
+    const bool first = m_model->taskCount() == 0 && m_snapshots == 0;
+    m_model->apply(snapshot.tasks, &warnings);
+    if (first)
+        m_view->expandToDepth(0);
+    ++m_snapshots;
+    m_banner->hide();
+    updateStatus();
+    Q_EMIT snapshotApplied();
+}
+
+void MainWindow::onPollFailed(const ApiError &error)
+{
+    Q_UNUSED(error);
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    const QLocale locale;
+    const ConnectionConfig &config = m_client->config();
+    m_endpoint->setText(config.baseUrl.isEmpty()
+                            ? tr("Not connected")
+                            : tr("%1 — account %2").arg(m_description.isEmpty() ? config.baseUrl.toString() : m_description,
+                                                        config.accountId));
+    const Snapshot *last = m_client->lastSnapshot();
+    QString poll;
+    if (last) {
+        poll = tr("Last poll %1 (%2 ms)")
+                   .arg(locale.toString(last->receivedAt.toLocalTime().time(), QLocale::LongFormat))
+                   .arg(last->latencyMs);
     }
-    TaskListPage page;
-    ParseError error;
-    if (!TaskListParser().parse(file.readAll(), &page, &error)) {
-        statusBar()->showMessage(tr("The built-in sample cannot be read: %1").arg(error.toString()));
-        return false;
+    const QDateTime next = m_client->nextAttemptAt();
+    if (next.isValid() && m_client->state() == TasksClient::State::Waiting) {
+        const qint64 seconds = qMax<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(next) + 999) / 1000);
+        poll += (poll.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("next in %1 s").arg(seconds);
+    } else if (m_client->state() == TasksClient::State::Fetching) {
+        poll += (poll.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("polling…");
     }
-    m_model->apply(page.tasks, &page.warnings);
-    m_view->expandAll();
-    statusBar()->showMessage(tr("%n task(s) in the sample", nullptr, m_model->taskCount()));
-    return true;
+    m_lastPoll->setText(poll);
+    m_counts->setText(tr("%n task(s)", nullptr, m_model->taskCount()));
+
+    const ApiError &error = m_client->lastError();
+    if (!error.isError()) {
+        m_banner->hide();
+        return;
+    }
+    QString text = error.message();
+    if (m_client->lastSuccessAt().isValid()) {
+        text += u'\n' + tr("Showing the tasks of the last good poll (%1): they may be out of date.")
+                            .arg(locale.toString(m_client->lastSuccessAt().toLocalTime(), QLocale::ShortFormat));
+    }
+    if (m_client->state() == TasksClient::State::BackingOff && next.isValid()) {
+        const qint64 seconds = qMax<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(next) + 999) / 1000);
+        text += u'\n' + tr("Next retry in %1 s.").arg(seconds);
+    } else if (m_client->state() == TasksClient::State::AuthStopped) {
+        text += u'\n' + tr("Polling is stopped until the connection settings change.");
+    }
+    m_bannerText->setText(text);
+    m_banner->show();
 }
 
 } // namespace Taskscope

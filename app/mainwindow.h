@@ -1,12 +1,21 @@
-// MainWindow: the tree of tasks. Until the live connection exists it shows a built-in sample.
+// MainWindow: the live tree of tasks, fed by a TasksClient, with the connection state in the status bar.
 #pragma once
 
+#include "apierror.h"
+
 #include <QMainWindow>
+
+class QLabel;
+class QPushButton;
+class QTimer;
 
 namespace Taskscope {
 
 class TaskTreeModel;
 class TaskTreeView;
+class TasksClient;
+struct ConnectionConfig;
+struct Snapshot;
 
 class MainWindow final : public QMainWindow
 {
@@ -15,12 +24,34 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads the built-in sample task list (resources/demo/sample-tasks.json).
-    bool loadDemo();
+    // Starts polling `config` with `token` (kept in memory only).
+    void connectTo(const ConnectionConfig &config, const QString &token, const QString &description);
+
+    TasksClient *client() const { return m_client; }
+    TaskTreeModel *model() const { return m_model; }
+    TaskTreeView *view() const { return m_view; }
+    int snapshotsApplied() const { return m_snapshots; }
+
+Q_SIGNALS:
+    void snapshotApplied();
 
 private:
-    TaskTreeModel *m_model = nullptr;
+    void onSnapshot(const Snapshot &snapshot);
+    void onPollFailed(const ApiError &error);
+    void updateStatus();
+
+    TaskTreeModel *m_model;
+    TasksClient *m_client;
     TaskTreeView *m_view = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_retry = nullptr;
+    QLabel *m_endpoint = nullptr;
+    QLabel *m_lastPoll = nullptr;
+    QLabel *m_counts = nullptr;
+    QTimer *m_statusTick = nullptr;
+    QString m_description;
+    int m_snapshots = 0;
 };
 
 } // namespace Taskscope

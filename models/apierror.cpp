@@ -113,7 +113,7 @@ QString ApiError::message() const
                 text += u": " + problem->detail;
             QStringList params;
             for (const InvalidParam &p : problem->invalidParams)
-                params << tr("%1 (%2)").arg(p.name, p.reason);
+                params << tr("%1 (%2)", "invalid query parameter: name (reason)").arg(p.name, p.reason);
             if (!params.isEmpty())
                 text += u' ' + tr("[invalid: %1]").arg(params.join(QLatin1String(", ")));
         } else if (!detail.isEmpty()) {
@@ -126,7 +126,7 @@ QString ApiError::message() const
         text += u": " + tr("%1 presented a certificate for %2 issued by %3 (SHA-256 %4)")
                             .arg(certificate->host, certificate->subject, certificate->issuer, certificate->sha256);
     }
-    if (!detail.isEmpty())
+    if (!detail.isEmpty() && detail.compare(text, Qt::CaseInsensitive) != 0)
         text += u": " + detail;
     return text;
 }

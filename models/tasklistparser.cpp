@@ -136,6 +136,14 @@ private:
     Error readStringList(sj::value value, QAnyStringView field, QStringList *out, bool intern);
     Error readTransitions(sj::value value);
     Error readTransitionList(sj::value value, QList<StateTransition> *out);
+    Error readAdditionalDetails(sj::value value, QByteArray *out);
+    // Each element of an array of objects, as visit(object, "arrayPath[i]"); others are warned about.
+    template <typename Visit>
+    Error forEachObject(sj::value value, const QString &arrayPath, Visit visit);
+    // Each member of an object, as visit(key, value).
+    template <typename Visit>
+    Error forEachMember(sj::object &object, Visit visit);
+    void requireFields(const QString &path, std::initializer_list<std::pair<bool, const char *>> fields);
     Error readDetails(sj::value value);
     Error readMetadata(sj::value value);
     Error readLabels(sj::value value);
@@ -350,16 +358,20 @@ simdjson::error_code ItemParser::readTransitions(sj::value value)
     return simdjson::SUCCESS;
 }
 
-simdjson::error_code ItemParser::readTransitionList(sj::value value, QList<StateTransition> *out)
+template <typename Visit>
+simdjson::error_code ItemParser::forEachObject(sj::value value, const QString &arrayPath, Visit visit)
 {
     sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type != sj::json_type::array)
+        return wrongType(value, type, arrayPath, TaskListParser::tr("an array of objects"));
     sj::array array;
     TS_TRY(value.get_array().get(array));
     int i = 0;
     for (auto element : array) {
         sj::value v;
         TS_TRY(element.get(v));
-        const QString path = u"stateTransitions[" + QString::number(i++) + u']';
+        const QString path = arrayPath + u'[' + QString::number(i++) + u']';
         TS_TRY(v.type().get(type));
         if (type != sj::json_type::object) {
             TS_TRY(wrongType(v, type, path, TaskListParser::tr("an object")));
@@ -367,150 +379,127 @@ simdjson::error_code ItemParser::readTransitionList(sj::value value, QList<State
         }
         sj::object object;
         TS_TRY(v.get_object().get(object));
+        TS_TRY(visit(object, path));
+    }
+    return simdjson::SUCCESS;
+}
+
+template <typename Visit>
+simdjson::error_code ItemParser::forEachMember(sj::object &object, Visit visit)
+{
+    for (auto f : object) {
+        sj::field member;
+        TS_TRY(std::move(f).get(member));
+        std::string_view key;
+        TS_TRY(member.unescaped_key().get(key));
+        TS_TRY(visit(key, member.value()));
+    }
+    return simdjson::SUCCESS;
+}
+
+void ItemParser::requireFields(const QString &path, std::initializer_list<std::pair<bool, const char *>> fields)
+{
+    for (const auto &[present, name] : fields) {
+        if (!present)
+            warn(QString(path + u'.' + QLatin1String(name)), TaskListParser::tr("missing required field"));
+    }
+}
+
+simdjson::error_code ItemParser::readTransitionList(sj::value value, QList<StateTransition> *out)
+{
+    return forEachObject(value, QStringLiteral("stateTransitions"), [&](sj::object &object, const QString &path) {
         StateTransition transition;
         bool hasFrom = false, hasTo = false;
-        for (auto f : object) {
-            sj::field member;
-            TS_TRY(std::move(f).get(member));
-            std::string_view key;
-            TS_TRY(member.unescaped_key().get(key));
+        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
             if (key == "from") {
                 hasFrom = true;
-                TS_TRY(readString(member.value(), QString(path + u".from"), &transition.from, true));
-            } else if (key == "to") {
-                hasTo = true;
-                TS_TRY(readStringList(member.value(), QString(path + u".to"), &transition.to, true));
-            } else {
-                TS_TRY(consume(member.value()));
+                return readString(member, QString(path + u".from"), &transition.from, true);
             }
-        }
-        if (!hasFrom)
-            warn(path + u".from", TaskListParser::tr("missing required field"));
-        if (!hasTo)
-            warn(path + u".to", TaskListParser::tr("missing required field"));
+            if (key == "to") {
+                hasTo = true;
+                return readStringList(member, QString(path + u".to"), &transition.to, true);
+            }
+            return consume(member);
+        }));
+        requireFields(path, {{hasFrom, "from"}, {hasTo, "to"}});
         out->append(std::move(transition));
+        return simdjson::SUCCESS;
+    });
+}
+
+simdjson::error_code ItemParser::readAdditionalDetails(sj::value extra, QByteArray *out)
+{
+    sj::json_type type;
+    TS_TRY(extra.type().get(type));
+    std::string_view raw;
+    if (type == sj::json_type::object) {
+        sj::object o;
+        TS_TRY(extra.get_object().get(o));
+        TS_TRY(o.raw_json().get(raw));
+    } else if (type == sj::json_type::array) {
+        sj::array a;
+        TS_TRY(extra.get_array().get(a));
+        TS_TRY(a.raw_json().get(raw));
+    } else {
+        raw = extra.raw_json_token();
+        TS_TRY(consume(extra));
     }
+    raw = trimJson(raw);
+    *out = QByteArray(raw.data(), qsizetype(raw.size()));
+    // raw_json() skips without reading atoms: validate the slice before anyone exports it.
+    if (type == sj::json_type::object || type == sj::json_type::array)
+        TS_TRY(validate(raw, m_capacity - size_t(raw.data() - m_itemStart)));
     return simdjson::SUCCESS;
 }
 
 simdjson::error_code ItemParser::readDetails(sj::value value)
 {
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::array)
-        return wrongType(value, type, QStringLiteral("stateDetails"), TaskListParser::tr("an array of objects"));
-    sj::array array;
-    TS_TRY(value.get_array().get(array));
-    int i = 0;
-    for (auto element : array) {
-        sj::value v;
-        TS_TRY(element.get(v));
-        const QString path = u"stateDetails[" + QString::number(i++) + u']';
-        TS_TRY(v.type().get(type));
-        if (type != sj::json_type::object) {
-            TS_TRY(wrongType(v, type, path, TaskListParser::tr("an object")));
-            continue;
-        }
-        sj::object object;
-        TS_TRY(v.get_object().get(object));
+    return forEachObject(value, QStringLiteral("stateDetails"), [&](sj::object &object, const QString &path) {
         StateDetail detail;
         bool hasType = false, hasTitle = false, hasDetail = false;
-        for (auto f : object) {
-            sj::field member;
-            TS_TRY(std::move(f).get(member));
-            std::string_view key;
-            TS_TRY(member.unescaped_key().get(key));
-            const QString keyPath = path + u'.' + fromUtf8(key);
+        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
             if (key == "type") {
                 hasType = true;
-                TS_TRY(readString(member.value(), keyPath, &detail.type, true));
-            } else if (key == "title") {
-                hasTitle = true;
-                TS_TRY(readString(member.value(), keyPath, &detail.title, true));
-            } else if (key == "detail") {
-                hasDetail = true;
-                TS_TRY(readString(member.value(), keyPath, &detail.detail));
-            } else if (key == "additionalDetails") {
-                sj::value extra = member.value();
-                sj::json_type extraType;
-                TS_TRY(extra.type().get(extraType));
-                std::string_view raw;
-                if (extraType == sj::json_type::object) {
-                    sj::object o;
-                    TS_TRY(extra.get_object().get(o));
-                    TS_TRY(o.raw_json().get(raw));
-                } else if (extraType == sj::json_type::array) {
-                    sj::array a;
-                    TS_TRY(extra.get_array().get(a));
-                    TS_TRY(a.raw_json().get(raw));
-                } else {
-                    raw = extra.raw_json_token();
-                    TS_TRY(consume(extra));
-                }
-                raw = trimJson(raw);
-                detail.additionalDetails = QByteArray(raw.data(), qsizetype(raw.size()));
-                // raw_json() skips without reading atoms: validate the slice before anyone exports it.
-                if (extraType == sj::json_type::object || extraType == sj::json_type::array)
-                    TS_TRY(validate(raw, m_capacity - size_t(raw.data() - m_itemStart)));
-            } else {
-                TS_TRY(consume(member.value()));
+                return readString(member, QString(path + u".type"), &detail.type, true);
             }
-        }
-        if (!hasType)
-            warn(path + u".type", TaskListParser::tr("missing required field"));
-        if (!hasTitle)
-            warn(path + u".title", TaskListParser::tr("missing required field"));
-        if (!hasDetail)
-            warn(path + u".detail", TaskListParser::tr("missing required field"));
+            if (key == "title") {
+                hasTitle = true;
+                return readString(member, QString(path + u".title"), &detail.title, true);
+            }
+            if (key == "detail") {
+                hasDetail = true;
+                return readString(member, QString(path + u".detail"), &detail.detail);
+            }
+            if (key == "additionalDetails")
+                return readAdditionalDetails(member, &detail.additionalDetails);
+            return consume(member);
+        }));
+        requireFields(path, {{hasType, "type"}, {hasTitle, "title"}, {hasDetail, "detail"}});
         m_task.stateDetails.append(std::move(detail));
-    }
-    return simdjson::SUCCESS;
+        return simdjson::SUCCESS;
+    });
 }
 
 simdjson::error_code ItemParser::readLabels(sj::value value)
 {
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::array)
-        return wrongType(value, type, QStringLiteral("metadata.labels"), TaskListParser::tr("an array of objects"));
-    sj::array array;
-    TS_TRY(value.get_array().get(array));
-    int i = 0;
-    for (auto element : array) {
-        sj::value v;
-        TS_TRY(element.get(v));
-        const QString path = u"metadata.labels[" + QString::number(i++) + u']';
-        TS_TRY(v.type().get(type));
-        if (type != sj::json_type::object) {
-            TS_TRY(wrongType(v, type, path, TaskListParser::tr("an object")));
-            continue;
-        }
-        sj::object object;
-        TS_TRY(v.get_object().get(object));
+    return forEachObject(value, QStringLiteral("metadata.labels"), [&](sj::object &object, const QString &path) {
         Label label;
         bool hasName = false, hasValue = false;
-        for (auto f : object) {
-            sj::field member;
-            TS_TRY(std::move(f).get(member));
-            std::string_view key;
-            TS_TRY(member.unescaped_key().get(key));
+        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
             if (key == "name") {
                 hasName = true;
-                TS_TRY(readString(member.value(), QString(path + u".name"), &label.name, true));
-            } else if (key == "value") {
-                hasValue = true;
-                TS_TRY(readString(member.value(), QString(path + u".value"), &label.value, true));
-            } else {
-                TS_TRY(consume(member.value()));
+                return readString(member, QString(path + u".name"), &label.name, true);
             }
-        }
-        if (!hasName)
-            warn(path + u".name", TaskListParser::tr("missing required field"));
-        if (!hasValue)
-            warn(path + u".value", TaskListParser::tr("missing required field"));
+            if (key == "value") {
+                hasValue = true;
+                return readString(member, QString(path + u".value"), &label.value, true);
+            }
+            return consume(member);
+        }));
+        requireFields(path, {{hasName, "name"}, {hasValue, "value"}});
         m_task.metadata.labels.append(std::move(label));
-    }
-    return simdjson::SUCCESS;
+        return simdjson::SUCCESS;
+    });
 }
 
 simdjson::error_code ItemParser::readMetadata(sj::value value)
@@ -523,38 +512,31 @@ simdjson::error_code ItemParser::readMetadata(sj::value value)
     TS_TRY(value.get_object().get(object));
     bool hasLabels = false, hasCreation = false, hasModification = false, hasCreatedBy = false;
     TaskMetadata &md = m_task.metadata;
-    for (auto f : object) {
-        sj::field member;
-        TS_TRY(std::move(f).get(member));
-        std::string_view key;
-        TS_TRY(member.unescaped_key().get(key));
+    TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
         if (key == "labels") {
             hasLabels = true;
-            TS_TRY(readLabels(member.value()));
-        } else if (key == "creationTimestamp") {
-            hasCreation = true;
-            TS_TRY(readTimestamp(member.value(), QStringLiteral("metadata.creationTimestamp"), &md.creationTimestamp));
-        } else if (key == "modificationTimestamp") {
-            hasModification = true;
-            TS_TRY(readTimestamp(member.value(), QStringLiteral("metadata.modificationTimestamp"),
-                                 &md.modificationTimestamp));
-        } else if (key == "createdBy") {
-            hasCreatedBy = true;
-            TS_TRY(readString(member.value(), u"metadata.createdBy", &md.createdBy, true));
-        } else if (key == "modifiedBy") {
-            TS_TRY(readString(member.value(), u"metadata.modifiedBy", &md.modifiedBy, true));
-        } else {
-            TS_TRY(consume(member.value()));
+            return readLabels(member);
         }
-    }
-    const std::pair<bool, const char *> required[] = {{hasLabels, "metadata.labels"},
-                                                      {hasCreation, "metadata.creationTimestamp"},
-                                                      {hasModification, "metadata.modificationTimestamp"},
-                                                      {hasCreatedBy, "metadata.createdBy"}};
-    for (const auto &[present, name] : required) {
-        if (!present)
-            warn(QLatin1String(name), TaskListParser::tr("missing required field"));
-    }
+        if (key == "creationTimestamp") {
+            hasCreation = true;
+            return readTimestamp(member, u"metadata.creationTimestamp", &md.creationTimestamp);
+        }
+        if (key == "modificationTimestamp") {
+            hasModification = true;
+            return readTimestamp(member, u"metadata.modificationTimestamp", &md.modificationTimestamp);
+        }
+        if (key == "createdBy") {
+            hasCreatedBy = true;
+            return readString(member, u"metadata.createdBy", &md.createdBy, true);
+        }
+        if (key == "modifiedBy")
+            return readString(member, u"metadata.modifiedBy", &md.modifiedBy, true);
+        return consume(member);
+    }));
+    requireFields(QStringLiteral("metadata"), {{hasLabels, "labels"},
+                                               {hasCreation, "creationTimestamp"},
+                                               {hasModification, "modificationTimestamp"},
+                                               {hasCreatedBy, "createdBy"}});
     return simdjson::SUCCESS;
 }
 
@@ -833,7 +815,7 @@ simdjson::error_code ItemParser::parseArrayValues(qsizetype index, const std::ve
     if (i != includeOrder.size()) {
         m_page->warnings.append(ParseWarning{
             index, {}, {},
-            TaskListParser::tr("the item has %1 values but include names %2 fields").arg(i).arg(includeOrder.size()),
+            TaskListParser::tr("the item has %1 values, but the include order names %2 fields").arg(i).arg(includeOrder.size()),
             false});
     }
     finish(m_present, expected);
@@ -867,6 +849,40 @@ QString ParseError::toString() const
 TaskListParser::TaskListParser(QStringList includeOrder)
     : m_includeOrder(std::move(includeOrder))
 {
+}
+
+std::optional<QString> TaskListParser::peekContinueToken(const QByteArray &body)
+{
+    const simdjson::padded_string padded(body.constData(), size_t(body.size()));
+    sj::parser parser;
+    sj::document doc;
+    sj::object root;
+    if (parser.iterate(padded).get(doc) || doc.get_object().get(root))
+        return std::nullopt;
+    for (auto f : root) {
+        sj::field member;
+        std::string_view key;
+        if (std::move(f).get(member) || member.unescaped_key().get(key))
+            return std::nullopt;
+        if (key != "metadata")
+            continue; // skipped through the structural index: items are not read
+        sj::object metadata;
+        if (member.value().get_object().get(metadata))
+            return std::nullopt;
+        for (auto m : metadata) {
+            sj::field entry;
+            std::string_view name, token;
+            if (std::move(m).get(entry) || entry.unescaped_key().get(name))
+                return std::nullopt;
+            if (name == "continue") {
+                if (entry.value().get_string().get(token))
+                    return std::nullopt;
+                return fromUtf8(token);
+            }
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 const QStringList &TaskListParser::taskFieldNames()

@@ -55,6 +55,10 @@ public:
     // Returns false and fills `error` when the body is not usable at all; otherwise fills `page`.
     bool parse(const QByteArray &body, TaskListPage *page, ParseError *error) const;
 
+    // metadata.continue of a list body without parsing its items (cheap: used to request the next
+    // page while this one is parsed). nullopt when absent or when the body is not a list.
+    static std::optional<QString> peekContinueToken(const QByteArray &body);
+
     // The top-level fields the API defines for a task (the names `include` accepts).
     static const QStringList &taskFieldNames();
 

@@ -255,6 +255,7 @@ void TasksClient::requestPage(const QString &continueToken)
     m_abortReason.reset();
     m_certificate.reset();
     ++m_requestsSent;
+    m_pageTimer.start();
     QNetworkReply *reply = m_network->get(request);
     m_reply = reply;
     qCDebug(lcNetwork) << "GET" << url.toString();
@@ -322,8 +323,9 @@ void TasksClient::onReadyRead()
 {
     if (!m_reply || m_abortReason)
         return;
-    m_body += m_reply->readAll();
-    if (m_body.size() > m_config.maxBodyBytes) {
+    // The body stays in the reply's buffer (chunks, no copying as it grows) and is read once at
+    // the end; only its size is watched here.
+    if (m_reply->bytesAvailable() > m_config.maxBodyBytes) {
         ApiError error;
         error.kind = ApiError::BodyTooLarge;
         error.url = m_reply->url().toString();
@@ -393,7 +395,7 @@ void TasksClient::onFinished()
         return;
     }
     if (reply->bytesAvailable() > 0)
-        m_body += reply->readAll();
+        m_body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status >= 400 || status == 0) {
         ApiError error = errorFromReply(reply, status);
@@ -417,17 +419,30 @@ void TasksClient::onFinished()
         return;
     }
 
+    qCDebug(lcNetwork) << "page of" << m_body.size() << "bytes received in" << m_pageTimer.elapsed() << "ms";
     TaskListPage page;
     ParseError parseError;
     const QByteArray body = std::exchange(m_body, QByteArray());
+    // Paging: ask for the next page before parsing this one, so that the transfer (in Qt's
+    // network thread) overlaps the parse. Still one request in flight; the parse confirms the token.
+    QString prefetched;
+    if (m_config.pageSize > 0 && m_building->pages + 1 < m_config.maxPages) {
+        const std::optional<QString> token = TaskListParser::peekContinueToken(body);
+        if (token && !token->isEmpty() && !m_seenTokens.contains(*token)) {
+            prefetched = *token;
+            requestPage(prefetched);
+        }
+    }
     if (!TaskListParser(m_config.include).parse(body, &page, &parseError)) {
         ApiError error;
         error.kind = ApiError::MalformedBody;
         error.url = reply->url().toString();
         error.detail = parseError.toString();
+        abortReply();
         failPoll(error);
         return;
     }
+    qCDebug(lcNetwork) << "page parsed at" << m_pageTimer.elapsed() << "ms";
     Snapshot &snapshot = *m_building;
     snapshot.bytes += body.size();
     ++snapshot.pages;
@@ -450,18 +465,24 @@ void TasksClient::onFinished()
         error.url = reply->url().toString();
         if (m_seenTokens.contains(*page.continueToken)) {
             error.detail = tr("the server sent the same continue token twice");
+            abortReply();
             failPoll(error);
             return;
         }
         if (snapshot.pages >= m_config.maxPages) {
             error.detail = tr("more than %1 pages").arg(m_config.maxPages);
+            abortReply();
             failPoll(error);
             return;
         }
         m_seenTokens.insert(*page.continueToken);
-        requestPage(*page.continueToken);
+        if (prefetched != *page.continueToken) {
+            abortReply();
+            requestPage(*page.continueToken);
+        }
         return;
     }
+    abortReply(); // a page fetched ahead on a token the full parse did not confirm
     finishPoll();
 }
 
@@ -501,9 +522,9 @@ void TasksClient::failPoll(ApiError error)
     if (m_once && !m_polling) {
         m_once = false;
         setState(State::Idle);
-    } else if (error.isAuthFailure()) {
+    } else if (error.isAuthFailure() || error.kind == ApiError::NoToken || error.kind == ApiError::InsecureUrl) {
         m_nextAttemptAt = {};
-        setState(State::AuthStopped); // retrying with the same credentials cannot help
+        setState(State::AuthStopped); // retrying with the same settings cannot help
     } else if (m_polling) {
         const double jitter = QRandomGenerator::global()->generateDouble();
         scheduleNext(backoffDelay(m_failures, m_config.backoffInitialMs, m_config.backoffMaxMs, jitter),
@@ -514,7 +535,7 @@ void TasksClient::failPoll(ApiError error)
     Q_EMIT pollFailed(m_lastError);
 }
 
-void TasksClient::abortInFlight()
+void TasksClient::abortReply()
 {
     if (!m_reply)
         return;
@@ -523,8 +544,13 @@ void TasksClient::abortInFlight()
     reply->disconnect(this);
     reply->abort();
     reply->deleteLater();
-    m_building.reset();
     m_body.clear();
+}
+
+void TasksClient::abortInFlight()
+{
+    abortReply();
+    m_building.reset();
 }
 
 } // namespace Taskscope

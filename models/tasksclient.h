@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkReply>
 #include <QObject>
@@ -112,7 +113,8 @@ private:
     void onFinished();
     void failPoll(ApiError error);
     void finishPoll();
-    void abortInFlight();
+    void abortInFlight(); // the request and the snapshot being built
+    void abortReply();    // the request only
     void scheduleNext(qint64 delayMs, State state);
     void setState(State state);
     QUrl pageUrl(const QString &continueToken) const;
@@ -137,6 +139,7 @@ private:
     std::unique_ptr<Snapshot> m_building;
     QSet<QString> m_seenTokens;
     QDateTime m_pollStarted;
+    QElapsedTimer m_pageTimer;
 
     std::unique_ptr<Snapshot> m_lastSnapshot;
     ApiError m_lastError;

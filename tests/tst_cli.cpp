@@ -27,13 +27,16 @@ private:
     }
 
     // Runs the real binary with no display at all: export must not need one.
-    static Result run(const QStringList &arguments, const QByteArray &stdinData = {})
+    static Result run(const QStringList &arguments, const QByteArray &stdinData = {}, const QByteArray &token = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
             env.remove(QString::fromLatin1(name));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.remove(QStringLiteral("ASTRA_TOKEN"));
+        if (!token.isEmpty())
+            env.insert(QStringLiteral("ASTRA_TOKEN"), QString::fromUtf8(token));
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(TASKSCOPE_BINARY), arguments);
         if (!process.waitForStarted())
@@ -159,6 +162,94 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(readFile(path), QByteArray("precious"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"keep.json"_s});
+    }
+
+    // The endpoint: a demo server in its own process, as a user would run it.
+    void exportFromEndpoint()
+    {
+        QProcess server;
+        server.start(QStringLiteral(TASKSCOPE_DEMO_SERVER), {u"--port"_s, u"0"_s, u"--tasks"_s, u"60"_s, u"--token"_s,
+                                                             u"t0ken-for-cli"_s});
+        QVERIFY(server.waitForStarted());
+        QByteArray banner;
+        QTRY_VERIFY_WITH_TIMEOUT((banner += server.readAllStandardOutput()).contains("token:"), 10000);
+        QString url, account;
+        for (const QByteArray &line : banner.split('\n')) {
+            if (line.startsWith("url: "))
+                url = QString::fromUtf8(line.mid(5).trimmed());
+            if (line.startsWith("account: "))
+                account = QString::fromUtf8(line.mid(9).trimmed());
+        }
+        QVERIFY(!url.isEmpty() && !account.isEmpty());
+        QTemporaryDir dir;
+        const QString tokenFile = dir.filePath(u"token"_s);
+        const auto writeToken = [&](const QByteArray &token) {
+            QFile file(tokenFile);
+            return file.open(QIODevice::WriteOnly) && file.write(token + "\n") > 0;
+        };
+
+        QVERIFY(writeToken("t0ken-for-cli"));
+        const Result paged = run({u"export"_s, u"--url"_s, url, u"--account"_s, account, u"--token-file"_s, tokenFile,
+                                  u"--page-size"_s, u"7"_s, u"--format"_s, u"tree"_s});
+        QCOMPARE(paged.exitCode, 0);
+        const Result whole = run({u"export"_s, u"--url"_s, url, u"--account"_s, account, u"--token-file"_s, tokenFile,
+                                  u"--format"_s, u"tree"_s});
+        QCOMPARE(whole.exitCode, 0);
+        QVERIFY(whole.out.count('\n') >= 40);
+        QCOMPARE(paged.out.count('\n'), whole.out.count('\n'));
+
+        QVERIFY(writeToken("wrong"));
+        const Result unauthorized = run({u"export"_s, u"--url"_s, url, u"--account"_s, account, u"--token-file"_s, tokenFile});
+        QCOMPARE(unauthorized.exitCode, 3);
+        QVERIFY(unauthorized.out.isEmpty());
+        QCOMPARE(unauthorized.err.count('\n'), 1);
+        // Status, title and detail, and never the token.
+        QVERIFY2(unauthorized.err.contains("401") && unauthorized.err.contains("Invalid bearer token")
+                     && unauthorized.err.contains("The supplied bearer token is invalid"),
+                 unauthorized.err.constData());
+        QVERIFY(!unauthorized.err.contains("wrong"));
+        server.kill();
+        server.waitForFinished();
+    }
+
+    void exportFromTheBuiltInDemo()
+    {
+        const Result result = run({u"export"_s, u"--demo"_s, u"--format"_s, u"tree"_s});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.count('\n') >= 50);
+        QVERIFY(result.out.contains(" astra.backup\n"));
+        QVERIFY(result.out.contains("\n  ")); // subtasks, indented
+    }
+
+    void endpointErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("env");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("refused") << QStringList{u"export"_s, u"--url"_s, u"http://127.0.0.1:1"_s, u"--account"_s, u"a"_s}
+                                 << QByteArray("t") << 3 << QByteArray("Connection refused");
+        QTest::newRow("plain http elsewhere") << QStringList{u"export"_s, u"--url"_s, u"http://astra.invalid"_s,
+                                                             u"--account"_s, u"a"_s}
+                                              << QByteArray("t") << 3 << QByteArray("unencrypted");
+        QTest::newRow("no token") << QStringList{u"export"_s, u"--url"_s, u"https://astra.invalid"_s, u"--account"_s, u"a"_s}
+                                  << QByteArray() << 2 << QByteArray("no API token");
+        QTest::newRow("no account") << QStringList{u"export"_s, u"--url"_s, u"https://astra.invalid"_s} << QByteArray("t")
+                                    << 2 << QByteArray("--account");
+        QTest::newRow("two sources") << QStringList{u"export"_s, u"--demo"_s, u"--input"_s, u"x.json"_s} << QByteArray("t")
+                                     << 2 << QByteArray("--input");
+    }
+
+    void endpointErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, env);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, message);
+        const Result result = run(arguments, {}, env);
+        QCOMPARE(result.exitCode, exitCode);
+        QCOMPARE(result.err.count('\n'), 1);
+        QVERIFY2(result.err.contains(message), result.err.constData());
     }
 
     void unwritableOutputFailsCleanly()

@@ -2,394 +2,661 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>ExportCommand</name>
+    <name>ApiError</name>
     <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>No error</source>
+        <translation>Aucune erreur</translation>
     </message>
     <message>
-        <source>cannot write to standard output: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Connection refused</source>
+        <translation>Connexion refusée</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Host not found</source>
+        <translation>Hôte introuvable</translation>
     </message>
     <message>
-        <source>Export Astra Control tasks without a display.</source>
-        <translation type="unfinished"></translation>
+        <source>Timed out</source>
+        <translation>Délai dépassé</translation>
     </message>
     <message>
-        <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
     </message>
     <message>
-        <source>Read the task list from &lt;file&gt; (a response of GET .../tasks; - is standard input).</source>
-        <translation type="unfinished"></translation>
+        <source>Untrusted certificate</source>
+        <translation>Certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Erreur réseau</translation>
+    </message>
+    <message>
+        <source>HTTP error</source>
+        <translation>Erreur HTTP</translation>
+    </message>
+    <message>
+        <source>Malformed response</source>
+        <translation>Réponse mal formée</translation>
+    </message>
+    <message>
+        <source>Response too large</source>
+        <translation>Réponse trop volumineuse</translation>
+    </message>
+    <message>
+        <source>Response cut short</source>
+        <translation>Réponse tronquée</translation>
+    </message>
+    <message>
+        <source>Redirect to another origin refused</source>
+        <translation>Redirection vers une autre origine refusée</translation>
+    </message>
+    <message>
+        <source>Plain HTTP refused</source>
+        <translation>HTTP non chiffré refusé</translation>
+    </message>
+    <message>
+        <source>Paging loop</source>
+        <translation>Boucle de pagination</translation>
+    </message>
+    <message>
+        <source>No token</source>
+        <translation>Aucun jeton</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>[invalid: %1]</source>
+        <translation>[non valide : %1]</translation>
+    </message>
+    <message>
+        <source>%1 presented a certificate for %2 issued by %3 (SHA-256 %4)</source>
+        <translation>%1 a présenté un certificat pour %2 émis par %3 (SHA-256 %4)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>invalid query parameter: name (reason)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOptions</name>
+    <message>
+        <source>Use the built-in demo server (live simulated backups; no account needed).</source>
+        <translation>Utiliser le serveur de démonstration intégré (sauvegardes simulées en direct ; aucun compte requis).</translation>
+    </message>
+    <message>
+        <source>The Astra Control URL, e.g. https://astra.example.com.</source>
+        <translation>L&apos;URL d&apos;Astra Control, par ex. https://astra.example.com.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>The Astra Control account id.</source>
+        <translation>L&apos;identifiant du compte Astra Control.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Read the API token from the first line of &lt;file&gt; (else $ASTRA_TOKEN).</source>
+        <translation>Lire le jeton d&apos;API depuis la première ligne de &lt;fichier&gt; (sinon $ASTRA_TOKEN).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Ask for &lt;n&gt; tasks per page (limit=n); default: no paging.</source>
+        <translation>Demander &lt;n&gt; tâches par page (limit=n) ; par défaut : pas de pagination.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Allow plain http to a host that is not this machine (the token travels unencrypted).</source>
+        <translation>Autoriser le http non chiffré vers un hôte autre que cette machine (le jeton transite en clair).</translation>
+    </message>
+    <message>
+        <source>Give up on a request after &lt;s&gt; seconds without data (default 30).</source>
+        <translation>Abandonner une requête après &lt;s&gt; secondes sans données (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>--page-size takes a whole number of at least 1</source>
+        <translation>--page-size attend un nombre entier supérieur ou égal à 1</translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds between 0 and 3600</source>
+        <translation>--timeout attend un nombre de secondes entre 0 et 3600</translation>
+    </message>
+    <message>
+        <source>--demo and --url exclude each other</source>
+        <translation>--demo et --url s&apos;excluent mutuellement</translation>
+    </message>
+    <message>
+        <source>cannot start the demo server: %1</source>
+        <translation>impossible de démarrer le serveur de démonstration : %1</translation>
+    </message>
+    <message>
+        <source>say where the tasks come from: --url URL --account ID, or --demo</source>
+        <translation>indiquez la provenance des tâches : --url URL --account ID, ou --demo</translation>
+    </message>
+    <message>
+        <source>--url: not an http(s) URL: %1</source>
+        <translation>--url : pas une URL http(s) : %1</translation>
+    </message>
+    <message>
+        <source>--url needs --account ID</source>
+        <translation>--url nécessite --account ID</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>impossible d&apos;écrire sur la sortie standard : %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Export Astra Control tasks without a display.</source>
+        <translation>Exporter les tâches Astra Control sans affichage.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Afficher cette aide.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
     </message>
     <message>
         <source>Output format: json (default) or tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de sortie : json (par défaut) ou tree.</translation>
     </message>
     <message>
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>format</translation>
     </message>
     <message>
         <source>Write to &lt;file&gt; (atomically) instead of standard output.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The field names, comma-separated, of items that are arrays of values (a response to include=...).</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire dans &lt;fichier&gt; (de façon atomique) au lieu de la sortie standard.</translation>
     </message>
     <message>
         <source>fields</source>
-        <translation type="unfinished"></translation>
+        <translation>champs</translation>
     </message>
     <message>
         <source>The export command.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande export.</translation>
     </message>
     <message>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>say where the tasks come from: --input FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>argument inattendu : %1</translation>
     </message>
     <message>
         <source>unknown format &quot;%1&quot;: use json or tree</source>
-        <translation type="unfinished"></translation>
+        <translation>format &quot;%1&quot; inconnu : utilisez json ou tree</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement : %1</translation>
+    </message>
+    <message>
+        <source>--input excludes --url and --demo: say where the tasks come from once</source>
+        <translation>--input exclut --url et --demo : n&apos;indiquez qu&apos;une seule provenance des tâches</translation>
+    </message>
+    <message>
+        <source>say where the tasks come from: --input FILE, --url URL --account ID, or --demo</source>
+        <translation>indiquez la provenance des tâches : --input FICHIER, --url URL --account ID, ou --demo</translation>
+    </message>
+    <message>
+        <source>no API token: use --token-file FILE or set ASTRA_TOKEN</source>
+        <translation>aucun jeton d&apos;API : utilisez --token-file FICHIER ou définissez ASTRA_TOKEN</translation>
+    </message>
+    <message>
+        <source>Read the task list from &lt;file&gt; (a response to GET .../tasks; - is standard input).</source>
+        <translation>Lire la liste des tâches depuis &lt;fichier&gt; (une réponse à GET .../tasks ; - désigne l&apos;entrée standard).</translation>
+    </message>
+    <message>
+        <source>For items that are arrays of values (a response to include=...): their field names, comma-separated.</source>
+        <translation>Pour des éléments qui sont des tableaux de valeurs (une réponse à include=...) : les noms de leurs champs, séparés par des virgules.</translation>
     </message>
 </context>
 <context>
     <name>TaskListParser</name>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>un tableau</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>un objet</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>du texte</translation>
     </message>
     <message>
         <source>a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>un booléen</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>an unknown value</source>
-        <translation type="unfinished"></translation>
+        <translation>une valeur inconnue</translation>
     </message>
     <message>
         <source>expected %1, got %2; left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : %1, reçu : %2 ; laissé vide</translation>
     </message>
     <message>
         <source>expected a number, got the text &quot;%1&quot;; read as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : un nombre, reçu : le texte &quot;%1&quot; ; lu comme %2</translation>
     </message>
     <message>
         <source>expected a number, got the text &quot;%1&quot;; left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>attendu : un nombre, reçu : le texte &quot;%1&quot; ; laissé vide</translation>
     </message>
     <message>
         <source>a timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>un horodatage</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a timestamp (YYYY-MM-DDTHH:MM:SS[.fraction]Z); left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; n&apos;est pas un horodatage (YYYY-MM-DDTHH:MM:SS[.fraction]Z) ; laissé vide</translation>
     </message>
     <message>
         <source>an array of text</source>
-        <translation type="unfinished"></translation>
+        <translation>un tableau de textes</translation>
     </message>
     <message>
         <source>an array of objects</source>
-        <translation type="unfinished"></translation>
+        <translation>un tableau d&apos;objets</translation>
     </message>
     <message>
         <source>missing required field</source>
-        <translation type="unfinished"></translation>
+        <translation>champ obligatoire manquant</translation>
     </message>
     <message>
         <source>unknown state &quot;%1&quot;; kept as is</source>
-        <translation type="unfinished"></translation>
+        <translation>état &quot;%1&quot; inconnu ; conservé tel quel</translation>
     </message>
     <message>
         <source>%1 is outside 0..100</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est hors de l&apos;intervalle 0..100</translation>
     </message>
     <message>
         <source>the id is empty or not text; item skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;id est vide ou n&apos;est pas du texte ; élément ignoré</translation>
     </message>
     <message>
         <source>missing required field; item skipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the item has %1 values but include names %2 fields</source>
-        <translation type="unfinished"></translation>
+        <translation>champ obligatoire manquant ; élément ignoré</translation>
     </message>
     <message>
         <source>item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>élément %1</translation>
     </message>
     <message>
         <source>response</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse</translation>
     </message>
     <message>
         <source>%1 (task %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (tâche %2)</translation>
     </message>
     <message>
         <source>%1 (at byte %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (à l&apos;octet %2)</translation>
     </message>
     <message>
         <source>the response is not valid UTF-8; invalid bytes were replaced with U+FFFD</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse n&apos;est pas de l&apos;UTF-8 valide ; les octets non valides ont été remplacés par U+FFFD</translation>
     </message>
     <message>
         <source>malformed JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON mal formé : %1</translation>
     </message>
     <message>
         <source>the response is %1, not a task list object</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse est %1, et non un objet liste de tâches</translation>
     </message>
     <message>
         <source>&quot;items&quot; is %1, not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;items&quot; est %1, et non un tableau</translation>
     </message>
     <message>
         <source>the item is an array of values, but no include order is known; item skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;élément est un tableau de valeurs, mais aucun ordre include n&apos;est connu ; élément ignoré</translation>
     </message>
     <message>
         <source>the item is %1, not an object; item skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;élément est %1, et non un objet ; élément ignoré</translation>
     </message>
     <message>
         <source>the response has no &quot;items&quot; array</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse n&apos;a pas de tableau &quot;items&quot;</translation>
+    </message>
+    <message>
+        <source>the item has %1 values, but the include order names %2 fields</source>
+        <translation>l&apos;élément a %1 valeurs, mais l&apos;ordre d&apos;include nomme %2 champs</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::KeychainTokenStore</name>
+    <message>
+        <source>the system keychain</source>
+        <translation>le trousseau du système</translation>
     </message>
 </context>
 <context>
     <name>Taskscope::MainWindow</name>
     <message>
         <source>Taskscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Taskscope</translation>
     </message>
     <message>
-        <source>Demo preview: the live demo server is not built yet, so this window shows a fixed sample of tasks. Live polling arrives with the connection to Astra Control.</source>
-        <translation type="unfinished"></translation>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
-        <source>The built-in sample is missing: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
     </message>
     <message>
-        <source>The built-in sample cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <source>%1 — account %2</source>
+        <translation>%1 — compte %2</translation>
+    </message>
+    <message>
+        <source>Last poll %1 (%2 ms)</source>
+        <translation>Dernière interrogation %1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>next in %1 s</source>
+        <translation>prochaine dans %1 s</translation>
+    </message>
+    <message>
+        <source>polling…</source>
+        <translation>interrogation…</translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) in the sample</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tâche</numerusform>
+            <numerusform>%n tâches</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Next retry in %1 s.</source>
+        <translation>Nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>Polling is stopped until the connection settings change.</source>
+        <translation>L&apos;interrogation est arrêtée jusqu&apos;à la modification des paramètres de connexion.</translation>
+    </message>
+    <message>
+        <source>Showing the tasks of the last good poll (%1): they may be out of date.</source>
+        <translation>Tâches du dernier relevé réussi (%1) : elles peuvent ne plus être à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::MemoryTokenStore</name>
+    <message>
+        <source>memory (this session only)</source>
+        <translation>la mémoire (cette session uniquement)</translation>
     </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeModel</name>
     <message>
         <source>a task without an id; skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>une tâche sans id ; ignorée</translation>
     </message>
     <message>
         <source>duplicate id; the first task with this id is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>id en double ; la première tâche avec cet id est conservée</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource</translation>
     </message>
     <message>
         <source>Its parent task %1 is not in the list: shown at the top level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa tâche parente %1 n&apos;est pas dans la liste : affichée au niveau supérieur.</translation>
     </message>
     <message>
         <source>It names itself as its parent: shown at the top level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elle se désigne elle-même comme parente : affichée au niveau supérieur.</translation>
     </message>
     <message>
         <source>Its parent chain loops back to it (parent %1): the loop is cut here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa chaîne de parents revient sur elle-même (parente %1) : la boucle est coupée ici.</translation>
     </message>
     <message>
         <source>Not started</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>Pas démarrée</translation>
     </message>
     <message>
         <source>Running</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Completed</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>Pausing</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>Pause en cours</translation>
     </message>
     <message>
         <source>Paused</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Cancelling</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>Annulation en cours</translation>
     </message>
     <message>
         <source>Cancelled</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Failed</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>Échouée</translation>
     </message>
     <message>
         <source>Unknown</source>
         <comment>task state</comment>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <source>%1%</source>
         <comment>percent done</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1h %2m %3s</source>
         <comment>duration</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min %3 s</translation>
     </message>
     <message>
         <source>%1m %2s</source>
         <comment>duration</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1s</source>
         <comment>duration</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::TasksClient</name>
+    <message>
+        <source>not an http(s) URL: %1</source>
+        <translation>pas une URL http(s) : %1</translation>
+    </message>
+    <message>
+        <source>the token would travel unencrypted to %1; use https, or allow plain http explicitly</source>
+        <translation>le jeton transiterait en clair vers %1 ; utilisez https ou autorisez explicitement le http non chiffré</translation>
+    </message>
+    <message>
+        <source>no API token is set for this connection</source>
+        <translation>aucun jeton d&apos;API n&apos;est défini pour cette connexion</translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2</source>
+        <translation>%1 a redirigé vers %2</translation>
+    </message>
+    <message>
+        <source>the server announced %1 bytes; the limit is %2</source>
+        <translation>le serveur a annoncé %1 octets ; la limite est de %2</translation>
+    </message>
+    <message>
+        <source>the response passed the limit of %1 bytes</source>
+        <translation>la réponse a dépassé la limite de %1 octets</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>aucune donnée depuis %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes arrived</source>
+        <translation>%1 octets reçus sur %2</translation>
+    </message>
+    <message>
+        <source>the server sent the same continue token twice</source>
+        <translation>le serveur a envoyé deux fois le même jeton continue</translation>
+    </message>
+    <message>
+        <source>more than %1 pages</source>
+        <translation>plus de %1 pages</translation>
+    </message>
+</context>
+<context>
+    <name>TokenFromEnvironment</name>
+    <message>
+        <source>cannot read the token file %1: %2</source>
+        <translation>impossible de lire le fichier de jeton %1 : %2</translation>
+    </message>
+    <message>
+        <source>the token file %1 is empty</source>
+        <translation>le fichier de jeton %1 est vide</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Live monitor for NetApp Astra Control tasks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the built-in demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render the main window to &lt;file&gt; (PNG) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Surveillance en direct des tâches NetApp Astra Control.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wait &lt;ms&gt; milliseconds after the first data before the screenshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Use the language &lt;code&gt; (for example fr, de).</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la langue &lt;code&gt; (par exemple fr, de).</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>code</translation>
     </message>
     <message>
         <source>taskscope: cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>taskscope : impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>Render the main window to &lt;file&gt; (PNG) once the first tasks are shown, and exit.</source>
+        <translation>Enregistrer la fenêtre principale dans &lt;fichier&gt; (PNG) dès que les premières tâches sont affichées, puis quitter.</translation>
+    </message>
+    <message>
+        <source>Wait &lt;ms&gt; milliseconds after the first tasks before the screenshot.</source>
+        <translation>Attendre &lt;ms&gt; millisecondes après les premières tâches avant la capture d&apos;écran.</translation>
+    </message>
+    <message>
+        <source>taskscope: %1</source>
+        <translation>taskscope : %1</translation>
+    </message>
+    <message>
+        <source>Demo server %1</source>
+        <translation>Serveur de démonstration %1</translation>
+    </message>
+    <message>
+        <source>No system keychain (%1): tokens stay in memory for this session only. Use --token-file FILE or set ASTRA_TOKEN.</source>
+        <translation>Aucun trousseau système (%1) : les jetons restent en mémoire pour cette session uniquement. Utilisez --token-file FICHIER ou définissez ASTRA_TOKEN.</translation>
     </message>
 </context>
 </TS>

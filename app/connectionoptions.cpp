@@ -1,0 +1,107 @@
+// The command-line options that say where the tasks come from, shared by the GUI and `export`.
+#include "connectionoptions.h"
+
+#include "demoserver.h"
+#include "tokenstore.h"
+
+#include <QCommandLineParser>
+
+namespace Taskscope {
+
+ConnectionOptions::ConnectionOptions()
+    : m_demo(QStringLiteral("demo"), tr("Use the built-in demo server (live simulated backups; no account needed)."))
+    , m_url(QStringLiteral("url"), tr("The Astra Control URL, e.g. https://astra.example.com."), tr("url"))
+    , m_account(QStringLiteral("account"), tr("The Astra Control account id."), tr("id"))
+    , m_tokenFile(QStringLiteral("token-file"),
+                  tr("Read the API token from the first line of <file> (else $ASTRA_TOKEN)."), tr("file"))
+    , m_pageSize(QStringLiteral("page-size"), tr("Ask for <n> tasks per page (limit=n); default: no paging."),
+                 tr("n"))
+    , m_allowHttp(QStringLiteral("allow-http"),
+                  tr("Allow plain http to a host that is not this machine (the token travels unencrypted)."))
+    , m_timeout(QStringLiteral("timeout"), tr("Give up on a request after <s> seconds without data (default 30)."),
+                tr("s"))
+{
+}
+
+ConnectionOptions::~ConnectionOptions() = default;
+
+void ConnectionOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_demo, m_url, m_account, m_tokenFile, m_pageSize, m_allowHttp, m_timeout});
+}
+
+bool ConnectionOptions::parserIsSet(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    return parser.isSet(option);
+}
+
+bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token,
+                                QString *error, bool demoByDefault)
+{
+    if (parser.isSet(m_pageSize)) {
+        bool ok = false;
+        config->pageSize = parser.value(m_pageSize).toInt(&ok);
+        if (!ok || config->pageSize < 1) {
+            *error = tr("--page-size takes a whole number of at least 1");
+            return false;
+        }
+    }
+    if (parser.isSet(m_timeout)) {
+        bool ok = false;
+        const double seconds = parser.value(m_timeout).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 3600) {
+            *error = tr("--timeout takes a number of seconds between 0 and 3600");
+            return false;
+        }
+        config->transferTimeoutMs = int(seconds * 1000);
+    }
+    config->allowPlainHttp = parser.isSet(m_allowHttp);
+
+    if (parser.isSet(m_demo) || (demoByDefault && !parser.isSet(m_url))) {
+        if (parser.isSet(m_url)) {
+            *error = tr("--demo and --url exclude each other");
+            return false;
+        }
+        Demo::DemoServerOptions options;
+        options.tasks = 240;
+        options.speed = 4.0; // a backup every few seconds: something to watch at once
+        m_server = std::make_unique<Demo::DemoServer>(options);
+        if (!m_server->listen(0)) {
+            *error = tr("cannot start the demo server: %1").arg(m_server->errorString());
+            m_server.reset();
+            return false;
+        }
+        config->baseUrl = m_server->url();
+        config->accountId = m_server->account();
+        *token = m_server->token();
+        return true;
+    }
+
+    if (!parser.isSet(m_url)) {
+        *error = tr("say where the tasks come from: --url URL --account ID, or --demo");
+        return false;
+    }
+    QString text = parser.value(m_url).trimmed();
+    if (!text.contains(QLatin1String("://")))
+        text.prepend(QLatin1String("https://")); // https unless the user says otherwise
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http")) {
+        *error = tr("--url: not an http(s) URL: %1").arg(parser.value(m_url));
+        return false;
+    }
+    if (!parser.isSet(m_account) || parser.value(m_account).trimmed().isEmpty()) {
+        *error = tr("--url needs --account ID");
+        return false;
+    }
+    config->baseUrl = url;
+    config->accountId = parser.value(m_account).trimmed();
+    if (parser.isSet(m_tokenFile)) {
+        if (!TokenFromEnvironment::fromFile(parser.value(m_tokenFile), token, error))
+            return false;
+    } else {
+        *token = TokenFromEnvironment::fromEnvironment();
+    }
+    return true;
+}
+
+} // namespace Taskscope

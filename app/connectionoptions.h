@@ -1,0 +1,52 @@
+// The command-line options that say where the tasks come from, shared by the GUI and `export`.
+#pragma once
+
+#include "tasksclient.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
+
+#include <memory>
+
+class QCommandLineParser;
+
+namespace Taskscope {
+
+namespace Demo {
+class DemoServer;
+}
+
+class ConnectionOptions final
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionOptions)
+public:
+    ConnectionOptions();
+    ~ConnectionOptions();
+    void addTo(QCommandLineParser &parser) const;
+
+    bool demoRequested(const QCommandLineParser &parser) const { return parserIsSet(parser, m_demo); }
+    bool urlRequested(const QCommandLineParser &parser) const { return parserIsSet(parser, m_url); }
+
+    // Fills the config and the token from --url/--account/--token-file/$ASTRA_TOKEN, or starts the
+    // embedded demo server for --demo (or when `demoByDefault` and no --url). False with a one-line
+    // message on bad or missing values.
+    bool resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token, QString *error,
+                 bool demoByDefault = false);
+
+    // The embedded demo server, once resolve() started it.
+    Demo::DemoServer *demoServer() const { return m_server.get(); }
+
+private:
+    static bool parserIsSet(const QCommandLineParser &parser, const QCommandLineOption &option);
+
+    QCommandLineOption m_demo;
+    QCommandLineOption m_url;
+    QCommandLineOption m_account;
+    QCommandLineOption m_tokenFile;
+    QCommandLineOption m_pageSize;
+    QCommandLineOption m_allowHttp;
+    QCommandLineOption m_timeout;
+    std::unique_ptr<Demo::DemoServer> m_server;
+};
+
+} // namespace Taskscope

@@ -1,0 +1,662 @@
+// DemoServer: the Astra Control tasks endpoint on 127.0.0.1, served from a Scenario, with optional faults.
+#include "demoserver.h"
+
+#include "demojson.h"
+#include "scenario.h"
+#include "serverfilter.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <map>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace Taskscope::Demo {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcDemo, "taskscope.demo", QtWarningMsg)
+
+// How many list states stay available to continue tokens: each paged walk pins the state it
+// started from, so the pages of one walk never mix two states.
+constexpr size_t kPagingStates = 8;
+
+struct InvalidParam {
+    QString name;
+    QString reason;
+};
+
+struct Reply {
+    enum class Action { Send, Drop, Truncate };
+    Action action = Action::Send;
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+};
+
+struct Problem {
+    int status;
+    int type; // https://astra.netapp.io/problems/<type>; 0: about:blank
+    const char *title;
+    const char *detail;
+};
+
+constexpr Problem kMissingToken{401, 3, "Missing bearer token", "The request is missing the required bearer token."};
+constexpr Problem kInvalidToken{401, 4, "Invalid bearer token", "The supplied bearer token is invalid."};
+constexpr Problem kCollectionNotFound{404, 2, "Collection not found", "The requested collection was not found."};
+constexpr Problem kResourceNotFound{404, 1, "Resource not found", "The requested resource was not found."};
+constexpr Problem kInvalidParams{400, 5, "Invalid query parameters", "The supplied query parameters are invalid."};
+constexpr Problem kUnsupportedParams{400, 6, "Query parameters not supported",
+                                     "The supplied query parameters are not supported."};
+constexpr Problem kInternalError{500, 34, "Internal server error", "The server encountered an internal error."};
+constexpr Problem kUnavailable{503, 24, "Service unavailable", "The service is temporarily unavailable."};
+constexpr Problem kMethodNotAllowed{405, 0, "Method not allowed", "Only GET is supported."};
+
+QString decodeQueryPart(QByteArray part)
+{
+    // QHttpServer 6.4 hands the query over percent-encoded and does not turn '+' into a space.
+    part.replace('+', ' ');
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(part));
+}
+
+struct QueryParam {
+    QString name;
+    QString value;
+};
+
+QList<QueryParam> parseQuery(const QByteArray &encoded)
+{
+    QList<QueryParam> params;
+    for (const QByteArray &part : encoded.split('&')) {
+        if (part.isEmpty())
+            continue;
+        const qsizetype eq = part.indexOf('=');
+        params.append({decodeQueryPart(eq < 0 ? part : part.first(eq)),
+                       eq < 0 ? QString() : decodeQueryPart(part.sliced(eq + 1))});
+    }
+    return params;
+}
+
+// What a list request asks for, once validated.
+struct ListQuery {
+    std::optional<qint64> limit;
+    std::optional<QList<QString>> include;
+    QList<ServerFilter> filters;
+    std::optional<QString> continueToken;
+    QByteArray filterKey; // ties a continue token to the filters it was issued for
+};
+
+struct ContinueToken {
+    quint64 generation = 0;
+    qint64 index = 0;
+    QByteArray filterKey;
+};
+
+QByteArray encodeToken(const ContinueToken &token)
+{
+    QByteArray json = R"({"collectionIndex":)" + QByteArray::number(token.index) + R"(,"generation":)"
+                      + QByteArray::number(token.generation) + R"(,"filter":")" + token.filterKey + R"("})";
+    return json.toBase64();
+}
+
+std::optional<ContinueToken> decodeToken(QString text)
+{
+    // A client that forgot to percent-encode sent '+' as a space; base64 has no spaces.
+    text.replace(u' ', u'+');
+    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || text.isEmpty())
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject object = doc.object();
+    const QJsonValue index = object.value(u"collectionIndex"_s);
+    const QJsonValue generation = object.value(u"generation"_s);
+    const QJsonValue filter = object.value(u"filter"_s);
+    auto count = [](const QJsonValue &v) {
+        const double d = v.toDouble(-1);
+        return v.isDouble() && d >= 0 && d <= 1e15 && d == std::floor(d);
+    };
+    if (!count(index) || !count(generation) || !filter.isString())
+        return std::nullopt;
+    return ContinueToken{quint64(generation.toDouble()), qint64(index.toDouble()), filter.toString().toLatin1()};
+}
+
+bool isFieldName(QStringView name)
+{
+    if (name.isEmpty() || !name.front().isLetter())
+        return false;
+    return std::all_of(name.begin(), name.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    });
+}
+
+} // namespace
+
+struct DemoServer::Private {
+    QByteArray account;
+    QByteArray token;
+    FaultOptions faults;
+    std::function<qint64()> clock;
+    std::unique_ptr<Scenario> scenario;
+    QRandomGenerator faultRng;
+    QRandomGenerator idRng;
+    quint64 requests = 0;
+    QString errorString;
+    quint16 port = 0;
+    QPointer<QTcpServer> tcpServer;
+
+    std::deque<std::shared_ptr<const ScenarioSnapshot>> pagingStates; // most recently used last
+
+    struct Pending {
+        std::unique_ptr<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket;
+        Reply reply;
+    };
+    std::map<quint64, Pending> pending; // responses held back by the latency fault
+    quint64 nextPendingId = 0;
+
+    // Declared last, destroyed first: no request arrives while the rest is torn down.
+    std::unique_ptr<QHttpServer> http;
+
+    Reply respond(const QHttpServerRequest &request);
+    Reply respondList(const QList<QueryParam> &params);
+    Reply respondTask(const QByteArray &id, const QList<QueryParam> &params);
+    Reply problem(const Problem &p, const QList<InvalidParam> &invalid = {});
+    std::shared_ptr<const ScenarioSnapshot> pagingState(quint64 generation);
+    void keepPagingState(const std::shared_ptr<const ScenarioSnapshot> &state);
+};
+
+Reply DemoServer::Private::problem(const Problem &p, const QList<InvalidParam> &invalid)
+{
+    QByteArray body = "{\"type\":";
+    Json::appendString(body, p.type ? QByteArray("https://astra.netapp.io/problems/" + QByteArray::number(p.type))
+                                    : QByteArray("about:blank"));
+    body += ",\"title\":";
+    Json::appendString(body, QByteArrayView(p.title));
+    body += ",\"detail\":";
+    Json::appendString(body, QByteArrayView(p.detail));
+    body += ",\"status\":\"" + QByteArray::number(p.status) + "\",\"correlationID\":";
+    Json::appendString(body, randomUuid(idRng));
+    if (!invalid.isEmpty()) {
+        body += ",\"invalidParams\":[";
+        for (qsizetype i = 0; i < invalid.size(); ++i) {
+            body += i ? ",{\"name\":" : "{\"name\":";
+            Json::appendString(body, invalid[i].name);
+            body += ",\"reason\":";
+            Json::appendString(body, invalid[i].reason);
+            body += '}';
+        }
+        body += ']';
+    }
+    body += '}';
+    return {Reply::Action::Send, p.status, "application/problem+json", body};
+}
+
+Reply DemoServer::Private::respond(const QHttpServerRequest &request)
+{
+    // Authentication before anything else.
+    const QByteArray authorization = request.value("Authorization").trimmed();
+    const qsizetype space = authorization.indexOf(' ');
+    const QByteArray scheme = space < 0 ? authorization : authorization.first(space);
+    const QByteArray presented = space < 0 ? QByteArray() : authorization.sliced(space + 1).trimmed();
+    if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0 || presented.isEmpty())
+        return problem(kMissingToken);
+    if (presented != token)
+        return problem(kInvalidToken);
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return problem(kMethodNotAllowed);
+
+    // /accounts/{account}/core/v1/tasks[/{id}]
+    const QByteArray path = request.url().path(QUrl::FullyEncoded).toUtf8();
+    const QList<QByteArray> parts = path.split('/');
+    const bool shaped = (parts.size() == 6 || (parts.size() == 7 && !parts[6].isEmpty())) && parts[0].isEmpty()
+                        && parts[1] == "accounts" && parts[3] == "core" && parts[4] == "v1" && parts[5] == "tasks";
+    if (!shaped)
+        return problem(kCollectionNotFound);
+    if (QByteArray::fromPercentEncoding(parts[2]) != account)
+        return problem(kCollectionNotFound);
+
+    const QList<QueryParam> params = parseQuery(request.url().query(QUrl::FullyEncoded).toUtf8());
+    if (parts.size() == 7)
+        return respondTask(QByteArray::fromPercentEncoding(parts[6]), params);
+    return respondList(params);
+}
+
+Reply DemoServer::Private::respondTask(const QByteArray &id, const QList<QueryParam> &params)
+{
+    if (!params.isEmpty()) {
+        QList<InvalidParam> invalid;
+        for (const QueryParam &param : params)
+            invalid.append({param.name, u"reading one task takes no query parameters"_s});
+        return problem(kUnsupportedParams, invalid);
+    }
+    scenario->advanceTo(clock());
+    const TaskRecordPtr task = scenario->task(id);
+    if (!task)
+        return problem(kResourceNotFound);
+    return {Reply::Action::Send, 200, "application/astra-task+json", task->json};
+}
+
+Reply DemoServer::Private::respondList(const QList<QueryParam> &params)
+{
+    // Unsupported parameters first (problems/6), then the values of the supported ones (problems/5).
+    static const QStringList supported = {u"include"_s, u"limit"_s, u"filter"_s, u"continue"_s};
+    QList<InvalidParam> unsupported;
+    for (const QueryParam &param : params) {
+        if (!supported.contains(param.name))
+            unsupported.append({param.name, u"not a supported query parameter (supported: include, limit, filter)"_s});
+    }
+    if (!unsupported.isEmpty())
+        return problem(kUnsupportedParams, unsupported);
+
+    ListQuery query;
+    QList<InvalidParam> invalid;
+    QStringList seen;
+    for (const QueryParam &param : params) {
+        if (param.name != u"filter") {
+            if (seen.contains(param.name)) {
+                invalid.append({param.name, u"may be given only once"_s});
+                continue;
+            }
+            seen.append(param.name);
+        }
+        if (param.name == u"limit") {
+            static const QRegularExpression limitPattern(QRegularExpression::anchoredPattern(u"[1-9][0-9]*"_s));
+            if (!limitPattern.match(param.value).hasMatch()) {
+                invalid.append({param.name, u"must be a positive integer (^[1-9][0-9]*$)"_s});
+                continue;
+            }
+            bool ok = false;
+            const qint64 value = param.value.toLongLong(&ok);
+            query.limit = ok ? value : std::numeric_limits<qint64>::max();
+        } else if (param.name == u"include") {
+            const QStringList names = param.value.split(u',');
+            QStringList bad;
+            for (const QString &name : names) {
+                if (!isFieldName(name))
+                    bad.append(u"'"_s + name + u"'"_s);
+            }
+            if (!bad.isEmpty()) {
+                invalid.append({param.name, u"expected a comma-separated list of top-level field names; not a field name: "_s
+                                                + bad.join(u", "_s)});
+                continue;
+            }
+            query.include = names;
+        } else if (param.name == u"filter") {
+            QString error;
+            const auto filter = ServerFilter::parse(param.value, &error);
+            if (!filter) {
+                invalid.append({param.name, error});
+                continue;
+            }
+            query.filters.append(*filter);
+        } else if (param.name == u"continue") {
+            query.continueToken = param.value;
+        }
+    }
+
+    QStringList filterTexts;
+    for (const ServerFilter &filter : std::as_const(query.filters))
+        filterTexts.append(filter.text());
+    filterTexts.sort();
+    query.filterKey =
+        QCryptographicHash::hash(filterTexts.join(u'\n').toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+
+    std::shared_ptr<const ScenarioSnapshot> state;
+    qint64 start = 0;
+    if (query.continueToken) {
+        const auto token = decodeToken(*query.continueToken);
+        if (!token) {
+            invalid.append({u"continue"_s, u"not a continue token issued by this server"_s});
+        } else if (token->filterKey != query.filterKey) {
+            invalid.append({u"continue"_s, u"the token was issued for other filter parameters"_s});
+        } else if (!(state = pagingState(token->generation))) {
+            invalid.append({u"continue"_s, u"the token has expired; list again from the first page"_s});
+        } else if (token->index > qint64(state->tasks.size())) {
+            invalid.append({u"continue"_s, u"the token points past the end of the list"_s});
+        } else {
+            start = token->index;
+        }
+    }
+    if (!invalid.isEmpty())
+        return problem(kInvalidParams, invalid);
+
+    if (!state) {
+        scenario->advanceTo(clock());
+        state = scenario->snapshot();
+    }
+
+    // Filters on fields a task does not have match nothing.
+    std::vector<std::pair<const ServerFilter *, std::optional<TaskField>>> filters;
+    for (const ServerFilter &filter : std::as_const(query.filters))
+        filters.emplace_back(&filter, fieldFromName(filter.path().first()));
+    auto matches = [&](const TaskRecord &task) {
+        for (const auto &[filter, field] : filters) {
+            if (!field || !filter->matchesFieldValue(task.fieldValue(*field)))
+                return false;
+        }
+        return true;
+    };
+
+    const auto &tasks = state->tasks;
+    const qint64 limit = query.limit.value_or(std::numeric_limits<qint64>::max());
+    std::vector<const TaskRecord *> page;
+    qint64 i = start;
+    for (; i < qint64(tasks.size()) && qint64(page.size()) < limit; ++i) {
+        if (matches(*tasks[size_t(i)]))
+            page.push_back(tasks[size_t(i)].get());
+    }
+    while (i < qint64(tasks.size()) && !matches(*tasks[size_t(i)]))
+        ++i;
+    const bool more = i < qint64(tasks.size());
+
+    // The include form: arrays of values in the requested order, null for what a task lacks.
+    std::vector<std::optional<TaskField>> included;
+    if (query.include) {
+        for (const QString &name : std::as_const(*query.include))
+            included.push_back(fieldFromName(name));
+    }
+    qsizetype size = 128;
+    for (const TaskRecord *task : page)
+        size += query.include ? 64 * qsizetype(included.size()) : task->json.size() + 1;
+    QByteArray body;
+    body.reserve(size);
+    body += R"({"type":"application/astra-tasks","version":"1.1","items":[)";
+    for (size_t n = 0; n < page.size(); ++n) {
+        if (n)
+            body += ',';
+        if (!query.include) {
+            body += page[n]->json;
+            continue;
+        }
+        body += '[';
+        for (size_t f = 0; f < included.size(); ++f) {
+            if (f)
+                body += ',';
+            if (!included[f] || !page[n]->appendField(body, *included[f]))
+                body += "null";
+        }
+        body += ']';
+    }
+    body += R"(],"metadata":{)";
+    if (more) {
+        keepPagingState(state);
+        body += R"("continue":")" + encodeToken({state->generation, i, query.filterKey}) + '"';
+    }
+    body += "}}";
+    return {Reply::Action::Send, 200, "application/json", body};
+}
+
+std::shared_ptr<const ScenarioSnapshot> DemoServer::Private::pagingState(quint64 generation)
+{
+    for (auto it = pagingStates.begin(); it != pagingStates.end(); ++it) {
+        if ((*it)->generation == generation) {
+            auto state = *it;
+            pagingStates.erase(it);
+            pagingStates.push_back(state);
+            return state;
+        }
+    }
+    return {};
+}
+
+void DemoServer::Private::keepPagingState(const std::shared_ptr<const ScenarioSnapshot> &state)
+{
+    if (pagingState(state->generation))
+        return; // already kept, now the most recently used
+    pagingStates.push_back(state);
+    while (pagingStates.size() > kPagingStates)
+        pagingStates.pop_front();
+}
+
+DemoServer::DemoServer(const DemoServerOptions &options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->account = (options.accountId.isEmpty() ? defaultAccountId() : options.accountId).toUtf8();
+    d->token = (options.token.isEmpty() ? randomToken() : options.token).toUtf8();
+    d->faults = options.faults;
+    d->clock = options.clock ? options.clock : [] { return QDateTime::currentMSecsSinceEpoch(); };
+    const quint32 faultSeed[] = {quint32(options.seed), quint32(options.seed >> 32), 0xfa017};
+    const quint32 idSeed[] = {quint32(options.seed), quint32(options.seed >> 32), 0x1d5};
+    d->faultRng = QRandomGenerator(faultSeed);
+    d->idRng = QRandomGenerator(idSeed);
+
+    ScenarioConfig config;
+    config.accountId = d->account;
+    config.seed = options.seed;
+    config.targetTasks = options.tasks;
+    config.speed = options.speed;
+    config.retentionSeconds = options.retentionSeconds;
+    config.epochMsecs = options.epochMsecs >= 0 ? options.epochMsecs : d->clock();
+    d->scenario = std::make_unique<Scenario>(config);
+
+    d->http = std::make_unique<QHttpServer>();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    d->http->setMissingHandler(this, [this](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+        handle(request, std::move(responder));
+    });
+#else
+    d->http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        handle(request, std::move(responder));
+    });
+#endif
+}
+
+DemoServer::~DemoServer()
+{
+    d->http.reset(); // closes the port and every connection before the rest goes
+}
+
+bool DemoServer::listen(quint16 port)
+{
+    if (d->tcpServer) {
+        d->errorString = u"already listening"_s;
+        return false;
+    }
+    auto tcp = std::make_unique<QTcpServer>();
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        d->errorString = tcp->errorString();
+        return false;
+    }
+    d->port = tcp->serverPort();
+    d->tcpServer = tcp.get();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    if (!d->http->bind(tcp.release())) {
+        d->errorString = u"QHttpServer::bind failed"_s;
+        return false;
+    }
+#else
+    d->http->bind(tcp.release()); // the HTTP server owns it from here
+#endif
+    return true;
+}
+
+bool DemoServer::isListening() const
+{
+    return d->tcpServer && d->tcpServer->isListening();
+}
+
+quint16 DemoServer::port() const
+{
+    return d->port;
+}
+
+QUrl DemoServer::url() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(d->port);
+    return url;
+}
+
+QUrl DemoServer::tasksUrl() const
+{
+    QUrl tasks = url();
+    tasks.setPath(u"/accounts/"_s + account() + u"/core/v1/tasks"_s);
+    return tasks;
+}
+
+QString DemoServer::account() const
+{
+    return QString::fromUtf8(d->account);
+}
+
+QString DemoServer::token() const
+{
+    return QString::fromUtf8(d->token);
+}
+
+QString DemoServer::errorString() const
+{
+    return d->errorString;
+}
+
+FaultOptions DemoServer::faults() const
+{
+    return d->faults;
+}
+
+void DemoServer::setFaults(const FaultOptions &faults)
+{
+    d->faults = faults;
+}
+
+quint64 DemoServer::requestCount() const
+{
+    return d->requests;
+}
+
+Scenario &DemoServer::scenario()
+{
+    return *d->scenario;
+}
+
+qint64 DemoServer::now() const
+{
+    return d->clock();
+}
+
+QString DemoServer::defaultAccountId()
+{
+    return QString::fromLatin1(kDefaultAccountId);
+}
+
+QString DemoServer::randomToken()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    QByteArray bytes;
+    for (quint32 word : words) {
+        for (int i = 0; i < 4; ++i)
+            bytes.append(char(word >> (8 * i)));
+    }
+    return QString::fromLatin1(bytes.toHex());
+}
+
+void DemoServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const quint64 number = ++d->requests;
+    // The same draws for every request, whichever faults are on, so a run is repeatable.
+    const double dropRoll = d->faultRng.generateDouble();
+    const double errorRoll = d->faultRng.generateDouble();
+    const double truncateRoll = d->faultRng.generateDouble();
+    const double errorKindRoll = d->faultRng.generateDouble();
+
+    Reply reply;
+    const FaultOptions &faults = d->faults;
+    if (faults.unauthorizedAfter > 0 && number > quint64(faults.unauthorizedAfter))
+        reply = d->problem(kInvalidToken);
+    else if (dropRoll < faults.dropRate)
+        reply.action = Reply::Action::Drop;
+    else if (errorRoll < faults.errorRate)
+        reply = d->problem(errorKindRoll < 0.5 ? kInternalError : kUnavailable);
+    else
+        reply = d->respond(request);
+    if (reply.action == Reply::Action::Send && truncateRoll < faults.truncateRate)
+        reply.action = Reply::Action::Truncate;
+
+    qCDebug(lcDemo).noquote() << number << request.url().toString(QUrl::FullyEncoded) << reply.status
+                              << (reply.action == Reply::Action::Drop       ? "dropped"
+                                  : reply.action == Reply::Action::Truncate ? "truncated"
+                                                                            : "")
+                              << reply.body.size() << "bytes";
+
+    const quint64 id = d->nextPendingId++;
+    auto &pending = d->pending[id];
+    pending.responder = std::make_unique<QHttpServerResponder>(std::move(responder));
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    pending.socket = pending.responder->socket();
+#endif
+    pending.reply = std::move(reply);
+    if (faults.latencyMs > 0)
+        QTimer::singleShot(faults.latencyMs, this, [this, id] { sendPending(id); });
+    else
+        sendPending(id);
+}
+
+void DemoServer::sendPending(quint64 id)
+{
+    const auto it = d->pending.find(id);
+    if (it == d->pending.end())
+        return;
+    Private::Pending pending = std::move(it->second);
+    d->pending.erase(it);
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    QTcpSocket *socket = pending.socket;
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return; // the client went away while the response was held back
+#endif
+
+    QHttpServerResponder &responder = *pending.responder;
+    const Reply &reply = pending.reply;
+    const auto status = QHttpServerResponder::StatusCode(reply.status);
+    switch (reply.action) {
+    case Reply::Action::Send:
+        responder.write(reply.body, reply.contentType, status);
+        return;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    case Reply::Action::Drop:
+        socket->abort(); // no status line, nothing: the client sees the connection closed
+        return;
+    case Reply::Action::Truncate:
+        // The full length is announced, half the body is sent, then the connection is closed.
+        responder.writeStatusLine(status);
+        responder.writeHeader("Content-Type", reply.contentType);
+        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        responder.writeBody(reply.body.first(reply.body.size() / 2));
+        socket->disconnectFromHost(); // after the bytes written so far are flushed
+        return;
+#else
+    case Reply::Action::Drop:
+    case Reply::Action::Truncate:
+        // Later QHttpServer versions no longer hand out the socket or raw writes: answer normally.
+        qCWarning(lcDemo) << "drop and truncate faults need Qt < 6.5; answering normally";
+        responder.write(reply.body, reply.contentType, status);
+        return;
+#endif
+    }
+}
+
+} // namespace Taskscope::Demo

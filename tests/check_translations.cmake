@@ -1,0 +1,28 @@
+# Fails when a translation file has unfinished or vanished entries, or misses a string of the
+# sources (lupdate is run on a copy). Run with -DTS_FILES="a.ts;b.ts" [-DLUPDATE=... -DSOURCES_FILE=...].
+foreach(ts IN LISTS TS_FILES)
+    set(checked "${ts}")
+    if(LUPDATE AND SOURCES_FILE)
+        get_filename_component(name "${ts}" NAME)
+        set(checked "${WORKDIR}/${name}")
+        file(COPY_FILE "${ts}" "${checked}")
+        execute_process(COMMAND "${LUPDATE}" -silent -no-obsolete -locations none "@${SOURCES_FILE}" -ts "${checked}"
+                        RESULT_VARIABLE rc)
+        if(NOT rc EQUAL 0)
+            message(FATAL_ERROR "lupdate failed on ${ts}")
+        endif()
+    endif()
+    file(READ "${checked}" content)
+    string(REGEX MATCHALL "type=\"(unfinished|vanished|obsolete)\"" bad "${content}")
+    list(LENGTH bad count)
+    string(REGEX MATCHALL "<message[ >]" messages "${content}")
+    list(LENGTH messages total)
+    if(total EQUAL 0)
+        message(FATAL_ERROR "${ts}: no messages at all")
+    endif()
+    if(count GREATER 0)
+        message(FATAL_ERROR "${ts}: ${count} of ${total} messages are unfinished, vanished or missing "
+                            "(run the update_translations target, then translate)")
+    endif()
+    message(STATUS "${ts}: ${total} messages, all translated")
+endforeach()

@@ -1,0 +1,115 @@
+// Token sources: the memory store (also the fake for tests), token files and $ASTRA_TOKEN.
+#include "tokenstore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Taskscope;
+using namespace Qt::StringLiterals;
+
+class TestTokenStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void memoryStoreKeepsTokensPerKey()
+    {
+        MemoryTokenStore store;
+        QVERIFY(!store.isPersistent());
+        bool written = false;
+        store.write(u"prod"_s, u"tok-1"_s, [&](bool ok, const QString &) { written = ok; });
+        QVERIFY(!written); // answers come later, as the keychain's do
+        QTRY_VERIFY(written);
+        QString read;
+        bool done = false;
+        store.read(u"prod"_s, [&](bool ok, const QString &token, const QString &) {
+            done = ok;
+            read = token;
+        });
+        QTRY_VERIFY(done);
+        QCOMPARE(read, u"tok-1"_s);
+        done = false;
+        store.read(u"other"_s, [&](bool ok, const QString &token, const QString &) {
+            done = ok;
+            read = token;
+        });
+        QTRY_VERIFY(done);
+        QVERIFY(read.isEmpty());
+        bool removed = false;
+        store.remove(u"prod"_s, [&](bool ok, const QString &) { removed = ok; });
+        QTRY_VERIFY(removed);
+        done = false;
+        store.read(u"prod"_s, [&](bool ok, const QString &token, const QString &) {
+            done = ok;
+            read = token;
+        });
+        QTRY_VERIFY(done);
+        QVERIFY(read.isEmpty());
+    }
+
+    void failingStoreReportsTheError()
+    {
+        MemoryTokenStore store;
+        store.setFailing(u"no keychain"_s);
+        bool called = false, okFlag = true;
+        QString error;
+        store.write(u"k"_s, u"t"_s, [&](bool ok, const QString &e) {
+            called = true;
+            okFlag = ok;
+            error = e;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY(!okFlag);
+        QCOMPARE(error, u"no keychain"_s);
+    }
+
+    void tokenFile_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("token");
+        QTest::newRow("plain") << QByteArray("abc123\n") << true << u"abc123"_s;
+        QTest::newRow("spaces and CRLF") << QByteArray("  abc123 \r\n") << true << u"abc123"_s;
+        QTest::newRow("first line only") << QByteArray("abc\nsecond\n") << true << u"abc"_s;
+        QTest::newRow("empty") << QByteArray("\n") << false << QString();
+    }
+
+    void tokenFile()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(bool, ok);
+        QFETCH(QString, token);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"token"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        QString read, error;
+        QCOMPARE(TokenFromEnvironment::fromFile(path, &read, &error), ok);
+        QCOMPARE(read, token);
+        QCOMPARE(error.isEmpty(), ok);
+        // The error names the file, never the token.
+        if (!ok)
+            QVERIFY(error.contains(path));
+    }
+
+    void missingTokenFile()
+    {
+        QString token, error;
+        QVERIFY(!TokenFromEnvironment::fromFile(u"/nonexistent/token"_s, &token, &error));
+        QVERIFY(error.contains(u"/nonexistent/token"_s));
+    }
+
+    void environment()
+    {
+        qputenv("ASTRA_TOKEN", " from-env \n");
+        QCOMPARE(TokenFromEnvironment::fromEnvironment(), u"from-env"_s);
+        qunsetenv("ASTRA_TOKEN");
+        QVERIFY(TokenFromEnvironment::fromEnvironment().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenStore)
+#include "tst_tokenstore.moc"

@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -70,6 +71,8 @@ TasksClient::TasksClient(QObject *parent, Scheduler *scheduler)
     qRegisterMetaType<Taskscope::ApiError>();
     // No cookies, no cache: every poll asks the server.
     m_network->setCookieJar(nullptr);
+    m_parseWatcher = new QFutureWatcher<ParsedPage>(this);
+    connect(m_parseWatcher, &QFutureWatcherBase::finished, this, &TasksClient::onPageParsed);
 }
 
 TasksClient::~TasksClient()
@@ -184,6 +187,9 @@ void TasksClient::beginPoll()
     m_nextAttemptAt = {};
     m_building = std::make_unique<Snapshot>();
     m_seenTokens.clear();
+    m_prefetchedTokens.clear();
+    m_pending.clear();
+    ++m_pollId;
     m_pollStarted = m_scheduler->now();
 
     const QUrl url = m_config.tasksUrl();
@@ -420,31 +426,64 @@ void TasksClient::onFinished()
     }
 
     qCDebug(lcNetwork) << "page of" << m_body.size() << "bytes received in" << m_pageTimer.elapsed() << "ms";
-    TaskListPage page;
-    ParseError parseError;
-    const QByteArray body = std::exchange(m_body, QByteArray());
-    // Paging: ask for the next page before parsing this one, so that the transfer (in Qt's
-    // network thread) overlaps the parse. Still one request in flight; the parse confirms the token.
-    QString prefetched;
-    if (m_config.pageSize > 0 && m_building->pages + 1 < m_config.maxPages) {
-        const std::optional<QString> token = TaskListParser::peekContinueToken(body);
-        if (token && !token->isEmpty() && !m_seenTokens.contains(*token)) {
-            prefetched = *token;
-            requestPage(prefetched);
+    PendingPage pending;
+    pending.body = std::exchange(m_body, QByteArray());
+    pending.url = reply->url().toString();
+    // Paging: ask for the next page at once, so that its transfer (in Qt's network thread)
+    // overlaps the parse of this one. Still one request in flight; the parse confirms the token.
+    const int pagesSoFar = m_building->pages + int(m_pending.size()); // m_pending holds the one in the parser
+    if (m_config.pageSize > 0 && pagesSoFar + 1 < m_config.maxPages) {
+        const std::optional<QString> token = TaskListParser::peekContinueToken(pending.body);
+        if (token && !token->isEmpty() && !m_seenTokens.contains(*token) && !m_prefetchedTokens.contains(*token)) {
+            pending.prefetched = *token;
+            m_prefetchedTokens.insert(*token);
+            requestPage(*token);
         }
     }
-    if (!TaskListParser(m_config.include).parse(body, &page, &parseError)) {
+    m_pending.push_back(std::move(pending));
+    startNextParse();
+}
+
+// Pages are parsed on a worker thread, one at a time and in order, so that a large list never
+// blocks the UI thread; the results come back to this thread.
+void TasksClient::startNextParse()
+{
+    if (m_parsing || m_pending.empty())
+        return;
+    m_parsing = true;
+    m_parsingPoll = m_pollId;
+    setState(State::Fetching);
+    const QByteArray body = m_pending.front().body;
+    const QStringList include = m_config.include;
+    m_parseWatcher->setFuture(QtConcurrent::run([body, include] {
+        ParsedPage parsed;
+        parsed.ok = TaskListParser(include).parse(body, &parsed.page, &parsed.error);
+        return parsed;
+    }));
+}
+
+void TasksClient::onPageParsed()
+{
+    m_parsing = false;
+    if (m_parsingPoll != m_pollId || m_pending.empty() || !m_building) {
+        startNextParse(); // the poll was abandoned while this page was parsed: a newer one may wait
+        return;
+    }
+    const PendingPage current = std::move(m_pending.front());
+    m_pending.pop_front();
+    ParsedPage parsed = m_parseWatcher->result();
+    qCDebug(lcNetwork) << "page parsed at" << m_pageTimer.elapsed() << "ms";
+    if (!parsed.ok) {
         ApiError error;
         error.kind = ApiError::MalformedBody;
-        error.url = reply->url().toString();
-        error.detail = parseError.toString();
-        abortReply();
+        error.url = current.url;
+        error.detail = parsed.error.toString();
         failPoll(error);
         return;
     }
-    qCDebug(lcNetwork) << "page parsed at" << m_pageTimer.elapsed() << "ms";
+    TaskListPage &page = parsed.page;
     Snapshot &snapshot = *m_building;
-    snapshot.bytes += body.size();
+    snapshot.bytes += current.body.size();
     ++snapshot.pages;
     // Item indexes in warnings count from the first page, so that each names one item.
     const qsizetype offset = snapshot.tasks.size();
@@ -462,27 +501,30 @@ void TasksClient::onFinished()
     if (page.continueToken) {
         ApiError error;
         error.kind = ApiError::PagingLoop;
-        error.url = reply->url().toString();
+        error.url = current.url;
         if (m_seenTokens.contains(*page.continueToken)) {
             error.detail = tr("the server sent the same continue token twice");
-            abortReply();
             failPoll(error);
             return;
         }
         if (snapshot.pages >= m_config.maxPages) {
             error.detail = tr("more than %1 pages").arg(m_config.maxPages);
-            abortReply();
             failPoll(error);
             return;
         }
         m_seenTokens.insert(*page.continueToken);
-        if (prefetched != *page.continueToken) {
+        if (current.prefetched != *page.continueToken) {
+            // The early look at the token was wrong: drop what it fetched and ask properly.
             abortReply();
+            m_pending.clear();
             requestPage(*page.continueToken);
+        } else {
+            startNextParse();
         }
         return;
     }
     abortReply(); // a page fetched ahead on a token the full parse did not confirm
+    m_pending.clear();
     finishPoll();
 }
 
@@ -507,7 +549,7 @@ void TasksClient::finishPoll()
 
 void TasksClient::failPoll(ApiError error)
 {
-    m_building.reset();
+    abortInFlight();
     m_body.clear();
     error.detail = scrub(error.detail);
     if (error.problem) { // a server may echo what it was sent
@@ -551,6 +593,9 @@ void TasksClient::abortInFlight()
 {
     abortReply();
     m_building.reset();
+    m_pending.clear(); // a parse still running belongs to an older poll id, and is dropped
+    m_prefetchedTokens.clear();
+    ++m_pollId;
 }
 
 } // namespace Taskscope

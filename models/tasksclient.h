@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QNetworkReply>
 #include <QObject>
@@ -16,6 +17,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <deque>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -57,6 +59,14 @@ struct Snapshot
     qint64 latencyMs = 0; // first request sent -> last page parsed
     int pages = 0;
     qint64 bytes = 0;
+};
+
+// One page as the worker thread parsed it.
+struct ParsedPage
+{
+    bool ok = false;
+    TaskListPage page;
+    ParseError error;
 };
 
 class TasksClient final : public QObject
@@ -111,6 +121,8 @@ private:
     void requestPage(const QString &continueToken);
     void onReadyRead();
     void onFinished();
+    void startNextParse();
+    void onPageParsed();
     void failPoll(ApiError error);
     void finishPoll();
     void abortInFlight(); // the request and the snapshot being built
@@ -135,6 +147,20 @@ private:
     QByteArray m_body;
     std::optional<ApiError> m_abortReason;
     std::optional<CertificateInfo> m_certificate;
+
+    // Pages received and waiting for (or in) the parser, in order.
+    struct PendingPage
+    {
+        QByteArray body;
+        QString url;
+        QString prefetched; // the next page was requested early on this token
+    };
+    std::deque<PendingPage> m_pending;
+    QFutureWatcher<ParsedPage> *m_parseWatcher = nullptr;
+    bool m_parsing = false;
+    quint64 m_pollId = 0;      // each poll (and each abandoned one) has its own
+    quint64 m_parsingPoll = 0; // the poll whose page is in the parser
+    QSet<QString> m_prefetchedTokens;
 
     std::unique_ptr<Snapshot> m_building;
     QSet<QString> m_seenTokens;

@@ -270,6 +270,10 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
     tasks.reserve(size_t(snapshot.size()));
     nodeOf.reserve(size_t(snapshot.size()));
     QHash<QStringView, int> newSlot;
+    if (m_byId.size() < snapshot.size()) { // growing (a first load above all): no rehashing on the way
+        newSlot.reserve(snapshot.size() - m_byId.size());
+        m_byId.reserve(snapshot.size());
+    }
     for (qsizetype i = 0; i < snapshot.size(); ++i) {
         const Task &task = snapshot[i];
         if (task.id.isEmpty()) {

@@ -335,6 +335,30 @@ private Q_SLOTS:
         QVERIFY(!client.hasRequestInFlight());
     }
 
+    void malformedBodyKeepsTheLastSnapshot()
+    {
+        TestHttpServer server;
+        bool healthy = true;
+        server.setHandler([&](const TestHttpServer::Request &) {
+            return TestHttpServer::json(200, healthy ? listJson({taskJson(u"t1"_s)}) : QByteArray("{\"items\": [tru"));
+        });
+        ManualScheduler clock;
+        TasksClient client(nullptr, &clock);
+        client.setConfig(configFor(server));
+        client.setToken(kToken);
+        QSignalSpy ready(&client, &TasksClient::snapshotReady);
+        QSignalSpy failed(&client, &TasksClient::pollFailed);
+        client.start();
+        QTRY_COMPARE(ready.size(), 1);
+        healthy = false;
+        clock.advance(clock.nextDelay());
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(client.lastError().kind, ApiError::MalformedBody);
+        QVERIFY(client.lastError().message().contains(u"malformed JSON"_s));
+        QCOMPARE(client.state(), TasksClient::State::BackingOff);
+        QCOMPARE(client.lastSnapshot()->tasks.size(), 1);
+    }
+
     void announcedOversizeIsRefusedAtOnce()
     {
         TestHttpServer server;
@@ -425,7 +449,8 @@ private Q_SLOTS:
         client.fetchOnce();
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 20000);
         QCOMPARE(client.requestsSent(), 1);
-        QVERIFY(client.lastError().kind != ApiError::InsecureUrl);
+        QCOMPARE(client.lastError().kind, ApiError::HostNotFound); // .invalid never resolves
+        QVERIFY(client.lastError().isTransient());
     }
 
     void refusedConnection()

@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -42,11 +44,19 @@ public:
 
     using Handler = std::function<Response(const Request &)>;
 
-    explicit TestHttpServer(QObject *parent = nullptr)
+    // With `tls`, the server speaks HTTPS with that certificate (on `port` if given, else any).
+    explicit TestHttpServer(QObject *parent = nullptr, const QSslConfiguration *tls = nullptr, quint16 port = 0)
         : QObject(parent)
     {
-        connect(&m_server, &QTcpServer::newConnection, this, &TestHttpServer::accept);
-        m_server.listen(QHostAddress::LocalHost, 0);
+        if (tls) {
+            m_tls = true;
+            m_server.plain = false;
+            m_server.setSslConfiguration(*tls);
+        }
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, &TestHttpServer::accept);
+        if (tls)
+            m_server.setHandshakeTimeout(5000);
+        m_server.listen(QHostAddress::LocalHost, port);
     }
 
     ~TestHttpServer() override
@@ -61,7 +71,7 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     QUrl url(const QString &path = {}) const
     {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path));
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(m_tls ? u"https" : u"http").arg(port()).arg(path));
     }
     const QList<Request> &requests() const { return m_requests; }
     int openConnections() const { return int(m_sockets.size()); }
@@ -156,7 +166,21 @@ private:
         socket->write(head + response.body);
     }
 
-    QTcpServer m_server;
+    // A QSslServer without a configuration accepts plain TCP: one class serves both.
+    struct Server : QSslServer
+    {
+        void incomingConnection(qintptr descriptor) override
+        {
+            if (plain) {
+                QTcpServer::incomingConnection(descriptor);
+                return;
+            }
+            QSslServer::incomingConnection(descriptor);
+        }
+        bool plain = true;
+    };
+    Server m_server;
+    bool m_tls = false;
     QList<QTcpSocket *> m_sockets;
     QMap<QTcpSocket *, QByteArray> m_buffers;
     QList<Request> m_requests;

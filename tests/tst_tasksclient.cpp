@@ -4,7 +4,10 @@
 #include "tasksclient.h"
 #include "testhttpserver.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -43,6 +46,23 @@ QByteArray problem(int status, int number, const QString &title, const QString &
         .arg(title, detail)
         .arg(status)
         .toUtf8();
+}
+
+QSslCertificate fixtureCertificate(const QString &name)
+{
+    QFile file(QStringLiteral(TASKSCOPE_FIXTURES_DIR "/tls/server-%1.crt").arg(name));
+    return file.open(QIODevice::ReadOnly) ? QSslCertificate(&file, QSsl::Pem) : QSslCertificate();
+}
+
+QSslConfiguration serverTls(const QString &name)
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(fixtureCertificate(name));
+    QFile keyFile(QStringLiteral(TASKSCOPE_FIXTURES_DIR "/tls/server-%1.key").arg(name));
+    if (keyFile.open(QIODevice::ReadOnly))
+        config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
 }
 
 QString queryValue(const QByteArray &target, const QString &name)
@@ -427,6 +447,62 @@ private Q_SLOTS:
                 QVERIFY(!request.target.startsWith("/moved"));
             QVERIFY(!client.lastError().message().contains(kToken));
         }
+    }
+
+    // A self-signed certificate is refused and shown; trusting its fingerprint for this host and
+    // port lets it through; another certificate on the same host and port is refused again.
+    void tlsCertificatesArePinnedPerHost()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        const QSslConfiguration tlsA = serverTls(u"a"_s), tlsB = serverTls(u"b"_s);
+        QVERIFY(!tlsA.localCertificate().isNull() && !tlsA.privateKey().isNull());
+        const auto handler = [](const TestHttpServer::Request &) {
+            return TestHttpServer::json(200, listJson({taskJson(u"t1"_s)}));
+        };
+        auto server = std::make_unique<TestHttpServer>(nullptr, &tlsA);
+        server->setHandler(handler);
+        const quint16 port = server->port();
+        TasksClient client;
+        ConnectionConfig config = configFor(*server);
+        QCOMPARE(config.baseUrl.scheme(), u"https"_s);
+        client.setConfig(config);
+        client.setToken(kToken);
+        QSignalSpy ready(&client, &TasksClient::snapshotReady);
+        QSignalSpy failed(&client, &TasksClient::pollFailed);
+
+        client.fetchOnce();
+        QTRY_COMPARE(failed.size(), 1);
+        ApiError error = client.lastError();
+        QCOMPARE(error.kind, ApiError::Tls);
+        QVERIFY(error.certificate);
+        const QByteArray digestA = tlsA.localCertificate().digest(QCryptographicHash::Sha256);
+        QCOMPARE(error.certificate->sha256, QString::fromLatin1(digestA.toHex(':').toUpper()));
+        QCOMPARE(error.certificate->subject, u"taskscope-test-a"_s);
+        QCOMPARE(error.certificate->host, u"127.0.0.1"_s);
+        QCOMPARE(error.certificate->port, port);
+        QVERIFY(!error.certificate->errors.isEmpty());
+        QVERIFY(error.message().contains(error.certificate->sha256));
+        QCOMPARE(server->requests().size(), 0); // nothing, the token least of all, went over it
+
+        config.trustedCertificates.insert(u"127.0.0.1:%1"_s.arg(port), digestA);
+        client.setConfig(config);
+        client.fetchOnce();
+        QTRY_COMPARE(ready.size(), 1);
+        QCOMPARE(server->requests().size(), 1);
+        QCOMPARE(server->requests().first().headers.value("authorization"), "Bearer " + kToken.toUtf8());
+
+        // Same host and port, another certificate: refused, whatever was trusted before.
+        server.reset();
+        server = std::make_unique<TestHttpServer>(nullptr, &tlsB, port);
+        server->setHandler(handler);
+        QCOMPARE(server->port(), port);
+        client.fetchOnce();
+        QTRY_COMPARE(failed.size(), 2);
+        error = client.lastError();
+        QCOMPARE(error.kind, ApiError::Tls);
+        QCOMPARE(error.certificate->subject, u"taskscope-test-b"_s);
+        QCOMPARE(server->requests().size(), 0);
     }
 
     void plainHttpOnlyToLoopbackOrWhenAllowed()

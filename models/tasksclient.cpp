@@ -71,8 +71,6 @@ TasksClient::TasksClient(QObject *parent, Scheduler *scheduler)
     qRegisterMetaType<Taskscope::ApiError>();
     // No cookies, no cache: every poll asks the server.
     m_network->setCookieJar(nullptr);
-    m_parseWatcher = new QFutureWatcher<ParsedPage>(this);
-    connect(m_parseWatcher, &QFutureWatcherBase::finished, this, &TasksClient::onPageParsed);
 }
 
 TasksClient::~TasksClient()
@@ -431,7 +429,7 @@ void TasksClient::onFinished()
     pending.url = reply->url().toString();
     // Paging: ask for the next page at once, so that its transfer (in Qt's network thread)
     // overlaps the parse of this one. Still one request in flight; the parse confirms the token.
-    const int pagesSoFar = m_building->pages + int(m_pending.size()); // m_pending holds the one in the parser
+    const int pagesSoFar = m_building->pages + int(m_pending.size());
     if (m_config.pageSize > 0 && pagesSoFar + 1 < m_config.maxPages) {
         const std::optional<QString> token = TaskListParser::peekContinueToken(pending.body);
         if (token && !token->isEmpty() && !m_seenTokens.contains(*token) && !m_prefetchedTokens.contains(*token)) {
@@ -441,21 +439,24 @@ void TasksClient::onFinished()
         }
     }
     m_pending.push_back(std::move(pending));
-    startNextParse();
+    startParse();
 }
 
-// Pages are parsed on a worker thread, one at a time and in order, so that a large list never
-// blocks the UI thread; the results come back to this thread.
-void TasksClient::startNextParse()
+// Pages are parsed on worker threads, several at once (each page stands alone), and their results
+// are taken in page order on this thread; a large list never blocks the UI thread.
+void TasksClient::startParse()
 {
-    if (m_parsing || m_pending.empty())
-        return;
-    m_parsing = true;
-    m_parsingPoll = m_pollId;
+    PendingPage &page = m_pending.back();
     setState(State::Fetching);
-    const QByteArray body = m_pending.front().body;
+    const QByteArray body = page.body;
     const QStringList include = m_config.include;
-    m_parseWatcher->setFuture(QtConcurrent::run([body, include] {
+    page.watcher = std::make_shared<QFutureWatcher<ParsedPage>>();
+    const quint64 poll = m_pollId;
+    connect(page.watcher.get(), &QFutureWatcherBase::finished, this, [this, poll] {
+        if (poll == m_pollId)
+            onPageParsed();
+    });
+    page.watcher->setFuture(QtConcurrent::run([body, include] {
         ParsedPage parsed;
         parsed.ok = TaskListParser(include).parse(body, &parsed.page, &parsed.error);
         return parsed;
@@ -464,14 +465,22 @@ void TasksClient::startNextParse()
 
 void TasksClient::onPageParsed()
 {
-    m_parsing = false;
-    if (m_parsingPoll != m_pollId || m_pending.empty() || !m_building) {
-        startNextParse(); // the poll was abandoned while this page was parsed: a newer one may wait
-        return;
+    // Take every page that is parsed, in order; a later page may finish before an earlier one.
+    while (!m_pending.empty() && m_pending.front().watcher && m_pending.front().watcher->isFinished()) {
+        if (!takeParsedPage())
+            return;
     }
+}
+
+// Adds the first pending page to the snapshot. False when the poll ended (finished, failed, or
+// restarted because the early look at the continue token was wrong).
+bool TasksClient::takeParsedPage()
+{
+    if (m_pending.empty() || !m_building)
+        return false;
     const PendingPage current = std::move(m_pending.front());
     m_pending.pop_front();
-    ParsedPage parsed = m_parseWatcher->result();
+    ParsedPage parsed = current.watcher->result();
     qCDebug(lcNetwork) << "page parsed at" << m_pageTimer.elapsed() << "ms";
     if (!parsed.ok) {
         ApiError error;
@@ -479,7 +488,7 @@ void TasksClient::onPageParsed()
         error.url = current.url;
         error.detail = parsed.error.toString();
         failPoll(error);
-        return;
+        return false;
     }
     TaskListPage &page = parsed.page;
     Snapshot &snapshot = *m_building;
@@ -505,27 +514,28 @@ void TasksClient::onPageParsed()
         if (m_seenTokens.contains(*page.continueToken)) {
             error.detail = tr("the server sent the same continue token twice");
             failPoll(error);
-            return;
+            return false;
         }
         if (snapshot.pages >= m_config.maxPages) {
             error.detail = tr("more than %1 pages").arg(m_config.maxPages);
             failPoll(error);
-            return;
+            return false;
         }
         m_seenTokens.insert(*page.continueToken);
         if (current.prefetched != *page.continueToken) {
             // The early look at the token was wrong: drop what it fetched and ask properly.
             abortReply();
             m_pending.clear();
+            ++m_pollId; // their parses report to nobody
             requestPage(*page.continueToken);
-        } else {
-            startNextParse();
+            return false;
         }
-        return;
+        return true;
     }
     abortReply(); // a page fetched ahead on a token the full parse did not confirm
     m_pending.clear();
     finishPoll();
+    return false;
 }
 
 void TasksClient::finishPoll()

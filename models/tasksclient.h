@@ -121,8 +121,9 @@ private:
     void requestPage(const QString &continueToken);
     void onReadyRead();
     void onFinished();
-    void startNextParse();
+    void startParse();
     void onPageParsed();
+    bool takeParsedPage();
     void failPoll(ApiError error);
     void finishPoll();
     void abortInFlight(); // the request and the snapshot being built
@@ -154,12 +155,10 @@ private:
         QByteArray body;
         QString url;
         QString prefetched; // the next page was requested early on this token
+        std::shared_ptr<QFutureWatcher<ParsedPage>> watcher; // its parse, on a worker thread
     };
     std::deque<PendingPage> m_pending;
-    QFutureWatcher<ParsedPage> *m_parseWatcher = nullptr;
-    bool m_parsing = false;
-    quint64 m_pollId = 0;      // each poll (and each abandoned one) has its own
-    quint64 m_parsingPoll = 0; // the poll whose page is in the parser
+    quint64 m_pollId = 0; // each poll (and each abandoned one) has its own
     QSet<QString> m_prefetchedTokens;
 
     std::unique_ptr<Snapshot> m_building;

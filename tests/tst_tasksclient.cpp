@@ -118,6 +118,11 @@ private Q_SLOTS:
         const Snapshot snapshot = ready.first().first().value<Snapshot>();
         QCOMPARE(snapshot.tasks.size(), 4);
         QCOMPARE(snapshot.pages, 3);
+        // Pages are parsed in parallel but joined in page order.
+        QStringList ids;
+        for (const Task &task : snapshot.tasks)
+            ids << task.id;
+        QCOMPARE(ids, (QStringList{u"t1"_s, u"t2"_s, u"t3"_s, u"t4"_s}));
         QCOMPARE(server.requests().size(), 3);
         for (const auto &request : server.requests()) {
             QVERIFY(request.target.startsWith("/accounts/acc-1/core/v1/tasks?"));

@@ -724,6 +724,10 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         default:
             return displayData(node, index.column());
         }
+    case Qt::AccessibleTextRole: // what a screen reader says for the painted badge and bar
+        if (index.column() == ProgressColumn && !task.percentDone)
+            return tr("No progress reported");
+        return displayData(node, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == DurationColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -557,6 +557,10 @@
         <comment>duration</comment>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>No progress reported</source>
+        <translation>Kein Fortschritt gemeldet</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TasksClient</name>

@@ -1,6 +1,8 @@
 // TaskTreeView: the tree of tasks, tuned for large lists (uniform rows, fixed default widths).
 #include "tasktreeview.h"
 
+#include "progressdelegate.h"
+#include "statebadgedelegate.h"
 #include "tasktreemodel.h"
 
 #include <QHeaderView>
@@ -17,6 +19,8 @@ TaskTreeView::TaskTreeView(QWidget *parent)
     setAllColumnsShowFocus(true);
     header()->setStretchLastSection(true);
     header()->setSectionsMovable(true);
+    setItemDelegateForColumn(TaskTreeModel::ProgressColumn, new ProgressDelegate(this));
+    setItemDelegateForColumn(TaskTreeModel::StateColumn, new StateBadgeDelegate(this));
 }
 
 void TaskTreeView::setModel(QAbstractItemModel *model)
@@ -29,7 +33,7 @@ void TaskTreeView::applyDefaultWidths()
 {
     // In character widths: never ResizeToContents, which measures every row of a big list.
     const int ch = fontMetrics().horizontalAdvance(u'0');
-    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 12, 12, 9, 20, 20, 9, 30};
+    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 15, 12, 9, 20, 20, 9, 30};
     for (int column = 0; column < TaskTreeModel::ColumnCount; ++column)
         header()->resizeSection(column, widths[column] * ch);
 }

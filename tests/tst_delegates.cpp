@@ -1,0 +1,171 @@
+// The progress and state-badge delegates, painted offscreen and checked pixel by pixel.
+#include "progressdelegate.h"
+#include "statebadgedelegate.h"
+#include "taskcolors.h"
+#include "tasktreemodel.h"
+#include "tasktreeview.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+
+using namespace Taskscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Task makeTask(const QString &id, TaskState state, std::optional<double> percent)
+{
+    Task task;
+    task.id = id;
+    task.name = u"astra.backup"_s;
+    task.state = state;
+    task.stateText = stateApiName(state);
+    task.percentDone = percent;
+    task.orderHint = id.toInt();
+    task.rawJson = (id + u'|' + task.stateText + u'|' + QString::number(percent.value_or(-1))).toUtf8();
+    return task;
+}
+
+int distance(const QColor &a, const QColor &b)
+{
+    return qAbs(a.red() - b.red()) + qAbs(a.green() - b.green()) + qAbs(a.blue() - b.blue());
+}
+
+// How many pixels of `rect` are within `tolerance` of `color`.
+int countNear(const QImage &image, const QRect &rect, const QColor &color, int tolerance = 60)
+{
+    int count = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            if (distance(image.pixelColor(x, y), color) <= tolerance)
+                ++count;
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+class TestDelegates : public QObject
+{
+    Q_OBJECT
+private:
+    TaskTreeModel *m_model = nullptr;
+    TaskTreeView *m_view = nullptr;
+
+    QImage grabCell(int row, int column)
+    {
+        const QRect rect = m_view->visualRect(m_model->index(row, column));
+        return m_view->viewport()->grab(rect).toImage().convertToFormat(QImage::Format_RGB32);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_model = new TaskTreeModel;
+        m_view = new TaskTreeView;
+        m_view->setModel(m_model);
+        m_view->resize(1100, 400);
+        m_model->apply({makeTask(u"0"_s, TaskState::Failed, 60), makeTask(u"1"_s, TaskState::Running, 60),
+                        makeTask(u"2"_s, TaskState::Cancelled, 60), makeTask(u"3"_s, TaskState::NotStarted, {}),
+                        makeTask(u"4"_s, TaskState::Completed, 100)});
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    }
+
+    void cleanup()
+    {
+        delete m_view;
+        delete m_model;
+    }
+
+    void failedBarUsesTheFailureColour()
+    {
+        const QPalette palette = m_view->palette();
+        const QColor failure = TaskColors::accent(TaskState::Failed, palette);
+        const QColor cancelled = TaskColors::accent(TaskState::Cancelled, palette);
+        const QColor normal = palette.color(QPalette::Highlight);
+        const QImage failedCell = grabCell(0, TaskTreeModel::ProgressColumn);
+        const QImage runningCell = grabCell(1, TaskTreeModel::ProgressColumn);
+        const QImage cancelledCell = grabCell(2, TaskTreeModel::ProgressColumn);
+        const QRect all = failedCell.rect();
+        QVERIFY2(countNear(failedCell, all, failure, 40) > 30, "the failed task's bar is not red");
+        QCOMPARE(countNear(runningCell, all, failure, 40), 0);
+        QVERIFY2(countNear(runningCell, all, normal, 40) > 30, "the running task's bar is not the normal bar");
+        QVERIFY2(countNear(cancelledCell, all, cancelled, 40) > 30, "the cancelled task's bar is not blue");
+        // The bar fills 60% of the cell: the filled part stops well before the right edge.
+        const QRect rightQuarter(all.width() * 3 / 4, 0, all.width() / 4 - 4, all.height());
+        QCOMPARE(countNear(failedCell, rightQuarter, failure, 40), 0);
+    }
+
+    void noPercentIsAnEmptyBar()
+    {
+        const QPalette palette = m_view->palette();
+        const QImage cell = grabCell(3, TaskTreeModel::ProgressColumn);
+        QCOMPARE(countNear(cell, cell.rect(), palette.color(QPalette::Highlight), 30), 0);
+        QCOMPARE(m_model->index(3, TaskTreeModel::ProgressColumn).data(Qt::AccessibleTextRole).toString(),
+                 TaskTreeModel::tr("No progress reported"));
+    }
+
+    void badgeShowsItsTextAndGlyph()
+    {
+        const QPalette palette = m_view->palette();
+        const QImage cell = grabCell(1, TaskTreeModel::StateColumn);
+        const QFontMetrics fm(m_view->font());
+        // Text pixels sit right of the glyph, inside the pill.
+        const QRect textArea(fm.height() * 2, 0, fm.horizontalAdvance(TaskTreeModel::stateDisplayName(TaskState::Running, {})),
+                             cell.height());
+        QVERIFY2(countNear(cell, textArea, palette.color(QPalette::Text), 120) > 10, "no text in the badge");
+        // The glyph is drawn in the state's accent.
+        QVERIFY(countNear(cell, QRect(0, 0, fm.height() * 2, cell.height()), TaskColors::accent(TaskState::Running, palette), 60)
+                > 5);
+        QCOMPARE(m_model->index(1, TaskTreeModel::StateColumn).data(Qt::AccessibleTextRole).toString(),
+                 TaskTreeModel::stateDisplayName(TaskState::Running, {}));
+    }
+
+    void selectedBadgeUsesHighlightedText()
+    {
+        const QPalette palette = m_view->palette();
+        m_view->selectionModel()->select(m_model->index(1, 0),
+                                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QImage cell = grabCell(1, TaskTreeModel::StateColumn);
+        QVERIFY(countNear(cell, cell.rect(), palette.color(QPalette::HighlightedText), 40) > 20);
+    }
+
+    // Never colour alone: in grey, every state's glyph still differs from every other's.
+    void everyStateHasItsOwnGlyph()
+    {
+        QList<QImage> glyphs;
+        for (int s = 0; s < TaskStateCount; ++s) {
+            QImage image(24, 24, QImage::Format_Grayscale8);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            StateBadgeDelegate::drawGlyph(&painter, TaskState(s), QRectF(2, 2, 20, 20), Qt::black);
+            painter.end();
+            glyphs << image;
+        }
+        for (int a = 0; a < glyphs.size(); ++a) {
+            for (int b = a + 1; b < glyphs.size(); ++b)
+                QVERIFY2(glyphs[a] != glyphs[b], qPrintable(u"states %1 and %2 look alike"_s.arg(a).arg(b)));
+        }
+    }
+
+    void darkPaletteKeepsTheFailureColourReadable()
+    {
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
+        const QColor failure = TaskColors::accent(TaskState::Failed, dark);
+        QVERIFY(TaskColors::isDark(dark));
+        QVERIFY(failure.red() > failure.green() * 2);
+        QVERIFY(failure.lightnessF() > dark.color(QPalette::Base).lightnessF() + 0.25);
+    }
+};
+
+QTEST_MAIN(TestDelegates)
+#include "tst_delegates.moc"

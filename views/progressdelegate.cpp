@@ -1,0 +1,51 @@
+// ProgressDelegate: percentDone as a progress bar drawn by the style (STYLE.md, 7).
+#include "progressdelegate.h"
+
+#include "taskcolors.h"
+#include "tasktreemodel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyleOptionProgressBar>
+
+namespace Taskscope {
+
+void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // The item panel first (background, selection), without its text.
+    QStyleOptionViewItem item(option);
+    initStyleOption(&item, index);
+    item.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+
+    const QVariant raw = index.data(TaskTreeModel::RawRole);
+    const auto state = TaskState(index.data(TaskTreeModel::StateRole).toInt());
+    QStyleOptionProgressBar bar;
+    bar.initFrom(widget ? widget : nullptr);
+    bar.rect = option.rect.adjusted(2, 2, -2, -2);
+    bar.state = (option.state & QStyle::State_Enabled) | QStyle::State_Horizontal; // Qt 6 needs Horizontal
+    bar.direction = option.direction;
+    bar.fontMetrics = option.fontMetrics;
+    bar.palette = option.palette;
+    bar.minimum = 0;
+    bar.maximum = 1000; // tenths of a percent
+    if (raw.isValid()) {
+        bar.progress = qBound(0, qRound(raw.toDouble() * 10.0), 1000);
+        bar.text = index.data(Qt::DisplayRole).toString();
+        bar.textVisible = true;
+    } else {
+        // No percentDone: an empty, quiet bar with no number, not a misleading 0 %.
+        bar.progress = 0;
+        bar.textVisible = false;
+        bar.state &= ~QStyle::State_Enabled;
+    }
+    if (state == TaskState::Failed || state == TaskState::Cancelled)
+        bar.palette.setColor(QPalette::Highlight, TaskColors::accent(state, option.palette));
+    painter->save();
+    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    painter->restore();
+}
+
+} // namespace Taskscope

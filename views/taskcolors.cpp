@@ -1,0 +1,44 @@
+// The colours of task states, derived from the palette so that they read in light and dark themes.
+#include "taskcolors.h"
+
+namespace Taskscope::TaskColors {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightnessF() < palette.color(QPalette::Text).lightnessF();
+}
+
+QColor mix(const QColor &a, const QColor &b, double t)
+{
+    const double u = 1.0 - t;
+    return QColor::fromRgbF(float(a.redF() * u + b.redF() * t), float(a.greenF() * u + b.greenF() * t),
+                            float(a.blueF() * u + b.blueF() * t), float(a.alphaF() * u + b.alphaF() * t));
+}
+
+QColor accent(TaskState state, const QPalette &palette)
+{
+    const QColor highlight = palette.color(QPalette::Highlight);
+    // Keep the theme's saturation and brightness; change only the hue where a state has a meaning.
+    const double saturation = qMax(0.55, double(highlight.hsvSaturationF()));
+    const double value = isDark(palette) ? qMax(0.75, double(highlight.valueF())) : qMin(0.80, double(highlight.valueF()) + 0.1);
+    switch (state) {
+    case TaskState::Failed:
+        return QColor::fromHsvF(0.0f, float(saturation), float(value));
+    case TaskState::Cancelled:
+    case TaskState::Cancelling:
+        return QColor::fromHsvF(215.0f / 360.0f, float(saturation * 0.8), float(value));
+    case TaskState::Completed:
+        return QColor::fromHsvF(130.0f / 360.0f, float(saturation * 0.8), float(value * 0.9));
+    case TaskState::Paused:
+    case TaskState::Pausing:
+        return QColor::fromHsvF(38.0f / 360.0f, float(saturation), float(value));
+    case TaskState::NotStarted:
+    case TaskState::Unknown:
+        return palette.color(QPalette::PlaceholderText);
+    case TaskState::Running:
+        break;
+    }
+    return highlight;
+}
+
+} // namespace Taskscope::TaskColors

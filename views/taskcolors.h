@@ -1,0 +1,21 @@
+// The colours of task states, derived from the palette so that they read in light and dark themes.
+#pragma once
+
+#include "task.h"
+
+#include <QColor>
+#include <QPalette>
+
+namespace Taskscope::TaskColors {
+
+// The accent of a state: red for failed, blue for cancelled, the palette's highlight otherwise
+// (as Astra Control colours its bars), adjusted to stand out against the palette's base.
+QColor accent(TaskState state, const QPalette &palette);
+
+// A blend of `a` and `b`; `t` = 0 gives `a`.
+QColor mix(const QColor &a, const QColor &b, double t);
+
+// True when the palette is dark (its base darker than its text).
+bool isDark(const QPalette &palette);
+
+} // namespace Taskscope::TaskColors

@@ -2,9 +2,18 @@
 #include "mainwindow.h"
 
 #include "newestfirstproxymodel.h"
+#include "taskexport.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "tasktreeview.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStyle>
+#include <QToolBar>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -72,8 +81,81 @@ MainWindow::MainWindow(QWidget *parent)
         updateStatus();
     });
     m_statusTick->start();
+    createActions();
     resize(1180, 640);
     updateStatus();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh Now"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Poll the server now (F5)"));
+    connect(m_refreshAction, &QAction::triggered, m_client, &TasksClient::pollNow);
+
+    // Space pauses while the tree has the focus; the toolbar toggle works from anywhere.
+    m_pauseAction = new QAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause Polling"), this);
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setToolTip(tr("Stop polling; the tasks shown stay as they are (Space in the tree)"));
+    connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setPollingPaused);
+    auto *pauseInTree = new QAction(m_view);
+    pauseInTree->setShortcut(QKeySequence(Qt::Key_Space));
+    pauseInTree->setShortcutContext(Qt::WidgetShortcut);
+    connect(pauseInTree, &QAction::triggered, m_pauseAction, &QAction::toggle);
+    m_view->addAction(pauseInTree);
+
+    m_copyAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&Copy as JSON"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setToolTip(tr("Copy the selected tasks to the clipboard in the API's JSON shape"));
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelectionAsJson);
+
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setShortcut(QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    fileMenu->addAction(quitAction);
+    editMenu->addAction(m_copyAction);
+    viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(m_pauseAction);
+    toolBar->addAction(m_refreshAction);
+    toolBar->addAction(m_pauseAction);
+}
+
+void MainWindow::setPollingPaused(bool paused)
+{
+    if (paused == !m_client->isPolling())
+        return;
+    if (paused)
+        m_client->stop();
+    else
+        m_client->start();
+    m_pauseAction->setChecked(paused);
+    m_refreshAction->setEnabled(!paused);
+    updateStatus();
+}
+
+void MainWindow::copySelectionAsJson()
+{
+    // The selected tasks in tree order, as `taskscope export` writes them.
+    QSet<QString> selected;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        selected.insert(index.data(TaskTreeModel::IdRole).toString());
+    if (selected.isEmpty())
+        return;
+    QList<ExportItem> items;
+    for (const ExportItem &item : exportItemsInTreeOrder(*m_model)) {
+        if (selected.contains(item.task->id))
+            items.append(item);
+    }
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(exportJson(items)));
+    statusBar()->showMessage(tr("Copied %n task(s) as JSON", nullptr, int(items.size())), 4000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -128,6 +210,8 @@ void MainWindow::updateStatus()
     } else if (m_client->state() == TasksClient::State::Fetching) {
         poll += (poll.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("polling…");
     }
+    if (!m_client->isPolling() && m_pauseAction && m_pauseAction->isChecked())
+        poll += (poll.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("polling paused");
     m_lastPoll->setText(poll);
     m_counts->setText(tr("%n task(s)", nullptr, m_model->taskCount()));
 

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -32,10 +33,14 @@ public:
     TaskTreeView *view() const { return m_view; }
     int snapshotsApplied() const { return m_snapshots; }
 
+    void setPollingPaused(bool paused);
+    void copySelectionAsJson();
+
 Q_SIGNALS:
     void snapshotApplied();
 
 private:
+    void createActions();
     void onSnapshot(const Snapshot &snapshot);
     void onPollFailed(const ApiError &error);
     void updateStatus();
@@ -50,6 +55,9 @@ private:
     QLabel *m_lastPoll = nullptr;
     QLabel *m_counts = nullptr;
     QTimer *m_statusTick = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_copyAction = nullptr;
     QString m_description;
     int m_snapshots = 0;
 };

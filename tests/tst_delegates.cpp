@@ -154,6 +154,27 @@ private Q_SLOTS:
         }
     }
 
+    // An orphan's name carries a warning icon (and the model's tooltip says why); a task in place does not.
+    void orphanMarkIsVisible()
+    {
+        Task orphan = makeTask(u"9"_s, TaskState::Running, 10);
+        orphan.parentTaskID = u"gone"_s;
+        orphan.rawJson += "|orphan";
+        Task inPlace = makeTask(u"8"_s, TaskState::Running, 10);
+        m_model->apply({inPlace, orphan});
+        m_view->setAlternatingRowColors(false);
+        const QModelIndex orphanIndex = m_model->indexForId(u"9"_s);
+        const QModelIndex inPlaceIndex = m_model->indexForId(u"8"_s);
+        QVERIFY(orphanIndex.isValid() && inPlaceIndex.isValid());
+        QCOMPARE(m_model->marks(orphanIndex), TaskTreeModel::Marks(TaskTreeModel::OrphanMark));
+        QVERIFY(orphanIndex.data(Qt::ToolTipRole).toString().contains(u"gone"_s));
+        const QImage orphanCell = grabCell(orphanIndex.row(), TaskTreeModel::NameColumn);
+        const QImage inPlaceCell = grabCell(inPlaceIndex.row(), TaskTreeModel::NameColumn);
+        QCOMPARE(orphanCell.size(), inPlaceCell.size());
+        // Same name, same state: only the icon can make the two cells differ.
+        QVERIFY(orphanCell != inPlaceCell);
+    }
+
     void darkPaletteKeepsTheFailureColourReadable()
     {
         QPalette dark;

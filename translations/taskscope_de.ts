@@ -426,6 +426,58 @@
         <source>Showing the tasks of the last good poll (%1): they may be out of date.</source>
         <translation>Angezeigt werden die Aufgaben der letzten erfolgreichen Abfrage (%1): Sie sind möglicherweise nicht mehr aktuell.</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>Jetzt &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Poll the server now (F5)</source>
+        <translation>Den Server jetzt abfragen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Polling</source>
+        <translation>Abfragen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>Stop polling; the tasks shown stay as they are (Space in the tree)</source>
+        <translation>Abfragen anhalten; die angezeigten Aufgaben bleiben, wie sie sind (Leertaste im Baum)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as JSON</source>
+        <translation>Als JSON &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected tasks to the clipboard in the API&apos;s JSON shape</source>
+        <translation>Die ausgewählten Aufgaben im JSON-Format der API in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n task(s) as JSON</source>
+        <translation><numerusform>%n Aufgabe als JSON kopiert</numerusform><numerusform>%n Aufgaben als JSON kopiert</numerusform></translation>
+    </message>
+    <message>
+        <source>polling paused</source>
+        <translation>Abfragen pausiert</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>

@@ -426,6 +426,58 @@
         <source>Showing the tasks of the last good poll (%1): they may be out of date.</source>
         <translation>Tâches du dernier relevé réussi (%1) : elles peuvent ne plus être à jour.</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Actualiser maintenant</translation>
+    </message>
+    <message>
+        <source>Poll the server now (F5)</source>
+        <translation>Interroger le serveur maintenant (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Polling</source>
+        <translation>Mettre en &amp;pause les relevés</translation>
+    </message>
+    <message>
+        <source>Stop polling; the tasks shown stay as they are (Space in the tree)</source>
+        <translation>Arrêter les relevés ; les tâches affichées restent telles quelles (Espace dans l&apos;arbre)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as JSON</source>
+        <translation>&amp;Copier en JSON</translation>
+    </message>
+    <message>
+        <source>Copy the selected tasks to the clipboard in the API&apos;s JSON shape</source>
+        <translation>Copier les tâches sélectionnées dans le presse-papiers, au format JSON de l&apos;API</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n task(s) as JSON</source>
+        <translation><numerusform>%n tâche copiée en JSON</numerusform><numerusform>%n tâches copiées en JSON</numerusform></translation>
+    </message>
+    <message>
+        <source>polling paused</source>
+        <translation>relevés en pause</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>

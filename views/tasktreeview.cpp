@@ -3,6 +3,7 @@
 
 #include "progressdelegate.h"
 #include "statebadgedelegate.h"
+#include "tasknamedelegate.h"
 #include "tasktreemodel.h"
 
 #include <QHeaderView>
@@ -21,6 +22,7 @@ TaskTreeView::TaskTreeView(QWidget *parent)
     header()->setSectionsMovable(true);
     setItemDelegateForColumn(TaskTreeModel::ProgressColumn, new ProgressDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::StateColumn, new StateBadgeDelegate(this));
+    setItemDelegateForColumn(TaskTreeModel::NameColumn, new TaskNameDelegate(this));
 }
 
 void TaskTreeView::setModel(QAbstractItemModel *model)

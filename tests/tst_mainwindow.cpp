@@ -1,0 +1,170 @@
+// The main window against an in-process demo server: it shows the tasks, keeps the user's place,
+// refreshes, pauses, copies as JSON, and shows then clears the error banner.
+#include "demoserver.h"
+#include "mainwindow.h"
+#include "tasksclient.h"
+#include "tasktreemodel.h"
+#include "tasktreeview.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Taskscope;
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    qint64 m_now = 1'795'000'000'000 + 20 * 60 * 1000;
+    std::unique_ptr<Demo::DemoServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+
+    QWidget *banner() const
+    {
+        for (QPushButton *button : m_window->findChildren<QPushButton *>()) {
+            if (button->text() == MainWindow::tr("Retry now"))
+                return button->parentWidget();
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        Demo::DemoServerOptions options;
+        options.tasks = 120;
+        options.seed = 3;
+        options.epochMsecs = 1'795'000'000'000;
+        options.clock = [this] { return m_now; };
+        m_server = std::make_unique<Demo::DemoServer>(options);
+        QVERIFY(m_server->listen(0));
+        m_window = std::make_unique<MainWindow>();
+        ConnectionConfig config;
+        config.baseUrl = m_server->url();
+        config.accountId = m_server->account();
+        config.pollIntervalMs = 60'000; // polls happen when the test says (F5)
+        config.backoffInitialMs = 60'000;
+        m_window->connectTo(config, m_server->token(), u"test"_s);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
+        QTRY_VERIFY(m_window->snapshotsApplied() >= 1);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_server.reset();
+    }
+
+    void showsTheTasks()
+    {
+        QVERIFY(m_window->model()->taskCount() > 50);
+        QVERIFY(m_window->view()->model()->rowCount() > 0);
+        QVERIFY(!banner()->isVisible());
+    }
+
+    void refreshKeepsSelectionExpansionAndScroll()
+    {
+        TaskTreeView *view = m_window->view();
+        QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        // Pick a task with subtasks, expand it, select and scroll to its first subtask.
+        QModelIndex parent;
+        for (int row = 0; row < view->model()->rowCount() && !parent.isValid(); ++row) {
+            const QModelIndex index = view->model()->index(row, 0);
+            if (view->model()->rowCount(index) > 0)
+                parent = index;
+        }
+        QVERIFY(parent.isValid());
+        view->expand(parent);
+        const QModelIndex child = view->model()->index(0, 0, parent);
+        const QString childId = child.data(TaskTreeModel::IdRole).toString();
+        view->setCurrentIndex(child);
+        view->scrollTo(child, QAbstractItemView::PositionAtCenter);
+        const int scroll = view->verticalScrollBar()->value();
+
+        m_now += 5000; // the scenario moves on: progress changes, tasks start
+        QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_COMPARE(applied.size(), 1);
+
+        const QModelIndex current = view->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.data(TaskTreeModel::IdRole).toString(), childId);
+        QVERIFY(view->isExpanded(current.parent()));
+        QVERIFY(view->selectionModel()->isRowSelected(current.row(), current.parent()));
+        QVERIFY(qAbs(view->verticalScrollBar()->value() - scroll) <= 2);
+    }
+
+    void spacePausesPolling()
+    {
+        TaskTreeView *view = m_window->view();
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        QVERIFY(m_window->client()->isPolling());
+        QTest::keyClick(view, Qt::Key_Space);
+        QVERIFY(!m_window->client()->isPolling());
+        QCOMPARE(m_window->client()->state(), TasksClient::State::Idle);
+        QTest::keyClick(view, Qt::Key_Space);
+        QVERIFY(m_window->client()->isPolling());
+    }
+
+    void copyPutsTheSelectedTasksOnTheClipboard()
+    {
+        TaskTreeView *view = m_window->view();
+        QAbstractItemModel *model = view->model();
+        view->selectionModel()->select(model->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view->selectionModel()->select(model->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QGuiApplication::clipboard()->clear();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        const QJsonObject doc = QJsonDocument::fromJson(QGuiApplication::clipboard()->text().toUtf8()).object();
+        QCOMPARE(doc.value(u"type").toString(), u"application/astra-tasks"_s);
+        const QJsonArray items = doc.value(u"items").toArray();
+        QCOMPARE(items.size(), 2);
+        QStringList ids{model->index(0, 0).data(TaskTreeModel::IdRole).toString(),
+                        model->index(1, 0).data(TaskTreeModel::IdRole).toString()};
+        for (const QJsonValue &item : items)
+            QVERIFY(ids.contains(item.toObject().value(u"id").toString()));
+    }
+
+    void bannerAppearsOnErrorAndClearsOnRecovery()
+    {
+        const int tasks = m_window->model()->taskCount();
+        Demo::FaultOptions faults;
+        faults.errorRate = 1.0;
+        m_server->setFaults(faults);
+        QSignalSpy failed(m_window->client(), &TasksClient::pollFailed);
+        m_window->client()->pollNow();
+        QTRY_COMPARE(failed.size(), 1);
+        QWidget *bar = banner();
+        QVERIFY(bar && bar->isVisible());
+        QString text;
+        for (QLabel *label : bar->findChildren<QLabel *>())
+            text += label->text();
+        QVERIFY2(text.contains(u"HTTP 50"_s), qPrintable(text)); // 500 or 503, with its title
+        QCOMPARE(m_window->model()->taskCount(), tasks); // the last good tasks stay
+
+        m_server->setFaults({});
+        QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
+        bar->findChild<QPushButton *>()->click(); // Retry now
+        QTRY_COMPARE(applied.size(), 1);
+        QVERIFY(!bar->isVisible());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

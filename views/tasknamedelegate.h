@@ -1,0 +1,19 @@
+// TaskNameDelegate: the name, with a warning icon when the task is not where its parentTaskID says
+// (orphan, self-parent, cycle); the model's tooltip says why.
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace Taskscope {
+
+class TaskNameDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace Taskscope

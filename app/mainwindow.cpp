@@ -8,6 +8,9 @@
 #include "tasktreeview.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QSettings>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMenu>
@@ -83,7 +86,35 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusTick->start();
     createActions();
     resize(1180, 640);
+    restoreLayout();
     updateStatus();
+}
+
+// Geometry, toolbar and header (widths, order, hidden columns) come back as the user left them.
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    const QByteArray header = settings.value(QStringLiteral("header")).toByteArray();
+    if (!header.isEmpty())
+        m_view->header()->restoreState(header);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("header"), m_view->header()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createActions()

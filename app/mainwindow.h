@@ -36,11 +36,17 @@ public:
     void setPollingPaused(bool paused);
     void copySelectionAsJson();
 
+    void saveLayout() const;
+
 Q_SIGNALS:
     void snapshotApplied();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
+    void restoreLayout();
     void onSnapshot(const Snapshot &snapshot);
     void onPollFailed(const ApiError &error);
     void updateStatus();

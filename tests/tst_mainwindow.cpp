@@ -12,7 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -139,6 +141,27 @@ private Q_SLOTS:
                         model->index(1, 0).data(TaskTreeModel::IdRole).toString()};
         for (const QJsonValue &item : items)
             QVERIFY(ids.contains(item.toObject().value(u"id").toString()));
+    }
+
+    // A column hidden from the header's menu stays hidden in the next window (QSettings, test mode).
+    void headerLayoutSurvivesARestart()
+    {
+        QMenu *menu = m_window->view()->createColumnMenu(m_window.get());
+        QAction *service = menu->actions().at(TaskTreeModel::ServiceColumn);
+        QCOMPARE(service->text(), TaskTreeModel::tr("Service"));
+        QVERIFY(!menu->actions().at(TaskTreeModel::NameColumn)->isEnabled());
+        service->toggle();
+        QVERIFY(m_window->view()->header()->isSectionHidden(TaskTreeModel::ServiceColumn));
+        m_window->view()->header()->resizeSection(TaskTreeModel::SummaryColumn, 333);
+        m_window->close();
+        delete menu;
+
+        MainWindow next;
+        QVERIFY(next.view()->header()->isSectionHidden(TaskTreeModel::ServiceColumn));
+        QCOMPARE(next.view()->header()->sectionSize(TaskTreeModel::SummaryColumn), 333);
+        // Put it back for the other tests.
+        next.view()->header()->setSectionHidden(TaskTreeModel::ServiceColumn, false);
+        next.saveLayout();
     }
 
     void bannerAppearsOnErrorAndClearsOnRecovery()

@@ -472,7 +472,10 @@
     </message>
     <message numerus="yes">
         <source>Copied %n task(s) as JSON</source>
-        <translation><numerusform>%n Aufgabe als JSON kopiert</numerusform><numerusform>%n Aufgaben als JSON kopiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Aufgabe als JSON kopiert</numerusform>
+            <numerusform>%n Aufgaben als JSON kopiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>polling paused</source>
@@ -612,6 +615,13 @@
     <message>
         <source>No progress reported</source>
         <translation>Kein Fortschritt gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::TaskTreeView</name>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
     </message>
 </context>
 <context>

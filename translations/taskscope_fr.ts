@@ -472,7 +472,10 @@
     </message>
     <message numerus="yes">
         <source>Copied %n task(s) as JSON</source>
-        <translation><numerusform>%n tâche copiée en JSON</numerusform><numerusform>%n tâches copiées en JSON</numerusform></translation>
+        <translation>
+            <numerusform>%n tâche copiée en JSON</numerusform>
+            <numerusform>%n tâches copiées en JSON</numerusform>
+        </translation>
     </message>
     <message>
         <source>polling paused</source>
@@ -612,6 +615,13 @@
     <message>
         <source>No progress reported</source>
         <translation>Aucune progression indiquée</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::TaskTreeView</name>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
     </message>
 </context>
 <context>

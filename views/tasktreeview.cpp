@@ -7,6 +7,7 @@
 #include "tasktreemodel.h"
 
 #include <QHeaderView>
+#include <QMenu>
 
 namespace Taskscope {
 
@@ -23,6 +24,26 @@ TaskTreeView::TaskTreeView(QWidget *parent)
     setItemDelegateForColumn(TaskTreeModel::ProgressColumn, new ProgressDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::StateColumn, new StateBadgeDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::NameColumn, new TaskNameDelegate(this));
+    header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createColumnMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(header()->viewport()->mapToGlobal(pos));
+    });
+}
+
+QMenu *TaskTreeView::createColumnMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(tr("Columns"), parent);
+    QAbstractItemModel *m = model();
+    for (int column = 0; m && column < m->columnCount(); ++column) {
+        QAction *action = menu->addAction(m->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header()->isSectionHidden(column));
+        action->setEnabled(column != TaskTreeModel::NameColumn);
+        connect(action, &QAction::toggled, this, [this, column](bool shown) { header()->setSectionHidden(column, !shown); });
+    }
+    return menu;
 }
 
 void TaskTreeView::setModel(QAbstractItemModel *model)

@@ -3,6 +3,8 @@
 
 #include <QTreeView>
 
+class QMenu;
+
 namespace Taskscope {
 
 class TaskTreeView final : public QTreeView
@@ -12,6 +14,9 @@ public:
     explicit TaskTreeView(QWidget *parent = nullptr);
 
     void setModel(QAbstractItemModel *model) override;
+
+    // The header's context menu: one checkable entry per column (the Name column always stays).
+    QMenu *createColumnMenu(QWidget *parent);
 
 private:
     void applyDefaultWidths();

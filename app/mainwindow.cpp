@@ -1,6 +1,7 @@
 // MainWindow: the live tree of tasks, fed by a TasksClient, with the connection state in the status bar.
 #include "mainwindow.h"
 
+#include "detailspane.h"
 #include "newestfirstproxymodel.h"
 #include "taskexport.h"
 #include "tasksclient.h"
@@ -11,6 +12,7 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QSettings>
+#include <QSplitter>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMenu>
@@ -62,7 +64,15 @@ MainWindow::MainWindow(QWidget *parent)
     order->setSourceModel(m_model);
     order->sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
     m_view->setModel(order);
-    layout->addWidget(m_view);
+    m_details = new DetailsPane(central);
+    auto *splitter = new QSplitter(Qt::Vertical, central);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::showCurrentDetails);
     setCentralWidget(central);
 
     m_endpoint = new QLabel(this);
@@ -159,6 +169,13 @@ void MainWindow::createActions()
     toolBar->addAction(m_pauseAction);
 }
 
+void MainWindow::showCurrentDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QString id = current.isValid() ? current.data(TaskTreeModel::IdRole).toString() : QString();
+    m_details->setTask(id.isEmpty() ? nullptr : m_model->task(m_model->indexForId(id)), m_model->now());
+}
+
 void MainWindow::setPollingPaused(bool paused)
 {
     if (paused == !m_client->isPolling())
@@ -208,6 +225,7 @@ void MainWindow::onSnapshot(const Snapshot &snapshot)
     if (first)
         m_view->expandToDepth(0);
     ++m_snapshots;
+    showCurrentDetails(); // the task being read may have changed
     m_banner->hide();
     updateStatus();
     Q_EMIT snapshotApplied();

@@ -12,6 +12,7 @@ class QTimer;
 
 namespace Taskscope {
 
+class DetailsPane;
 class TaskTreeModel;
 class TaskTreeView;
 class TasksClient;
@@ -31,6 +32,7 @@ public:
     TasksClient *client() const { return m_client; }
     TaskTreeModel *model() const { return m_model; }
     TaskTreeView *view() const { return m_view; }
+    DetailsPane *details() const { return m_details; }
     int snapshotsApplied() const { return m_snapshots; }
 
     void setPollingPaused(bool paused);
@@ -46,6 +48,7 @@ protected:
 
 private:
     void createActions();
+    void showCurrentDetails();
     void restoreLayout();
     void onSnapshot(const Snapshot &snapshot);
     void onPollFailed(const ApiError &error);
@@ -54,6 +57,7 @@ private:
     TaskTreeModel *m_model;
     TasksClient *m_client;
     TaskTreeView *m_view = nullptr;
+    DetailsPane *m_details = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_retry = nullptr;

@@ -1,7 +1,9 @@
 // The main window against an in-process demo server: it shows the tasks, keeps the user's place,
 // refreshes, pauses, copies as JSON, and shows then clears the error banner.
 #include "demoserver.h"
+#include "detailspane.h"
 #include "mainwindow.h"
+#include "resourceuri.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "tasktreeview.h"
@@ -20,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
@@ -109,6 +112,22 @@ private Q_SLOTS:
         QVERIFY(view->isExpanded(current.parent()));
         QVERIFY(view->selectionModel()->isRowSelected(current.row(), current.parent()));
         QVERIFY(qAbs(view->verticalScrollBar()->value() - scroll) <= 2);
+    }
+
+    void detailsFollowTheCurrentFailedTask()
+    {
+        TaskTreeView *view = m_window->view();
+        QModelIndex failed;
+        for (int row = 0; row < view->model()->rowCount() && !failed.isValid(); ++row) {
+            const QModelIndex index = view->model()->index(row, 0);
+            if (index.data(TaskTreeModel::StateRole).toInt() == int(TaskState::Failed))
+                failed = index;
+        }
+        QVERIFY2(failed.isValid(), "the demo at this time has a failed top-level task");
+        view->setCurrentIndex(failed);
+        QCOMPARE(m_window->details()->taskId(), failed.data(TaskTreeModel::IdRole).toString());
+        QVERIFY(m_window->details()->problemsView()->topLevelItemCount() > 0);
+        QVERIFY(m_window->details()->overviewTexts().join(u'\n').contains(ResourceUri::label(u"clusters"_s)));
     }
 
     void spacePausesPolling()

@@ -244,6 +244,29 @@
     </message>
 </context>
 <context>
+    <name>ResourceUri</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>Application</translation>
+    </message>
+</context>
+<context>
     <name>TaskListParser</name>
     <message>
         <source>an array</source>
@@ -368,6 +391,117 @@
     <message>
         <source>the item has %1 values, but the include order names %2 fields</source>
         <translation>l&apos;élément a %1 valeurs, mais l&apos;ordre d&apos;include nomme %2 champs</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::DetailsPane</name>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
+    </message>
+    <message>
+        <source>Select a task to see its details.</source>
+        <translation>Sélectionnez une tâche pour voir ses détails.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>JSON brut</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copier %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Task id</source>
+        <translation>Id de la tâche</translation>
+    </message>
+    <message>
+        <source>Parent task id</source>
+        <translation>Id de la tâche parente</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Can go to</source>
+        <translation>Peut passer à</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Id de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Resource id</source>
+        <translation>Id de la ressource</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>additionalDetails</source>
+        <translation>additionalDetails</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,270 @@
+// DetailsPane: everything about the current task: why it failed, where its resource lives, its raw JSON.
+#include "detailspane.h"
+
+#include "resourceuri.h"
+#include "tasktreemodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Taskscope {
+
+namespace {
+
+QString timeText(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return DetailsPane::tr("%1 (%2 UTC)")
+        .arg(QLocale().toString(utc.toLocalTime(), QLocale::LongFormat), utc.toString(Qt::ISODateWithMs));
+}
+
+// additionalDetails as an expandable tree, built without recursion.
+void addJson(QTreeWidgetItem *root, const QJsonValue &value)
+{
+    std::vector<std::pair<QTreeWidgetItem *, QJsonValue>> pending{{root, value}};
+    while (!pending.empty()) {
+        auto [item, v] = pending.back();
+        pending.pop_back();
+        if (v.isObject()) {
+            const QJsonObject object = v.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                auto *child = new QTreeWidgetItem(item, {it.key()});
+                pending.emplace_back(child, it.value());
+            }
+        } else if (v.isArray()) {
+            const QJsonArray array = v.toArray();
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                auto *child = new QTreeWidgetItem(item, {QStringLiteral("[%1]").arg(i)});
+                pending.emplace_back(child, array.at(i));
+            }
+        } else {
+            const QString text = v.isString() ? v.toString()
+                : v.isNull()                  ? QStringLiteral("null")
+                                              : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            item->setText(1, text);
+        }
+    }
+}
+
+} // namespace
+
+DetailsPane::DetailsPane(QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_scroll(new QScrollArea(this))
+    , m_overview(new QWidget)
+    , m_form(new QFormLayout)
+    , m_placeholder(new QLabel(tr("Select a task to see its details."), this))
+    , m_problems(new QTreeWidget(this))
+    , m_raw(new QPlainTextEdit(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    auto *overviewLayout = new QVBoxLayout(m_overview);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    overviewLayout->addWidget(m_placeholder);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    overviewLayout->addLayout(m_form);
+    m_problems->setColumnCount(2);
+    m_problems->setHeaderLabels({tr("Problem"), tr("Detail")});
+    m_problems->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_problems->setWordWrap(true);
+    m_problems->setMinimumHeight(120);
+    m_problems->hide();
+    overviewLayout->addWidget(m_problems);
+    overviewLayout->addStretch(1);
+    m_scroll->setWidget(m_overview);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
+    m_raw->setReadOnly(true);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+
+    m_tabs->addTab(m_scroll, tr("Overview"));
+    m_tabs->addTab(m_raw, tr("Raw JSON"));
+    setTask(nullptr, {});
+}
+
+void DetailsPane::clearOverview()
+{
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_rows.clear();
+    m_values.clear();
+}
+
+void DetailsPane::addRow(const QString &label, const QString &value, bool copyable)
+{
+    if (!value.isEmpty())
+        m_pendingRows.append({label, value, copyable});
+}
+
+void DetailsPane::addUri(const QString &label, const QString &uri)
+{
+    addRow(label, uri, true);
+    for (const UriSegment &segment : ResourceUri::segments(uri)) {
+        if (segment.collection == u"accounts")
+            continue;
+        addRow(QStringLiteral("    ") + ResourceUri::label(segment.collection), segment.id, true);
+    }
+}
+
+void DetailsPane::buildRow(const Row &row)
+{
+    auto *text = new QLabel(row.value);
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_values.append(text);
+    if (!row.copyable) {
+        m_form->addRow(row.label, text);
+        return;
+    }
+    auto *field = new QWidget;
+    auto *fieldLayout = new QHBoxLayout(field);
+    fieldLayout->setContentsMargins(0, 0, 0, 0);
+    fieldLayout->addWidget(text, 1);
+    auto *copy = new QToolButton(field);
+    copy->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+    copy->setToolTip(tr("Copy %1").arg(row.value));
+    copy->setAccessibleName(tr("Copy %1").arg(row.label.trimmed()));
+    // The button copies what its label shows now, also after a live update.
+    connect(copy, &QToolButton::clicked, text, [text] { QGuiApplication::clipboard()->setText(text->text()); });
+    fieldLayout->addWidget(copy);
+    m_form->addRow(row.label, field);
+}
+
+void DetailsPane::setTask(const Task *task, const QDateTime &now)
+{
+    const bool sameTask = task && task->id == m_taskId;
+    if (sameTask && task->rawJson == m_shownJson)
+        return;
+    m_taskId = task ? task->id : QString();
+    m_shownJson = task ? task->rawJson : QByteArray();
+    m_placeholder->setVisible(!task);
+    if (!task) {
+        clearOverview();
+        m_problems->clear();
+        m_problems->hide();
+        m_raw->clear();
+        return;
+    }
+
+    m_pendingRows.clear();
+    addRow(tr("Name"), task->name);
+    addRow(tr("Summary"), task->summary);
+    addRow(tr("Description"), task->description);
+    addRow(tr("State"), TaskTreeModel::stateDisplayName(task->state, task->stateText)
+                            + (task->state == TaskState::Unknown ? QString() : QStringLiteral(" (%1)").arg(task->stateText)));
+    if (task->percentDone)
+        addRow(tr("Progress"), TaskTreeModel::formatProgress(task->percentDone));
+    addRow(tr("Service"), task->service);
+    addRow(tr("Task id"), task->id, true);
+    addRow(tr("Parent task id"), task->parentTaskID, true);
+    addRow(tr("Started"), timeText(task->startTime));
+    addRow(tr("Ended"), timeText(task->endTime));
+    addRow(tr("Cancelled"), timeText(task->cancelTime));
+    if (const auto seconds = task->durationSeconds(now))
+        addRow(tr("Duration"), TaskTreeModel::formatDuration(*seconds));
+    // What the task may do next, from where it is.
+    for (const StateTransition &transition : task->stateTransitions) {
+        if (transition.from == task->stateText) {
+            QStringList names;
+            for (const QString &to : transition.to)
+                names << TaskTreeModel::stateDisplayName(stateFromApiName(to), to);
+            addRow(tr("Can go to"), names.join(QLatin1String(", ")));
+        }
+    }
+    QStringList labels;
+    for (const Label &label : task->metadata.labels)
+        labels << label.name + u'=' + label.value;
+    addRow(tr("Labels"), labels.join(QLatin1String(", ")));
+    addRow(tr("User id"), task->userID, true);
+    addRow(tr("Resource id"), task->resourceID, true);
+    addUri(tr("Resource"), task->resourceURI);
+    for (const QString &uri : task->resourceCollectionURI)
+        addUri(tr("Collection"), uri);
+
+    // A live update of the task being read changes texts in place, so that nothing moves under
+    // the reader; only rows that come or go rebuild the form.
+    bool sameRows = sameTask && m_pendingRows.size() == m_rows.size();
+    for (qsizetype i = 0; sameRows && i < m_rows.size(); ++i)
+        sameRows = m_rows[i].label == m_pendingRows[i].label && m_rows[i].copyable == m_pendingRows[i].copyable;
+    if (sameRows) {
+        for (qsizetype i = 0; i < m_rows.size(); ++i)
+            m_values[i]->setText(m_pendingRows[i].value);
+    } else {
+        const int overviewScroll = m_scroll->verticalScrollBar()->value();
+        clearOverview();
+        for (const Row &row : std::as_const(m_pendingRows))
+            buildRow(row);
+        if (!sameTask)
+            m_scroll->verticalScrollBar()->setValue(0);
+        else
+            m_scroll->verticalScrollBar()->setValue(overviewScroll);
+    }
+    m_rows = m_pendingRows;
+
+    if (!sameTask || m_shownDetails != task->stateDetails) {
+        m_problems->clear();
+        for (const StateDetail &detail : task->stateDetails) {
+            auto *item = new QTreeWidgetItem(m_problems, {detail.title, detail.detail});
+            item->setToolTip(1, detail.detail);
+            new QTreeWidgetItem(item, {tr("type"), detail.type});
+            if (!detail.additionalDetails.isEmpty()) {
+                auto *extra = new QTreeWidgetItem(item, {tr("additionalDetails")});
+                const QJsonDocument doc = QJsonDocument::fromJson("[" + detail.additionalDetails + "]");
+                addJson(extra, doc.array().at(0));
+            }
+            item->setExpanded(true);
+        }
+        m_problems->setVisible(!task->stateDetails.isEmpty());
+        m_problems->resizeColumnToContents(0);
+        m_shownDetails = task->stateDetails;
+    }
+
+    const int rawScroll = m_raw->verticalScrollBar()->value();
+    const QJsonDocument doc = QJsonDocument::fromJson(task->rawJson);
+    m_raw->setPlainText(doc.isNull() ? QString::fromUtf8(task->rawJson) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+    if (sameTask)
+        m_raw->verticalScrollBar()->setValue(rawScroll);
+}
+
+QStringList DetailsPane::overviewTexts() const
+{
+    QStringList texts;
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        QLayoutItem *labelItem = m_form->itemAt(row, QFormLayout::LabelRole);
+        QLayoutItem *fieldItem = m_form->itemAt(row, QFormLayout::FieldRole);
+        const auto *label = labelItem ? qobject_cast<QLabel *>(labelItem->widget()) : nullptr;
+        QWidget *field = fieldItem ? fieldItem->widget() : nullptr;
+        const auto *value = qobject_cast<QLabel *>(field);
+        if (!value && field)
+            value = field->findChild<QLabel *>();
+        texts << (label ? label->text().trimmed() : QString()) + u": " + (value ? value->text() : QString());
+    }
+    return texts;
+}
+
+} // namespace Taskscope

@@ -1,0 +1,63 @@
+// DetailsPane: everything about the current task: why it failed, where its resource lives, its raw JSON.
+#pragma once
+
+#include "task.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QScrollArea;
+class QTabWidget;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace Taskscope {
+
+class DetailsPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailsPane(QWidget *parent = nullptr);
+
+    // Shows `task` (null: nothing selected). Showing a newer version of the same task keeps the
+    // scroll position; another task starts at the top.
+    void setTask(const Task *task, const QDateTime &now);
+    QString taskId() const { return m_taskId; }
+
+    // For tests and accessibility: the problems list and the raw JSON view.
+    QTreeWidget *problemsView() const { return m_problems; }
+    QPlainTextEdit *rawView() const { return m_raw; }
+    QScrollArea *overviewArea() const { return m_scroll; }
+    // Every "name: value" the overview shows, including URI segments.
+    QStringList overviewTexts() const;
+
+private:
+    struct Row
+    {
+        QString label;
+        QString value;
+        bool copyable = false;
+    };
+    void clearOverview();
+    void addRow(const QString &label, const QString &value, bool copyable = false);
+    void addUri(const QString &label, const QString &uri);
+    void buildRow(const Row &row);
+
+    QTabWidget *m_tabs;
+    QScrollArea *m_scroll;
+    QWidget *m_overview;
+    QFormLayout *m_form;
+    QLabel *m_placeholder;
+    QTreeWidget *m_problems;
+    QPlainTextEdit *m_raw;
+    QString m_taskId;
+    QByteArray m_shownJson;
+    QList<StateDetail> m_shownDetails;
+    QList<Row> m_rows;        // what the form shows
+    QList<Row> m_pendingRows; // what it is about to show
+    QList<QLabel *> m_values; // the value label of each row
+};
+
+} // namespace Taskscope

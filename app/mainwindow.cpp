@@ -60,10 +60,11 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_banner);
 
     m_view = new TaskTreeView(central);
-    auto *order = new NewestFirstProxyModel(this);
-    order->setSourceModel(m_model);
-    order->sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
-    m_view->setModel(order);
+    m_order = new NewestFirstProxyModel(this);
+    m_order->setSourceModel(m_model);
+    m_view->setModel(m_order);
+    m_view->setSortingEnabled(true); // a header click sorts by that column's raw value
+    showNewestFirst();
     m_details = new DetailsPane(central);
     auto *splitter = new QSplitter(Qt::Vertical, central);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -97,6 +98,8 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     resize(1180, 640);
     restoreLayout();
+    if (m_view->header()->sortIndicatorSection() < 0)
+        showNewestFirst(); // unless the user left the list sorted by a column
     updateStatus();
 }
 
@@ -161,12 +164,23 @@ void MainWindow::createActions()
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
+    auto *newestFirst = new QAction(tr("&Newest First"), this);
+    newestFirst->setToolTip(tr("Top-level tasks newest first, subtasks in their order (the default)"));
+    connect(newestFirst, &QAction::triggered, this, &MainWindow::showNewestFirst);
+    viewMenu->addAction(newestFirst);
+
     fileMenu->addAction(quitAction);
     editMenu->addAction(m_copyAction);
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(m_pauseAction);
     toolBar->addAction(m_refreshAction);
     toolBar->addAction(m_pauseAction);
+}
+
+void MainWindow::showNewestFirst()
+{
+    m_order->sortNewestFirst();
+    m_view->header()->setSortIndicator(-1, Qt::AscendingOrder); // no column is the sort key
 }
 
 void MainWindow::showCurrentDetails()

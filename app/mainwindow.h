@@ -13,6 +13,7 @@ class QTimer;
 namespace Taskscope {
 
 class DetailsPane;
+class NewestFirstProxyModel;
 class TaskTreeModel;
 class TaskTreeView;
 class TasksClient;
@@ -36,6 +37,7 @@ public:
     int snapshotsApplied() const { return m_snapshots; }
 
     void setPollingPaused(bool paused);
+    void showNewestFirst();
     void copySelectionAsJson();
 
     void saveLayout() const;
@@ -58,6 +60,7 @@ private:
     TasksClient *m_client;
     TaskTreeView *m_view = nullptr;
     DetailsPane *m_details = nullptr;
+    NewestFirstProxyModel *m_order = nullptr;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_retry = nullptr;

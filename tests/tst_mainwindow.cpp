@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -45,7 +46,11 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear(); // nothing left over from an earlier run
+    }
 
     void init()
     {
@@ -75,11 +80,33 @@ private Q_SLOTS:
         m_server.reset();
     }
 
-    void showsTheTasks()
+    void showsTheTasksNewestFirst()
     {
         QVERIFY(m_window->model()->taskCount() > 50);
-        QVERIFY(m_window->view()->model()->rowCount() > 0);
+        QAbstractItemModel *model = m_window->view()->model();
+        QVERIFY(model->rowCount() > 10);
         QVERIFY(!banner()->isVisible());
+        QDateTime previous;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QDateTime started = model->index(row, TaskTreeModel::StartedColumn).data(TaskTreeModel::RawRole).toDateTime();
+            if (!started.isValid())
+                continue;
+            if (previous.isValid())
+                QVERIFY2(started <= previous, qPrintable(u"row %1"_s.arg(row)));
+            previous = started;
+        }
+        // A header click sorts by that column; the header's indicator says which.
+        m_window->view()->sortByColumn(TaskTreeModel::ProgressColumn, Qt::AscendingOrder);
+        QCOMPARE(m_window->view()->header()->sortIndicatorSection(), int(TaskTreeModel::ProgressColumn));
+        double last = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QVariant percent = model->index(row, TaskTreeModel::ProgressColumn).data(TaskTreeModel::RawRole);
+            if (!percent.isValid())
+                continue;
+            QVERIFY(percent.toDouble() >= last);
+            last = percent.toDouble();
+        }
+        m_window->showNewestFirst();
     }
 
     void refreshKeepsSelectionExpansionAndScroll()

@@ -42,7 +42,7 @@ private Q_SLOTS:
         TaskTreeModel model;
         NewestFirstProxyModel proxy;
         proxy.setSourceModel(&model);
-        proxy.sort(0);
+        proxy.sortNewestFirst();
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.apply({makeTask(u"old"_s, {}, 1), makeTask(u"new"_s, {}, 30), makeTask(u"pending"_s, {}, -1),
                      makeTask(u"c2"_s, u"new"_s, 31, 2), makeTask(u"c1"_s, u"new"_s, 40, 1),
@@ -59,6 +59,33 @@ private Q_SLOTS:
         QCOMPARE(rows(proxy), (QStringList{u"pending"_s, u"newest"_s, u"new"_s, u"old"_s}));
         QVERIFY(old.isValid());
         QCOMPARE(old.data(TaskTreeModel::IdRole).toString(), u"old"_s);
+    }
+
+    void headerSortUsesRawValues()
+    {
+        TaskTreeModel model;
+        NewestFirstProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sortNewestFirst();
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Task a = makeTask(u"a"_s, {}, 1), b = makeTask(u"b"_s, {}, 2), c = makeTask(u"c"_s, {}, 3), d = makeTask(u"d"_s, {}, 4);
+        a.percentDone = 9.5; // as text "9.5" would sort after "10"
+        b.percentDone = 10;
+        c.percentDone = 100;
+        for (Task *t : {&a, &b, &c, &d})
+            t->rawJson += QByteArray::number(t->percentDone.value_or(-1));
+        model.apply({a, b, c, d});
+        QVERIFY(proxy.isNewestFirst());
+        QCOMPARE(rows(proxy), (QStringList{u"d"_s, u"c"_s, u"b"_s, u"a"_s}));
+        proxy.sort(TaskTreeModel::ProgressColumn, Qt::AscendingOrder);
+        QVERIFY(!proxy.isNewestFirst());
+        QCOMPARE(rows(proxy), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s})); // no progress: last
+        proxy.sort(TaskTreeModel::ProgressColumn, Qt::DescendingOrder);
+        QCOMPARE(rows(proxy), (QStringList{u"c"_s, u"b"_s, u"a"_s, u"d"_s})); // still last
+        proxy.sort(TaskTreeModel::StartedColumn, Qt::AscendingOrder);
+        QCOMPARE(rows(proxy), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+        proxy.sortNewestFirst();
+        QCOMPARE(rows(proxy), (QStringList{u"d"_s, u"c"_s, u"b"_s, u"a"_s}));
     }
 };
 

@@ -615,6 +615,14 @@
         <source>polling paused</source>
         <translation>Abfragen pausiert</translation>
     </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation>&amp;Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Top-level tasks newest first, subtasks in their order (the default)</source>
+        <translation>Aufgaben der obersten Ebene, neueste zuerst; Unteraufgaben in ihrer Reihenfolge (Standard)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>

@@ -615,6 +615,14 @@
         <source>polling paused</source>
         <translation>relevés en pause</translation>
     </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation>Les plus &amp;récentes d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Top-level tasks newest first, subtasks in their order (the default)</source>
+        <translation>Tâches de premier niveau les plus récentes d&apos;abord, sous-tâches dans leur ordre (par défaut)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>

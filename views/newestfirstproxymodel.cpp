@@ -1,4 +1,4 @@
-// NewestFirstProxyModel: top-level tasks newest first; subtasks keep the model's order.
+// NewestFirstProxyModel: top-level tasks newest first by default; or every level by one column.
 #include "newestfirstproxymodel.h"
 
 #include "tasktreemodel.h"
@@ -12,8 +12,41 @@ NewestFirstProxyModel::NewestFirstProxyModel(QObject *parent)
     setSortRole(TaskTreeModel::RawRole);
 }
 
+void NewestFirstProxyModel::sortNewestFirst()
+{
+    m_columnSort = false;
+    QSortFilterProxyModel::sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
+    invalidate();
+}
+
+void NewestFirstProxyModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0) { // a view clearing its sort indicator: back to the default, not to no order
+        sortNewestFirst();
+        return;
+    }
+    m_columnSort = true;
+    QSortFilterProxyModel::sort(column, order);
+}
+
 bool NewestFirstProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (m_columnSort) {
+        const QVariant a = left.data(TaskTreeModel::RawRole);
+        const QVariant b = right.data(TaskTreeModel::RawRole);
+        // Missing values (no progress, not started) sort after the others, in either direction.
+        const bool descending = sortOrder() == Qt::DescendingOrder;
+        if (a.isValid() != b.isValid())
+            return a.isValid() != descending;
+        if (a.isValid()) {
+            const QPartialOrdering order = QVariant::compare(a, b);
+            if (order == QPartialOrdering::Less)
+                return true;
+            if (order == QPartialOrdering::Greater)
+                return false;
+        }
+        return descending ? left.row() > right.row() : left.row() < right.row();
+    }
     if (!left.parent().isValid()) {
         const QDateTime a = left.siblingAtColumn(TaskTreeModel::StartedColumn).data(TaskTreeModel::RawRole).toDateTime();
         const QDateTime b = right.siblingAtColumn(TaskTreeModel::StartedColumn).data(TaskTreeModel::RawRole).toDateTime();

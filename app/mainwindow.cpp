@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "detailspane.h"
+#include "exportdialog.h"
 #include "newestfirstproxymodel.h"
 #include "taskexport.h"
 #include "tasksclient.h"
@@ -160,6 +161,11 @@ void MainWindow::createActions()
     m_copyAction->setToolTip(tr("Copy the selected tasks to the clipboard in the API's JSON shape"));
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelectionAsJson);
 
+    auto *exportAction = new QAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export…"), this);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Write all, visible or selected tasks to a JSON or CSV file (Ctrl+E)"));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportTasks);
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
@@ -169,12 +175,22 @@ void MainWindow::createActions()
     connect(newestFirst, &QAction::triggered, this, &MainWindow::showNewestFirst);
     viewMenu->addAction(newestFirst);
 
+    fileMenu->addAction(exportAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    toolBar->addAction(exportAction);
     editMenu->addAction(m_copyAction);
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(m_pauseAction);
     toolBar->addAction(m_refreshAction);
     toolBar->addAction(m_pauseAction);
+}
+
+void MainWindow::exportTasks()
+{
+    ExportDialog dialog(m_model, m_view->model(), m_view->selectionModel(), QString(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported %n task(s) to %1", nullptr, dialog.taskCount()).arg(dialog.path()), 6000);
 }
 
 void MainWindow::showNewestFirst()

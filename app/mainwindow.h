@@ -38,6 +38,7 @@ public:
 
     void setPollingPaused(bool paused);
     void showNewestFirst();
+    void exportTasks();
     void copySelectionAsJson();
 
     void saveLayout() const;

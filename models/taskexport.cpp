@@ -43,6 +43,29 @@ QByteArray exportJson(const QList<ExportItem> &items, const QByteArray &metadata
     return out;
 }
 
+QByteArray toCsv(const QList<QStringList> &rows)
+{
+    QByteArray out;
+    for (const QStringList &row : rows) {
+        bool first = true;
+        for (const QString &field : row) {
+            if (!first)
+                out += ',';
+            first = false;
+            const QByteArray bytes = field.toUtf8();
+            if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
+                out += '"';
+                out += QByteArray(bytes).replace("\"", "\"\"");
+                out += '"';
+            } else {
+                out += bytes;
+            }
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
 QString formatPercentPlain(double percent)
 {
     return QString::number(percent, 'g', QLocale::FloatingPointShortest);

@@ -31,6 +31,10 @@ QByteArray exportJson(const QList<ExportItem> &items, const QByteArray &metadata
 // One line per task: `<two spaces per depth><id> <state> <percentDone or -> <name>`.
 QByteArray exportTree(const QList<ExportItem> &items);
 
+// RFC 4180 CSV: fields with a comma, quote or line break are quoted (quotes doubled); CRLF ends
+// every record. UTF-8.
+QByteArray toCsv(const QList<QStringList> &rows);
+
 // percentDone as the tree and CSV print it: the shortest exact decimal ("20.25", "100").
 QString formatPercentPlain(double percent);
 

@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace Taskscope;
+using namespace Qt::StringLiterals;
 
 class TestTaskExport : public QObject
 {
@@ -92,6 +93,13 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.apply(page.tasks);
         QCOMPARE(exportTree(exportItemsInTreeOrder(model)), expected);
+    }
+
+    void csvQuotesAsRfc4180()
+    {
+        const QByteArray csv = toCsv({{u"Name"_s, u"Summary"_s}, {u"a,b"_s, u"say \"hi\""_s}, {u"two\nlines"_s, u"plain é"_s}});
+        QCOMPARE(csv, QByteArray("Name,Summary\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",plain \xc3\xa9\r\n"));
+        QCOMPARE(toCsv({}), QByteArray());
     }
 
     void percentIsShortestExactDecimal_data()

@@ -505,6 +505,73 @@
     </message>
 </context>
 <context>
+    <name>Taskscope::ExportDialog</name>
+    <message>
+        <source>&amp;Selected tasks and their subtasks</source>
+        <translation>&amp;Ausgewählte Aufgaben mit ihren Unteraufgaben</translation>
+    </message>
+    <message>
+        <source>Export Tasks</source>
+        <translation>Aufgaben exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;All tasks</source>
+        <translation>&amp;Alle Aufgaben</translation>
+    </message>
+    <message>
+        <source>&amp;Visible tasks (as filtered)</source>
+        <translation>&amp;Sichtbare Aufgaben (wie gefiltert)</translation>
+    </message>
+    <message>
+        <source>JSON (the API&apos;s shape, every field)</source>
+        <translation>JSON (Form der API, alle Felder)</translation>
+    </message>
+    <message>
+        <source>CSV (the visible columns)</source>
+        <translation>CSV (die sichtbaren Spalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>Aufgaben:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) will be written.</source>
+        <translation><numerusform>%n Aufgabe wird geschrieben.</numerusform><numerusform>%n Aufgaben werden geschrieben.</numerusform></translation>
+    </message>
+    <message>
+        <source>No filter is applied.</source>
+        <translation>Kein Filter aktiv.</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::KeychainTokenStore</name>
     <message>
         <source>the system keychain</source>
@@ -622,6 +689,18 @@
     <message>
         <source>Top-level tasks newest first, subtasks in their order (the default)</source>
         <translation>Aufgaben der obersten Ebene, neueste zuerst; Unteraufgaben in ihrer Reihenfolge (Standard)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write all, visible or selected tasks to a JSON or CSV file (Ctrl+E)</source>
+        <translation>Alle, sichtbare oder ausgewählte Aufgaben in eine JSON- oder CSV-Datei schreiben (Strg+E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n task(s) to %1</source>
+        <translation><numerusform>%n Aufgabe nach %1 exportiert</numerusform><numerusform>%n Aufgaben nach %1 exportiert</numerusform></translation>
     </message>
 </context>
 <context>

@@ -505,6 +505,73 @@
     </message>
 </context>
 <context>
+    <name>Taskscope::ExportDialog</name>
+    <message>
+        <source>&amp;Selected tasks and their subtasks</source>
+        <translation>Tâches &amp;sélectionnées et leurs sous-tâches</translation>
+    </message>
+    <message>
+        <source>Export Tasks</source>
+        <translation>Exporter les tâches</translation>
+    </message>
+    <message>
+        <source>&amp;All tasks</source>
+        <translation>&amp;Toutes les tâches</translation>
+    </message>
+    <message>
+        <source>&amp;Visible tasks (as filtered)</source>
+        <translation>Tâches &amp;visibles (selon le filtre)</translation>
+    </message>
+    <message>
+        <source>JSON (the API&apos;s shape, every field)</source>
+        <translation>JSON (la forme de l&apos;API, tous les champs)</translation>
+    </message>
+    <message>
+        <source>CSV (the visible columns)</source>
+        <translation>CSV (les colonnes visibles)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>Tâches :</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) will be written.</source>
+        <translation><numerusform>%n tâche sera écrite.</numerusform><numerusform>%n tâches seront écrites.</numerusform></translation>
+    </message>
+    <message>
+        <source>No filter is applied.</source>
+        <translation>Aucun filtre n&apos;est appliqué.</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Filtre : %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::KeychainTokenStore</name>
     <message>
         <source>the system keychain</source>
@@ -622,6 +689,18 @@
     <message>
         <source>Top-level tasks newest first, subtasks in their order (the default)</source>
         <translation>Tâches de premier niveau les plus récentes d&apos;abord, sous-tâches dans leur ordre (par défaut)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Write all, visible or selected tasks to a JSON or CSV file (Ctrl+E)</source>
+        <translation>Écrire toutes les tâches, les visibles ou les sélectionnées dans un fichier JSON ou CSV (Ctrl+E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n task(s) to %1</source>
+        <translation><numerusform>%n tâche exportée vers %1</numerusform><numerusform>%n tâches exportées vers %1</numerusform></translation>
     </message>
 </context>
 <context>

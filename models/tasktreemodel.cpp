@@ -353,6 +353,7 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         Node *node;
         int firstColumn;
         int lastColumn;
+        bool orderChanged;
     };
     std::vector<Change> changes;
     QSet<Node *> dirtyParents; // only the root, survivors and new tasks: never freed during apply
@@ -388,11 +389,12 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         touch(ResourceColumn, old.resourceURI != task.resourceURI);
         if (last < 0)
             touch(NameColumn, true); // only fields without a column changed: the task role did
-        if (!sameSortKey(old, task))
+        const bool orderChanged = !sameSortKey(old, task);
+        if (orderChanged)
             reordered.push_back(node); // its parent may still go away in step 5: resolve it later
         node->task = task;
         node->marks = newMarks;
-        changes.push_back({node, first, last});
+        changes.push_back({node, first, last, orderChanged});
     }
 
     // 3. Create the new tasks. A new task under another new task is attached to it now and
@@ -528,13 +530,19 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
     for (size_t begin = 0; begin < changes.size();) {
         size_t end = begin + 1;
         int first = changes[begin].firstColumn, last = changes[begin].lastColumn;
+        bool orderChanged = changes[begin].orderChanged;
         while (end < changes.size() && changes[end].node->parent == changes[begin].node->parent
                && changes[end].node->row == changes[end - 1].node->row + 1) {
             first = qMin(first, changes[end].firstColumn);
             last = qMax(last, changes[end].lastColumn);
+            orderChanged = orderChanged || changes[end].orderChanged;
             ++end;
         }
-        emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last), changedRoles());
+        // OrderRole only where a start time or orderHint changed: a sorting proxy keyed on it
+        // leaves the rest of the tree alone (no re-sort, no relayout) on a poll of progress changes.
+        static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
+        emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last),
+                         orderChanged ? withOrder : changedRoles());
         begin = end;
     }
     qCDebug(lcModels) << "applied" << count << "tasks:" << changes.size() << "changed";
@@ -651,6 +659,7 @@ QHash<int, QByteArray> TaskTreeModel::roleNames() const
     names.insert(IdRole, "taskId");
     names.insert(StateRole, "state");
     names.insert(MarksRole, "marks");
+    names.insert(OrderRole, "order");
     return names;
 }
 
@@ -701,6 +710,8 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         return int(task.state);
     case MarksRole:
         return int(node.marks);
+    case OrderRole:
+        return task.startTime;
     case Qt::ToolTipRole:
         switch (index.column()) {
         case NameColumn: {

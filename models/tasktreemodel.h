@@ -40,6 +40,7 @@ public:
         IdRole,                     // the task id
         StateRole,                  // TaskState as int
         MarksRole,                  // Marks as int
+        OrderRole,                  // in dataChanged only when a task's place among its siblings may change
     };
     Q_ENUM(Role)
 

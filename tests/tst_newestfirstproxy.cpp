@@ -3,6 +3,7 @@
 #include "tasktreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Taskscope;
@@ -59,6 +60,31 @@ private Q_SLOTS:
         QCOMPARE(rows(proxy), (QStringList{u"pending"_s, u"newest"_s, u"new"_s, u"old"_s}));
         QVERIFY(old.isValid());
         QCOMPARE(old.data(TaskTreeModel::IdRole).toString(), u"old"_s);
+    }
+
+    // Progress moving is not a reason to re-sort (and re-lay out) the tree; a new start time is.
+    void onlyOrderChangesResort()
+    {
+        TaskTreeModel model;
+        NewestFirstProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sortNewestFirst();
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Task a = makeTask(u"a"_s, {}, 1), b = makeTask(u"b"_s, {}, 2);
+        model.apply({a, b});
+        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy data(&proxy, &QAbstractItemModel::dataChanged);
+        a.percentDone = 50;
+        a.rawJson += "|50";
+        model.apply({a, b});
+        QCOMPARE(data.size(), 1);
+        QVERIFY(!data.first().at(2).value<QList<int>>().contains(TaskTreeModel::OrderRole));
+        QCOMPARE(layouts.size(), 0);
+        a.startTime = a.startTime.addSecs(3600); // now the newest
+        a.rawJson += "|later";
+        model.apply({a, b});
+        QVERIFY(data.last().at(2).value<QList<int>>().contains(TaskTreeModel::OrderRole));
+        QCOMPARE(rows(proxy), (QStringList{u"a"_s, u"b"_s}));
     }
 
     void headerSortUsesRawValues()

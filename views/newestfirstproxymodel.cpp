@@ -9,12 +9,16 @@ NewestFirstProxyModel::NewestFirstProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
-    setSortRole(TaskTreeModel::RawRole);
+    // Re-sorting happens only for changes of these roles: a poll that moves progress bars does
+    // not re-sort (and relayout) a large expanded tree.
+    setSortRole(TaskTreeModel::OrderRole);
+    setFilterRole(TaskTreeModel::OrderRole);
 }
 
 void NewestFirstProxyModel::sortNewestFirst()
 {
     m_columnSort = false;
+    setSortRole(TaskTreeModel::OrderRole);
     QSortFilterProxyModel::sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
     invalidate();
 }
@@ -26,6 +30,7 @@ void NewestFirstProxyModel::sort(int column, Qt::SortOrder order)
         return;
     }
     m_columnSort = true;
+    setSortRole(TaskTreeModel::RawRole); // the column's value: re-sorted whenever it changes
     QSortFilterProxyModel::sort(column, order);
 }
 

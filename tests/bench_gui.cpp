@@ -1,0 +1,156 @@
+// GUI benchmark: the first frame of 100,000 expanded tasks, one poll's apply + repaint with 1%
+// changed, and the longest stall of the UI thread while polling 10,000 tasks live.
+// Prints one `key: value` line per figure (run with QT_QPA_PLATFORM=offscreen).
+#include "demoserver.h"
+#include "mainwindow.h"
+#include "newestfirstproxymodel.h"
+#include "scenario.h"
+#include "tasklistparser.h"
+#include "tasksclient.h"
+#include "tasktreemodel.h"
+#include "tasktreeview.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Taskscope;
+
+namespace {
+
+void print(const char *key, double value, int decimals = 1)
+{
+    std::printf("%s: %.*f\n", key, decimals, value);
+    std::fflush(stdout);
+}
+
+QList<Task> scenarioTasks(int count, qint64 atMsecs)
+{
+    Demo::ScenarioConfig config;
+    config.seed = 11;
+    config.targetTasks = count;
+    config.epochMsecs = atMsecs - 3600 * 1000;
+    Demo::Scenario scenario(config);
+    scenario.advanceTo(atMsecs);
+    TaskListPage page;
+    ParseError error;
+    if (!TaskListParser().parse(scenario.listJson(), &page, &error))
+        qFatal("scenario list: %s", qPrintable(error.toString()));
+    return page.tasks;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser cli;
+    cli.addHelpOption();
+    const QCommandLineOption tasksOption(QStringLiteral("tasks"), QStringLiteral("Tasks for the first frame (default 100000)."),
+                                         QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption pollOption(QStringLiteral("poll-tasks"),
+                                        QStringLiteral("Tasks of the live polls (default 10000)."), QStringLiteral("N"),
+                                        QStringLiteral("10000"));
+    cli.addOptions({tasksOption, pollOption});
+    cli.process(app);
+    const int taskCount = cli.value(tasksOption).toInt();
+    const int pollTasks = cli.value(pollOption).toInt();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    // 1. First frame: apply into the model behind the sorting proxy, expand all, paint once.
+    {
+        const QList<Task> tasks = scenarioTasks(taskCount, now);
+        TaskTreeModel model;
+        NewestFirstProxyModel order;
+        order.setSourceModel(&model);
+        order.sortNewestFirst();
+        TaskTreeView view;
+        view.setModel(&order);
+        view.resize(1200, 800);
+        view.show();
+        QCoreApplication::processEvents();
+        QElapsedTimer timer;
+        timer.start();
+        model.apply(tasks);
+        view.expandAll();
+        view.viewport()->repaint();
+        const double firstFrameMs = double(timer.nsecsElapsed()) / 1e6;
+        print("tasks", model.taskCount(), 0);
+        print("first_frame_ms", firstFrameMs);
+
+        // 2. One poll with 1% of the tasks changed: apply, then the repaint it causes.
+        QList<Task> changed = tasks;
+        const int changes = int(changed.size() / 100);
+        for (int i = 0; i < changes; ++i) {
+            Task &task = changed[qsizetype(i) * 100];
+            task.percentDone = task.percentDone.value_or(0) > 50 ? 10.0 : 90.0;
+            task.rawJson += ' '; // a different version of the task
+        }
+        timer.restart();
+        model.apply(changed);
+        view.viewport()->repaint();
+        print("apply_repaint_1pct_ms", double(timer.nsecsElapsed()) / 1e6);
+        print("apply_repaint_1pct_changed", changes, 0);
+    }
+
+    // 3. Live: the window polls a demo server of `pollTasks` tasks every 200 ms while a 5 ms
+    //    timer measures how late the UI thread answers; the longest gap is the worst stall.
+    double longestStallMs = 0;
+    int polls = 0;
+    {
+        Demo::DemoServerOptions options;
+        options.tasks = pollTasks;
+        options.seed = 5;
+        options.speed = 20; // plenty of changes per poll
+        Demo::DemoServer server(options);
+        if (!server.listen(0))
+            qFatal("demo server: %s", qPrintable(server.errorString()));
+        MainWindow window;
+        ConnectionConfig config;
+        config.baseUrl = server.url();
+        config.accountId = server.account();
+        config.pollIntervalMs = 200;
+        window.connectTo(config, server.token(), QStringLiteral("bench"));
+        window.show();
+        window.view()->expandAll();
+        QObject::connect(&window, &MainWindow::snapshotApplied, &window, [&] {
+            ++polls;
+            if (polls == 1)
+                window.view()->expandAll();
+        });
+        QElapsedTimer gap;
+        QTimer probe;
+        probe.setInterval(5);
+        probe.setTimerType(Qt::PreciseTimer);
+        bool measuring = false;
+        QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
+            if (measuring && polls >= 2) // the first poll builds the tree: not a steady-state poll
+            {
+                const double stall = double(gap.nsecsElapsed()) / 1e6 - 5.0;
+                if (qEnvironmentVariableIsSet("BENCH_GUI_TRACE") && stall > 20)
+                    std::fprintf(stderr, "stall %.1f ms after poll %d\n", stall, polls);
+                longestStallMs = qMax(longestStallMs, stall);
+            }
+            measuring = true;
+            gap.restart();
+        });
+        probe.start();
+        QEventLoop loop;
+        QObject::connect(&window, &MainWindow::snapshotApplied, &loop, [&] {
+            if (polls >= 12)
+                loop.quit();
+        });
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    print("poll_tasks", pollTasks, 0);
+    print("polls_measured", qMax(0, polls - 1), 0);
+    print("longest_ui_stall_ms", longestStallMs);
+    std::printf("targets_met: %s\n", longestStallMs <= 50.0 ? "yes" : "no");
+    return 0;
+}

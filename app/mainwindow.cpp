@@ -10,23 +10,23 @@
 #include "tasktreeview.h"
 
 #include <QAction>
-#include <QCloseEvent>
-#include <QHeaderView>
-#include <QSettings>
-#include <QSplitter>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QGuiApplication>
-#include <QMenu>
-#include <QMenuBar>
-#include <QStyle>
-#include <QToolBar>
-
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace Taskscope {

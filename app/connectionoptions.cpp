@@ -30,9 +30,14 @@ void ConnectionOptions::addTo(QCommandLineParser &parser) const
     parser.addOptions({m_demo, m_url, m_account, m_tokenFile, m_pageSize, m_allowHttp, m_timeout});
 }
 
-bool ConnectionOptions::parserIsSet(const QCommandLineParser &parser, const QCommandLineOption &option)
+bool ConnectionOptions::demoRequested(const QCommandLineParser &parser) const
 {
-    return parser.isSet(option);
+    return parser.isSet(m_demo);
+}
+
+bool ConnectionOptions::urlRequested(const QCommandLineParser &parser) const
+{
+    return parser.isSet(m_url);
 }
 
 bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token,

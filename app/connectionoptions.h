@@ -24,8 +24,8 @@ public:
     ~ConnectionOptions();
     void addTo(QCommandLineParser &parser) const;
 
-    bool demoRequested(const QCommandLineParser &parser) const { return parserIsSet(parser, m_demo); }
-    bool urlRequested(const QCommandLineParser &parser) const { return parserIsSet(parser, m_url); }
+    bool demoRequested(const QCommandLineParser &parser) const;
+    bool urlRequested(const QCommandLineParser &parser) const;
 
     // Fills the config and the token from --url/--account/--token-file/$ASTRA_TOKEN, or starts the
     // embedded demo server for --demo (or when `demoByDefault` and no --url). False with a one-line
@@ -37,8 +37,6 @@ public:
     Demo::DemoServer *demoServer() const { return m_server.get(); }
 
 private:
-    static bool parserIsSet(const QCommandLineParser &parser, const QCommandLineOption &option);
-
     QCommandLineOption m_demo;
     QCommandLineOption m_url;
     QCommandLineOption m_account;

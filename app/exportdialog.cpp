@@ -113,25 +113,21 @@ QString ExportDialog::path() const
     return m_path->text();
 }
 
-QList<QString> ExportDialog::chosenIds() const
+std::optional<QSet<QString>> ExportDialog::chosenIds() const
 {
-    QSet<QString> ids;
     const int scope = m_scopes->checkedId();
+    if (scope == AllTasks)
+        return std::nullopt;
     std::vector<QModelIndex> pending;
     if (scope == SelectedTasks && m_selection) {
         for (const QModelIndex &index : m_selection->selectedRows())
             pending.push_back(index);
-    } else if (scope == VisibleTasks || scope == SelectedTasks) {
+    } else {
         for (int row = 0; row < m_visible->rowCount(); ++row)
             pending.push_back(m_visible->index(row, 0));
     }
-    if (scope == AllTasks) {
-        QList<QString> all;
-        for (const ExportItem &item : exportItemsInTreeOrder(*m_model))
-            all << item.task->id;
-        return all;
-    }
     // The chosen rows and everything below them (subtasks come along).
+    QSet<QString> ids;
     while (!pending.empty()) {
         const QModelIndex index = pending.back();
         pending.pop_back();
@@ -139,17 +135,13 @@ QList<QString> ExportDialog::chosenIds() const
         for (int row = 0; row < m_visible->rowCount(index); ++row)
             pending.push_back(m_visible->index(row, 0, index));
     }
-    QList<QString> ordered; // in tree order, as the headless export writes them
-    for (const ExportItem &item : exportItemsInTreeOrder(*m_model)) {
-        if (ids.contains(item.task->id))
-            ordered << item.task->id;
-    }
-    return ordered;
+    return ids;
 }
 
 int ExportDialog::taskCount() const
 {
-    return int(chosenIds().size());
+    const auto ids = chosenIds();
+    return ids ? int(ids->size()) : m_model->taskCount();
 }
 
 void ExportDialog::updateSummary()
@@ -172,13 +164,11 @@ void ExportDialog::browse()
 
 bool ExportDialog::write()
 {
-    const QList<QString> ids = chosenIds();
-    const QSet<QString> wanted(ids.cbegin(), ids.cend());
-    QList<ExportItem> items;
-    for (const ExportItem &item : exportItemsInTreeOrder(*m_model)) {
-        if (wanted.contains(item.task->id))
-            items.append(item);
-    }
+    // In tree order, as the headless export writes them.
+    const auto wanted = chosenIds();
+    QList<ExportItem> items = exportItemsInTreeOrder(*m_model);
+    if (wanted)
+        items.removeIf([&wanted](const ExportItem &item) { return !wanted->contains(item.task->id); });
     QByteArray bytes;
     if (m_format->currentData().toInt() == Json) {
         bytes = exportJson(items);

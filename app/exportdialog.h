@@ -2,6 +2,10 @@
 #pragma once
 
 #include <QDialog>
+#include <QSet>
+#include <QString>
+
+#include <optional>
 
 class QAbstractItemModel;
 class QButtonGroup;
@@ -40,7 +44,8 @@ public:
     void accept() override;
 
 private:
-    QList<QString> chosenIds() const;
+    // The ids the current choice writes; nullopt means every task.
+    std::optional<QSet<QString>> chosenIds() const;
     void updateSummary();
     void browse();
 

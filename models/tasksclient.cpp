@@ -185,9 +185,7 @@ void TasksClient::beginPoll()
     m_nextAttemptAt = {};
     m_building = std::make_unique<Snapshot>();
     m_seenTokens.clear();
-    m_prefetchedTokens.clear();
-    m_pending.clear();
-    ++m_pollId;
+    dropPendingPages();
     m_pollStarted = m_scheduler->now();
 
     const QUrl url = m_config.tasksUrl();
@@ -478,7 +476,7 @@ bool TasksClient::takeParsedPage()
 {
     if (m_pending.empty() || !m_building)
         return false;
-    const PendingPage current = std::move(m_pending.front());
+    PendingPage current = std::move(m_pending.front());
     m_pending.pop_front();
     ParsedPage parsed = current.watcher->result();
     qCDebug(lcNetwork) << "page parsed at" << m_pageTimer.elapsed() << "ms";
@@ -525,15 +523,14 @@ bool TasksClient::takeParsedPage()
         if (current.prefetched != *page.continueToken) {
             // The early look at the token was wrong: drop what it fetched and ask properly.
             abortReply();
-            m_pending.clear();
-            ++m_pollId; // their parses report to nobody
+            dropPendingPages();
             requestPage(*page.continueToken);
             return false;
         }
         return true;
     }
     abortReply(); // a page fetched ahead on a token the full parse did not confirm
-    m_pending.clear();
+    dropPendingPages();
     finishPoll();
     return false;
 }
@@ -599,13 +596,18 @@ void TasksClient::abortReply()
     m_body.clear();
 }
 
+void TasksClient::dropPendingPages()
+{
+    m_pending.clear();
+    m_prefetchedTokens.clear();
+    ++m_pollId; // a parse still running now belongs to an older poll id: its result is dropped
+}
+
 void TasksClient::abortInFlight()
 {
     abortReply();
     m_building.reset();
-    m_pending.clear(); // a parse still running belongs to an older poll id, and is dropped
-    m_prefetchedTokens.clear();
-    ++m_pollId;
+    dropPendingPages();
 }
 
 } // namespace Taskscope

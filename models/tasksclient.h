@@ -128,6 +128,7 @@ private:
     void finishPoll();
     void abortInFlight(); // the request and the snapshot being built
     void abortReply();    // the request only
+    void dropPendingPages(); // pages received but not yet taken, and their parses
     void scheduleNext(qint64 delayMs, State state);
     void setState(State state);
     QUrl pageUrl(const QString &continueToken) const;

@@ -150,23 +150,27 @@ void TaskTreeModel::insertChildren(Node *parent, int row, std::vector<NodePtr> n
 {
     if (nodes.empty())
         return;
-    beginInsertRows(indexFor(parent), row, row + int(nodes.size()) - 1);
+    if (!m_quiet)
+        beginInsertRows(indexFor(parent), row, row + int(nodes.size()) - 1);
     for (auto &node : nodes)
         node->parent = parent;
     parent->children.insert(parent->children.begin() + row, std::make_move_iterator(nodes.begin()),
                             std::make_move_iterator(nodes.end()));
     renumber(parent, row, int(parent->children.size()) - 1);
-    endInsertRows();
+    if (!m_quiet)
+        endInsertRows();
 }
 
 void TaskTreeModel::removeChildren(Node *parent, int first, int last)
 {
-    beginRemoveRows(indexFor(parent), first, last);
+    if (!m_quiet)
+        beginRemoveRows(indexFor(parent), first, last);
     std::vector<NodePtr> removed(std::make_move_iterator(parent->children.begin() + first),
                                  std::make_move_iterator(parent->children.begin() + last + 1));
     parent->children.erase(parent->children.begin() + first, parent->children.begin() + last + 1);
     renumber(parent, first, int(parent->children.size()) - 1);
-    endRemoveRows();
+    if (!m_quiet)
+        endRemoveRows();
     for (auto &node : removed) {
         // Forget every id of the subtree, then free it.
         std::vector<Node *> stack{node.get()};
@@ -179,7 +183,10 @@ void TaskTreeModel::removeChildren(Node *parent, int first, int last)
             for (auto &child : current->children)
                 stack.push_back(child.get());
         }
-        destroyIteratively(std::move(node));
+        if (m_quiet)
+            m_removed.push_back(std::move(node)); // persistent indexes may still point into it
+        else
+            destroyIteratively(std::move(node));
     }
 }
 
@@ -188,10 +195,12 @@ void TaskTreeModel::moveChild(Node *from, int row, Node *to, int destRow)
 {
     if (from == to && (destRow == row || destRow == row + 1))
         return;
-    const bool ok = beginMoveRows(indexFor(from), row, row, indexFor(to), destRow);
-    Q_ASSERT(ok);
-    if (!ok)
-        return;
+    if (!m_quiet) {
+        const bool ok = beginMoveRows(indexFor(from), row, row, indexFor(to), destRow);
+        Q_ASSERT(ok);
+        if (!ok)
+            return;
+    }
     NodePtr node = std::move(from->children[size_t(row)]);
     from->children.erase(from->children.begin() + row);
     const int finalRow = (from == to && destRow > row) ? destRow - 1 : destRow;
@@ -203,7 +212,8 @@ void TaskTreeModel::moveChild(Node *from, int row, Node *to, int destRow)
         renumber(from, row, int(from->children.size()) - 1);
         renumber(to, finalRow, int(to->children.size()) - 1);
     }
-    endMoveRows();
+    if (!m_quiet)
+        endMoveRows();
 }
 
 // Brings the children of `parent` into sibling order with the fewest moves: the longest run
@@ -220,6 +230,12 @@ void TaskTreeModel::sortChildren(Node *parent)
         sorted = !lessNode(children[i].get(), children[i - 1].get());
     if (sorted)
         return;
+    if (m_quiet) { // no signals to save: sort in place
+        std::stable_sort(children.begin(), children.end(),
+                         [&](const NodePtr &a, const NodePtr &b) { return lessNode(a.get(), b.get()); });
+        renumber(parent, 0, int(count) - 1);
+        return;
+    }
 
     std::vector<Node *> order(count);
     for (size_t i = 0; i < count; ++i)
@@ -397,6 +413,28 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         changes.push_back({node, first, last, orderChanged});
     }
 
+    // Many structural changes: make them under one layout change (see the header).
+    int structural = int(reordered.size());
+    int survivors = 0;
+    for (int i = 0; i < count && structural <= m_layoutBatchThreshold; ++i) {
+        const Node *node = nodeOf[size_t(i)];
+        const int p = parentOf[size_t(i)];
+        const Node *target = p < 0 ? m_root.get() : nodeOf[size_t(p)];
+        if (node)
+            ++survivors;
+        if (node ? node->parent != target : target != nullptr)
+            ++structural; // a reparented survivor, or a new task under a survivor or the root
+    }
+    if (structural <= m_layoutBatchThreshold)
+        structural += int(m_byId.size()) - survivors; // gone tasks (new ones enter m_byId in step 3)
+    const bool batch = structural > m_layoutBatchThreshold;
+    QModelIndexList persistentBefore;
+    if (batch) {
+        emit layoutAboutToBeChanged();
+        persistentBefore = persistentIndexList();
+        m_quiet = true;
+    }
+
     // 3. Create the new tasks. A new task under another new task is attached to it now and
     //    travels inside its subtree; only the topmost new tasks are inserted with a signal.
     std::vector<NodePtr> created(static_cast<size_t>(count));
@@ -521,6 +559,22 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         dirtyParents.insert(node->parent);
     for (Node *parent : std::as_const(dirtyParents))
         sortChildren(parent);
+
+    if (batch) {
+        // Every persistent index follows its task; those of gone tasks become invalid.
+        m_quiet = false;
+        QModelIndexList persistentAfter;
+        persistentAfter.reserve(persistentBefore.size());
+        for (const QModelIndex &index : std::as_const(persistentBefore)) {
+            const Node *node = nodeFor(index);
+            persistentAfter.append(node->generation == m_generation ? indexFor(node, index.column()) : QModelIndex());
+        }
+        changePersistentIndexList(persistentBefore, persistentAfter);
+        emit layoutChanged();
+        for (NodePtr &node : m_removed)
+            destroyIteratively(std::move(node));
+        m_removed.clear();
+    }
 
     // 7. One dataChanged per run of consecutive changed rows under one parent.
     std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {

@@ -59,7 +59,13 @@ public:
 
     // Brings the tree to `snapshot` with the fewest signals: dataChanged for changed cells, inserts,
     // removals and moves. Duplicate ids: the first wins; each duplicate adds a warning to `warnings`.
+    // When a snapshot needs more than layoutBatchThreshold() structural changes, they are made
+    // under one layoutAboutToBeChanged/layoutChanged pair instead (persistent indexes follow their
+    // tasks, or become invalid when the task is gone): every row signal makes Qt walk every
+    // persistent index, so hundreds of scattered inserts cost more than one relayout.
     void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr);
+    void setLayoutBatchThreshold(int structuralChanges) { m_layoutBatchThreshold = structuralChanges; }
+    int layoutBatchThreshold() const { return m_layoutBatchThreshold; }
 
     // For tests and the running-duration tick: the clock used for durations of running tasks.
     void setClock(std::function<QDateTime()> clock);
@@ -109,6 +115,9 @@ private:
 
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_byId;
+    int m_layoutBatchThreshold = 32;
+    bool m_quiet = false;                        // structural changes without row signals (inside a layout change)
+    std::vector<std::unique_ptr<Node>> m_removed; // subtrees removed quietly, freed after layoutChanged
     std::function<QDateTime()> m_clock;
     quint64 m_generation = 0;
 };

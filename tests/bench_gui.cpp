@@ -1,7 +1,7 @@
 // GUI benchmark: the first frame of 100,000 expanded tasks, one poll's apply + repaint with 1%
 // changed, and the longest stall of the UI thread while polling 10,000 tasks live.
 // Prints one `key: value` line per figure (run with QT_QPA_PLATFORM=offscreen).
-#include "demoserver.h"
+#include "demoserverthread.h"
 #include "mainwindow.h"
 #include "newestfirstproxymodel.h"
 #include "scenario.h"
@@ -107,9 +107,8 @@ int main(int argc, char **argv)
         options.tasks = pollTasks;
         options.seed = 5;
         options.speed = 20; // plenty of changes per poll
-        Demo::DemoServer server(options);
-        if (!server.listen(0))
-            qFatal("demo server: %s", qPrintable(server.errorString()));
+        const Demo::DemoServerThread serverThread(options); // as a remote server: not on the UI thread
+        const Demo::DemoServer &server = serverThread.server();
         MainWindow window;
         ConnectionConfig config;
         config.baseUrl = server.url();

@@ -7,13 +7,12 @@
 #include "tasklistparser.h"
 #include "tasktreemodel.h"
 #include "tasksclient.h"
-#include "demoserver.h"
+#include "demoserverthread.h"
 #include "scenario.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QScopeGuard>
-#include <QThread>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -908,28 +907,12 @@ int main(int argc, char *argv[])
         const qint64 frozen = QDateTime::currentMSecsSinceEpoch();
         options.epochMsecs = frozen - 3600 * 1000;
         options.clock = [frozen] { return frozen; };
-        QThread serverThread;
-        QObject serverContext;
-        serverContext.moveToThread(&serverThread);
-        serverThread.start();
-        std::unique_ptr<Demo::DemoServer> serverOwner;
         QByteArray served;
-        QMetaObject::invokeMethod(
-            &serverContext,
-            [&] {
-                serverOwner = std::make_unique<Demo::DemoServer>(options);
-                if (!serverOwner->listen(0))
-                    qFatal("demo server: %s", qPrintable(serverOwner->errorString()));
-                serverOwner->scenario().advanceTo(frozen);
-                served = serverOwner->scenario().listJson();
-            },
-            Qt::BlockingQueuedConnection);
-        Demo::DemoServer &server = *serverOwner;
-        const auto stopServer = qScopeGuard([&] {
-            QMetaObject::invokeMethod(&serverContext, [&] { serverOwner.reset(); }, Qt::BlockingQueuedConnection);
-            serverThread.quit();
-            serverThread.wait();
+        Demo::DemoServerThread serverThread(options, [&](Demo::DemoServer &server) {
+            server.scenario().advanceTo(frozen);
+            served = server.scenario().listJson();
         });
+        Demo::DemoServer &server = serverThread.server();
         const double servedParseMs = minimumOf(kRuns, [&] {
             TaskListPage p;
             QElapsedTimer timer;

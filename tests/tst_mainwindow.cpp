@@ -9,6 +9,8 @@
 #include "tasktreeview.h"
 
 #include <QAbstractItemModelTester>
+
+#include <limits>
 #include <QApplication>
 #include <QClipboard>
 #include <QJsonArray>
@@ -54,6 +56,7 @@ private Q_SLOTS:
 
     void init()
     {
+        m_now = 1'795'000'000'000 + 20 * 60 * 1000; // every test starts at the same moment of the scenario
         Demo::DemoServerOptions options;
         options.tasks = 120;
         options.seed = 3;
@@ -109,8 +112,17 @@ private Q_SLOTS:
         m_window->showNewestFirst();
     }
 
+    void refreshKeepsSelectionExpansionAndScroll_data()
+    {
+        QTest::addColumn<int>("threshold"); // structural changes the model makes as one layout change
+        QTest::addRow("row signals") << std::numeric_limits<int>::max();
+        QTest::addRow("one layout change") << 0;
+    }
+
     void refreshKeepsSelectionExpansionAndScroll()
     {
+        QFETCH(int, threshold);
+        m_window->model()->setLayoutBatchThreshold(threshold);
         TaskTreeView *view = m_window->view();
         QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         // Pick a task with subtasks, expand it, select and scroll to its first subtask.
@@ -128,10 +140,15 @@ private Q_SLOTS:
         view->scrollTo(child, QAbstractItemView::PositionAtCenter);
         const int scroll = view->verticalScrollBar()->value();
 
-        m_now += 5000; // the scenario moves on: progress changes, tasks start
+        m_now += 120'000; // the scenario moves on: progress changes, tasks start, arrive and go
+        const int before = m_window->model()->taskCount();
         QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
+        QSignalSpy layouts(m_window->model(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserts(m_window->model(), &QAbstractItemModel::rowsInserted);
         QTest::keyClick(m_window.get(), Qt::Key_F5);
         QTRY_COMPARE(applied.size(), 1);
+        QVERIFY(m_window->model()->taskCount() != before || !inserts.isEmpty() || !layouts.isEmpty());
+        QCOMPARE(layouts.isEmpty(), threshold > 0);
 
         const QModelIndex current = view->currentIndex();
         QVERIFY(current.isValid());

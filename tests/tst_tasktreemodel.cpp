@@ -3,6 +3,8 @@
 #include "tasktreemodel.h"
 
 #include <QAbstractItemModelTester>
+
+#include <limits>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -362,11 +364,16 @@ struct Spies
         for (const auto &s : all())
             const_cast<QSignalSpy *>(s.second)->clear();
     }
-    // The structure-wide signals a diff must never use once the model has rows.
+    // The structure-wide signals a diff must never use once the model has rows (below the batch threshold).
     qsizetype resetsAndLayouts() const
     {
         return layoutAboutToBeChanged.count() + layoutChanged.count() + modelAboutToBeReset.count()
             + modelReset.count();
+    }
+    qsizetype rowSignals() const
+    {
+        return rowsAboutToBeInserted.count() + rowsInserted.count() + rowsAboutToBeRemoved.count()
+            + rowsRemoved.count() + rowsAboutToBeMoved.count() + rowsMoved.count();
     }
 
     QSignalSpy dataChanged, headerDataChanged;
@@ -476,6 +483,7 @@ std::optional<QVariant> expectedRaw(const Task &t, int column, const QDateTime &
 // What one checked apply() saw.
 struct ApplyResult
 {
+    bool layout = false;                            // one layout change instead of row signals
     qsizetype inserts = 0, removes = 0, moves = 0; // rowsInserted, rowsRemoved, rowsMoved emissions
     QStringList inserted, removed;                  // "id@parent" (subtrees included), sorted
     QStringList moved;                              // "id@from->to", sorted
@@ -510,9 +518,17 @@ public:
         m_model->apply(snapshot, &warnings);
 
         const QByteArray signalsText = spies.describe();
-        if (!wasEmpty)
-            QVERIFY2(spies.resetsAndLayouts() == 0, signalsText.constData());
-        const bool reset = spies.modelReset.count() > 0;
+        // Row signals, or (above the batch threshold) one layout change and no row signal; never a reset.
+        const bool layout = spies.layoutChanged.count() > 0;
+        if (!wasEmpty) {
+            QVERIFY2(spies.modelReset.count() == 0 && spies.modelAboutToBeReset.count() == 0, signalsText.constData());
+            if (layout || spies.layoutAboutToBeChanged.count() > 0) {
+                QVERIFY2(spies.layoutAboutToBeChanged.count() == 1 && spies.layoutChanged.count() == 1,
+                         signalsText.constData());
+                QVERIFY2(spies.rowSignals() == 0, signalsText.constData());
+            }
+        }
+        const bool reset = spies.modelReset.count() > 0 || layout;
 
         // The tree, both ways of walking it.
         QCOMPARE(renderModel(*m_model), ref.tree);
@@ -612,6 +628,7 @@ public:
             QVERIFY2(spies.total() == 0, signalsText.constData());
 
         if (result) {
+            result->layout = layout;
             result->inserts = spies.rowsInserted.count();
             result->removes = spies.rowsRemoved.count();
             result->moves = spies.rowsMoved.count();
@@ -1732,6 +1749,7 @@ void TestTaskTreeModel::snapshotSequence()
     QCOMPARE(buildReference(parseSpec(after)).tree, expected);
 
     Model model;
+    model.setLayoutBatchThreshold(std::numeric_limits<int>::max()); // counts row signals
     QAbstractItemModelTester tester(&model, Fatal);
     Harness harness(&model);
     HARNESS_APPLY(harness, parseSpec(before));
@@ -1759,8 +1777,12 @@ void TestTaskTreeModel::snapshotSequence()
 void TestTaskTreeModel::randomSequences_data()
 {
     QTest::addColumn<quint32>("seed");
-    for (quint32 seed : {1u, 3u, 20240501u})
-        QTest::addRow("seed %u", seed) << seed;
+    QTest::addColumn<int>("threshold"); // of structural changes for one layout change instead of row signals
+    for (quint32 seed : {1u, 3u, 20240501u}) {
+        QTest::addRow("seed %u rows", seed) << seed << std::numeric_limits<int>::max();
+        QTest::addRow("seed %u layout", seed) << seed << 0;
+    }
+    QTest::addRow("seed 7 default") << 7u << Model().layoutBatchThreshold();
 }
 
 // The strongest test: random snapshots (parents random, some absent, self and cyclic; random
@@ -1769,24 +1791,30 @@ void TestTaskTreeModel::randomSequences_data()
 void TestTaskTreeModel::randomSequences()
 {
     QFETCH(quint32, seed);
+    QFETCH(int, threshold);
     Model model;
+    model.setLayoutBatchThreshold(threshold);
     QAbstractItemModelTester tester(&model, Fatal);
     model.setClock([] { return kBase.addSecs(3600); });
     Harness harness(&model);
     RandomWorld world(seed);
     Spies spies(&model);
     qsizetype orphans = 0, selfParents = 0, cycles = 0, maxDepth = 0;
+    int layoutSteps = 0;
     for (int step = 0; step < 30; ++step) {
         const QList<Task> snapshot = world.next();
         QVERIFY2(snapshot.size() > 150 && snapshot.size() < 320, qPrintable(QString::number(snapshot.size())));
-        HARNESS_APPLY(harness, snapshot);
+        ApplyResult result;
+        HARNESS_APPLY(harness, snapshot, &result);
+        layoutSteps += step > 0 && result.layout;
         if (step == 0) { // the first apply may reset
             spies.modelAboutToBeReset.clear();
             spies.modelReset.clear();
             spies.layoutAboutToBeChanged.clear();
             spies.layoutChanged.clear();
         }
-        QVERIFY2(spies.resetsAndLayouts() == 0, qPrintable(u"step "_s + QString::number(step)));
+        if (threshold == std::numeric_limits<int>::max())
+            QVERIFY2(spies.resetsAndLayouts() == 0, qPrintable(u"step "_s + QString::number(step)));
         model.forEachInTreeOrder([&](const Task &task, int depth) {
             const int marks = model.marks(model.indexForId(task.id)).toInt();
             orphans += (marks & Model::OrphanMark) != 0;
@@ -1803,7 +1831,12 @@ void TestTaskTreeModel::randomSequences()
     // The generator exercised what it is meant to.
     QVERIFY2(orphans > 0 && selfParents > 0 && cycles > 0 && maxDepth >= 3,
              qPrintable(u"orphans %1 self %2 cycles %3 depth %4"_s.arg(orphans).arg(selfParents).arg(cycles).arg(maxDepth)));
-    QVERIFY(spies.rowsMoved.count() > 0 && spies.rowsInserted.count() > 0 && spies.rowsRemoved.count() > 0);
+    if (threshold == 0) // every structural change went through a layout change
+        QCOMPARE(layoutSteps, 29);
+    else if (threshold == std::numeric_limits<int>::max())
+        QVERIFY(spies.rowsMoved.count() > 0 && spies.rowsInserted.count() > 0 && spies.rowsRemoved.count() > 0);
+    else // the default: these polls are big (the small-change tests above prove row signals for small ones)
+        QVERIFY(layoutSteps > 0);
 }
 
 QTEST_GUILESS_MAIN(TestTaskTreeModel)

@@ -1,6 +1,7 @@
 // The command-line options that say where the tasks come from, shared by the GUI and `export`.
 #include "connectionoptions.h"
 
+#include "connectionprofile.h"
 #include "demoserver.h"
 #include "tokenstore.h"
 
@@ -86,11 +87,8 @@ bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConf
         *error = tr("say where the tasks come from: --url URL --account ID, or --demo");
         return false;
     }
-    QString text = parser.value(m_url).trimmed();
-    if (!text.contains(QLatin1String("://")))
-        text.prepend(QLatin1String("https://")); // https unless the user says otherwise
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http")) {
+    const QUrl url = ConnectionProfiles::urlFromText(parser.value(m_url));
+    if (!url.isValid()) {
         *error = tr("--url: not an http(s) URL: %1").arg(parser.value(m_url));
         return false;
     }

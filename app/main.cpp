@@ -105,20 +105,26 @@ int main(int argc, char **argv)
     Taskscope::ConnectionConfig config;
     QString token;
     QString error;
-    // No connection named: the demo, so that a first start shows something alive.
-    const bool useDemo = !connection.urlRequested(parser);
-    if (!connection.resolve(parser, &config, &token, &error, useDemo)) {
-        err << QCoreApplication::translate("main", "taskscope: %1").arg(error) << Qt::endl;
-        return 2;
-    }
-    Taskscope::MainWindow window;
-    const QString description = useDemo
-        ? QCoreApplication::translate("main", "Demo server %1").arg(config.baseUrl.toString())
-        : config.baseUrl.toString();
     // The token: --token-file, then $ASTRA_TOKEN, then the system keychain. Without a keychain it
     // lives in memory for this session only, and the user is told.
     Taskscope::KeychainTokenStore keychain(QStringLiteral("taskscope"));
-    if (token.isEmpty()) {
+    Taskscope::MainWindow window;
+    window.setTokenStore(&keychain);
+    // No source on the command line: the connection used last, else the demo, so that a first
+    // start shows something alive.
+    const bool fromCommandLine = connection.urlRequested(parser) || connection.demoRequested(parser);
+    const bool reopened = !fromCommandLine && window.openLastConnection();
+    const bool useDemo = !reopened && !connection.urlRequested(parser);
+    if (!reopened && !connection.resolve(parser, &config, &token, &error, useDemo)) {
+        err << QCoreApplication::translate("main", "taskscope: %1").arg(error) << Qt::endl;
+        return 2;
+    }
+    const QString description = useDemo
+        ? QCoreApplication::translate("main", "Demo server %1").arg(config.baseUrl.toString())
+        : config.baseUrl.toString();
+    if (reopened) {
+        // openLastConnection() reads the stored token and connects.
+    } else if (token.isEmpty()) {
         const QString key = config.accountId + u'@' + config.baseUrl.host();
         keychain.read(key, [&window, config, description](bool ok, const QString &stored, const QString &keychainError) {
             if (!ok) {

@@ -1,6 +1,8 @@
 // MainWindow: the live tree of tasks, fed by a TasksClient, with the connection state in the status bar.
 #include "mainwindow.h"
 
+#include "connectiondialog.h"
+#include "connectionprofile.h"
 #include "detailspane.h"
 #include "exportdialog.h"
 #include "newestfirstproxymodel.h"
@@ -8,6 +10,7 @@
 #include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "tasktreeview.h"
+#include "tokenstore.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -20,6 +23,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -35,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new TaskTreeModel(this))
     , m_client(new TasksClient(this))
+    , m_tokens(new SessionTokenStore(nullptr, this))
 {
     setWindowTitle(tr("Taskscope"));
     setWindowIcon(QIcon(QStringLiteral(":/taskscope/icons/taskscope.svg")));
@@ -55,7 +60,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry = new QPushButton(tr("Retry now"), m_banner);
     connect(m_retry, &QPushButton::clicked, m_client, &TasksClient::pollNow);
+    m_bannerSettings = new QPushButton(tr("Connection Settings…"), m_banner);
+    connect(m_bannerSettings, &QPushButton::clicked, this, &MainWindow::editConnections);
     bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerSettings);
     bannerLayout->addWidget(m_retry);
     m_banner->hide();
     layout->addWidget(m_banner);
@@ -166,6 +174,11 @@ void MainWindow::createActions()
     exportAction->setToolTip(tr("Write all, visible or selected tasks to a JSON or CSV file (Ctrl+E)"));
     connect(exportAction, &QAction::triggered, this, &MainWindow::exportTasks);
 
+    auto *connectionAction = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Connections…"), this);
+    connectionAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
+    connectionAction->setToolTip(tr("Add, edit, test and choose the Astra Control connection (Ctrl+,)"));
+    connect(connectionAction, &QAction::triggered, this, &MainWindow::editConnections);
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
@@ -175,9 +188,11 @@ void MainWindow::createActions()
     connect(newestFirst, &QAction::triggered, this, &MainWindow::showNewestFirst);
     viewMenu->addAction(newestFirst);
 
+    fileMenu->addAction(connectionAction);
     fileMenu->addAction(exportAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    toolBar->addAction(connectionAction);
     toolBar->addAction(exportAction);
     editMenu->addAction(m_copyAction);
     viewMenu->addAction(m_refreshAction);
@@ -247,6 +262,71 @@ void MainWindow::connectTo(const ConnectionConfig &config, const QString &token,
     updateStatus();
 }
 
+void MainWindow::setTokenStore(TokenStore *persistent)
+{
+    delete m_tokens;
+    m_tokens = new SessionTokenStore(persistent, this);
+}
+
+void MainWindow::openConnection(const ConnectionProfile &profile)
+{
+    m_profileId = profile.id;
+    ConnectionProfiles::setLastUsedId(profile.id);
+    QPointer<MainWindow> self(this);
+    m_tokens->read(profile.tokenKey(), [self, profile](bool ok, const QString &token, const QString &error) {
+        if (!self)
+            return;
+        if (!ok)
+            self->statusBar()->showMessage(tr("Cannot read the token of %1 from %2: %3")
+                                               .arg(profile.name, self->m_tokens->description(), error));
+        self->connectTo(profile.config(), token, profile.name);
+    });
+}
+
+bool MainWindow::openLastConnection()
+{
+    const QString last = ConnectionProfiles::lastUsedId();
+    if (last.isEmpty())
+        return false;
+    for (const ConnectionProfile &profile : ConnectionProfiles::load()) {
+        if (profile.id == last) {
+            openConnection(profile);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::editConnections()
+{
+    ConnectionDialog dialog(ConnectionProfiles::load(), m_profileId, m_tokens, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyConnections(dialog);
+}
+
+void MainWindow::applyConnections(const ConnectionDialog &dialog)
+{
+    const QList<ConnectionProfile> before = ConnectionProfiles::load();
+    const QList<ConnectionProfile> after = dialog.profiles();
+    ConnectionProfiles::save(after);
+    // Tokens of removed connections leave the keychain with them.
+    for (const ConnectionProfile &old : before) {
+        if (std::none_of(after.cbegin(), after.cend(), [&](const ConnectionProfile &p) { return p.id == old.id; }))
+            m_tokens->remove(old.tokenKey(), [](bool, const QString &) {});
+    }
+    const QHash<QString, QString> typed = dialog.typedTokens();
+    QPointer<MainWindow> self(this);
+    for (auto it = typed.cbegin(); it != typed.cend(); ++it) {
+        m_tokens->write(ConnectionProfile::tokenKeyFor(it.key()), it.value(), [self](bool ok, const QString &error) {
+            if (self && !ok) {
+                self->statusBar()->showMessage(
+                    tr("No system keychain (%1): the token stays in memory for this session only.").arg(error));
+            }
+        });
+    }
+    openConnection(dialog.selectedProfile());
+}
+
 void MainWindow::onSnapshot(const Snapshot &snapshot)
 {
     QList<ParseWarning> warnings = snapshot.warnings;
@@ -311,6 +391,10 @@ void MainWindow::updateStatus()
         text += u'\n' + tr("Polling is stopped until the connection settings change.");
     }
     m_bannerText->setText(text);
+    // Settings are the way out of errors that retrying cannot fix.
+    m_bannerSettings->setVisible(error.isAuthFailure() || error.kind == ApiError::NoToken || error.kind == ApiError::Tls
+                                 || error.kind == ApiError::InsecureUrl || error.kind == ApiError::HostNotFound
+                                 || (error.kind == ApiError::Http && error.httpStatus == 404));
     m_banner->show();
 }
 

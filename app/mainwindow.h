@@ -12,7 +12,10 @@ class QTimer;
 
 namespace Taskscope {
 
+class ConnectionDialog;
 class DetailsPane;
+class TokenStore;
+struct ConnectionProfile;
 class NewestFirstProxyModel;
 class TaskTreeModel;
 class TaskTreeView;
@@ -29,6 +32,19 @@ public:
 
     // Starts polling `config` with `token` (kept in memory only).
     void connectTo(const ConnectionConfig &config, const QString &token, const QString &description);
+
+    // Where tokens of saved connections live (not owned; the keychain in the application). Tokens
+    // the store refuses stay in memory for the session. Without one: memory only.
+    void setTokenStore(TokenStore *persistent);
+    TokenStore *tokenStore() const { return m_tokens; }
+    // Polls a saved connection with its stored token, and remembers it as the one to reopen.
+    void openConnection(const ConnectionProfile &profile);
+    // Reopens the connection used last; false when there is none.
+    bool openLastConnection();
+    // The connection dialog; on "Connect" saves the connections and their tokens and opens the selected one.
+    void editConnections();
+    void applyConnections(const ConnectionDialog &dialog);
+    QString currentProfileId() const { return m_profileId; }
 
     TasksClient *client() const { return m_client; }
     TaskTreeModel *model() const { return m_model; }
@@ -65,6 +81,9 @@ private:
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_retry = nullptr;
+    QPushButton *m_bannerSettings = nullptr;
+    TokenStore *m_tokens = nullptr;
+    QString m_profileId;
     QLabel *m_endpoint = nullptr;
     QLabel *m_lastPoll = nullptr;
     QLabel *m_counts = nullptr;

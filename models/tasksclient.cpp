@@ -428,7 +428,7 @@ void TasksClient::onFinished()
     // Paging: ask for the next page at once, so that its transfer (in Qt's network thread)
     // overlaps the parse of this one. Still one request in flight; the parse confirms the token.
     const int pagesSoFar = m_building->pages + int(m_pending.size());
-    if (m_config.pageSize > 0 && pagesSoFar + 1 < m_config.maxPages) {
+    if (m_config.pageSize > 0 && pagesSoFar + 1 < m_config.maxPages && !m_config.firstPageOnly) {
         const std::optional<QString> token = TaskListParser::peekContinueToken(pending.body);
         if (token && !token->isEmpty() && !m_seenTokens.contains(*token) && !m_prefetchedTokens.contains(*token)) {
             pending.prefetched = *token;
@@ -505,7 +505,7 @@ bool TasksClient::takeParsedPage()
         snapshot.tasks.append(page.tasks);
     snapshot.metadataJson = page.metadataJson;
 
-    if (page.continueToken) {
+    if (page.continueToken && !m_config.firstPageOnly) {
         ApiError error;
         error.kind = ApiError::PagingLoop;
         error.url = current.url;

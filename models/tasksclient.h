@@ -41,6 +41,7 @@ struct ConnectionConfig
     qint64 maxBodyBytes = 256LL * 1024 * 1024;
     int transferTimeoutMs = 30'000; // of inactivity
     int maxPages = 10'000;
+    bool firstPageOnly = false;   // a connection test: one page, its continue token ignored
     int backoffInitialMs = 1'000;
     int backoffMaxMs = 60'000;
 

@@ -45,6 +45,47 @@ QString MemoryTokenStore::description() const
     return tr("memory (this session only)");
 }
 
+SessionTokenStore::SessionTokenStore(TokenStore *persistent, QObject *parent)
+    : TokenStore(parent)
+    , m_persistent(persistent)
+{
+}
+
+void SessionTokenStore::read(const QString &key, ReadCallback done)
+{
+    if (m_known.contains(key) || !m_persistent)
+        m_memory.read(key, std::move(done));
+    else
+        m_persistent->read(key, std::move(done));
+}
+
+void SessionTokenStore::write(const QString &key, const QString &token, WriteCallback done)
+{
+    m_known.insert(key);
+    if (!m_persistent) {
+        m_memory.write(key, token, std::move(done));
+        return;
+    }
+    m_memory.write(key, token, [](bool, const QString &) {});
+    m_persistent->write(key, token, std::move(done));
+}
+
+void SessionTokenStore::remove(const QString &key, WriteCallback done)
+{
+    m_known.remove(key);
+    if (!m_persistent) {
+        m_memory.remove(key, std::move(done));
+        return;
+    }
+    m_memory.remove(key, [](bool, const QString &) {});
+    m_persistent->remove(key, std::move(done));
+}
+
+QString SessionTokenStore::description() const
+{
+    return m_persistent ? m_persistent->description() : m_memory.description();
+}
+
 KeychainTokenStore::KeychainTokenStore(const QString &service, QObject *parent)
     : TokenStore(parent)
     , m_service(service)

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -60,6 +61,27 @@ public:
 
 private:
     QString m_service;
+};
+
+// Keeps every token for the session and passes it on to a persistent store (the keychain) when
+// there is one: a token the keychain refused still works until the application quits. Reads
+// answer from memory first. Write callbacks report the persistent store's outcome.
+class SessionTokenStore final : public TokenStore
+{
+    Q_OBJECT
+public:
+    // `persistent`: not owned, may be null.
+    explicit SessionTokenStore(TokenStore *persistent, QObject *parent = nullptr);
+    void read(const QString &key, ReadCallback done) override;
+    void write(const QString &key, const QString &token, WriteCallback done) override;
+    void remove(const QString &key, WriteCallback done) override;
+    bool isPersistent() const override { return m_persistent && m_persistent->isPersistent(); }
+    QString description() const override;
+
+private:
+    TokenStore *m_persistent;
+    MemoryTokenStore m_memory;
+    QSet<QString> m_known; // keys the memory holds
 };
 
 // Tokens given outside any store: --token-file FILE, then $ASTRA_TOKEN. Empty when neither is set.

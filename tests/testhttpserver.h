@@ -3,12 +3,15 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFile>
 #include <QHostAddress>
 #include <QList>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -16,6 +19,24 @@
 #include <QUrl>
 
 #include <functional>
+
+// The self-signed test certificates in fixtures/tls ("a" and "b", both for 127.0.0.1).
+inline QSslCertificate fixtureCertificate(const QString &name)
+{
+    QFile file(QStringLiteral(TASKSCOPE_FIXTURES_DIR "/tls/server-%1.crt").arg(name));
+    return file.open(QIODevice::ReadOnly) ? QSslCertificate(&file, QSsl::Pem) : QSslCertificate();
+}
+
+inline QSslConfiguration serverTls(const QString &name)
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(fixtureCertificate(name));
+    QFile keyFile(QStringLiteral(TASKSCOPE_FIXTURES_DIR "/tls/server-%1.key").arg(name));
+    if (keyFile.open(QIODevice::ReadOnly))
+        config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
+}
 
 class TestHttpServer : public QObject
 {

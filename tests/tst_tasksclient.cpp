@@ -48,23 +48,6 @@ QByteArray problem(int status, int number, const QString &title, const QString &
         .toUtf8();
 }
 
-QSslCertificate fixtureCertificate(const QString &name)
-{
-    QFile file(QStringLiteral(TASKSCOPE_FIXTURES_DIR "/tls/server-%1.crt").arg(name));
-    return file.open(QIODevice::ReadOnly) ? QSslCertificate(&file, QSsl::Pem) : QSslCertificate();
-}
-
-QSslConfiguration serverTls(const QString &name)
-{
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificate(fixtureCertificate(name));
-    QFile keyFile(QStringLiteral(TASKSCOPE_FIXTURES_DIR "/tls/server-%1.key").arg(name));
-    if (keyFile.open(QIODevice::ReadOnly))
-        config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return config;
-}
-
 QString queryValue(const QByteArray &target, const QString &name)
 {
     const QUrl url(QString::fromLatin1("http://x") + QString::fromLatin1(target));
@@ -141,6 +124,29 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 3);
         clock.advance(1);
         QTRY_COMPARE(ready.size(), 2);
+    }
+
+    void firstPageOnlyStopsAfterOnePage()
+    {
+        // A connection test asks for one page and ignores its continue token.
+        TestHttpServer server;
+        server.setHandler([&](const TestHttpServer::Request &) {
+            return TestHttpServer::json(200, listJson({taskJson(u"t1"_s)}, u"next"_s));
+        });
+        ManualScheduler clock;
+        TasksClient client(nullptr, &clock);
+        ConnectionConfig config = configFor(server);
+        config.pageSize = 1;
+        config.firstPageOnly = true;
+        client.setConfig(config);
+        client.setToken(kToken);
+        QSignalSpy ready(&client, &TasksClient::snapshotReady);
+        client.fetchOnce();
+        QTRY_COMPARE(ready.size(), 1);
+        QCOMPARE(ready.first().first().value<Snapshot>().tasks.size(), 1);
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY(server.requests().first().target.contains("limit=1"));
+        QCOMPARE(client.state(), TasksClient::State::Idle);
     }
 
     void pagingLoopsAreErrors_data()

@@ -64,6 +64,67 @@ private Q_SLOTS:
         QCOMPARE(error, u"no keychain"_s);
     }
 
+    void sessionStoreKeepsWhatTheKeychainRefused()
+    {
+        MemoryTokenStore keychain;
+        keychain.setFailing(u"no D-Bus session"_s);
+        SessionTokenStore store(&keychain);
+        QVERIFY(!store.isPersistent());
+        bool called = false, written = true;
+        QString error;
+        store.write(u"prod"_s, u"tok-1"_s, [&](bool ok, const QString &e) {
+            called = true;
+            written = ok;
+            error = e;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY(!written); // the caller learns the keychain refused it
+        QCOMPARE(error, u"no D-Bus session"_s);
+        QString read;
+        bool ok = false;
+        store.read(u"prod"_s, [&](bool readOk, const QString &token, const QString &) {
+            ok = readOk;
+            read = token;
+        });
+        QTRY_VERIFY(ok);
+        QCOMPARE(read, u"tok-1"_s); // ... and the token still works this session
+
+        // A key the session never wrote is read from the keychain (and its error reported).
+        called = false;
+        store.read(u"other"_s, [&](bool readOk, const QString &, const QString &e) {
+            called = true;
+            ok = readOk;
+            error = e;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY(!ok);
+        QCOMPARE(error, u"no D-Bus session"_s);
+
+        // With a working keychain the token lands there too.
+        MemoryTokenStore working;
+        SessionTokenStore second(&working);
+        called = false;
+        second.write(u"k"_s, u"tok-2"_s, [&](bool writeOk, const QString &) { called = writeOk; });
+        QTRY_VERIFY(called);
+        called = false;
+        working.read(u"k"_s, [&](bool, const QString &token, const QString &) {
+            called = true;
+            read = token;
+        });
+        QTRY_VERIFY(called);
+        QCOMPARE(read, u"tok-2"_s);
+        called = false;
+        second.remove(u"k"_s, [&](bool removeOk, const QString &) { called = removeOk; });
+        QTRY_VERIFY(called);
+        called = false;
+        second.read(u"k"_s, [&](bool, const QString &token, const QString &) {
+            called = true;
+            read = token;
+        });
+        QTRY_VERIFY(called);
+        QVERIFY(read.isEmpty());
+    }
+
     void tokenFile_data()
     {
         QTest::addColumn<QByteArray>("content");

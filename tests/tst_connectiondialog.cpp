@@ -1,0 +1,294 @@
+// The connection dialog and saved connections: tests against a live demo server and a TLS server,
+// tokens kept out of the settings file, the last connection reopened.
+#include "connectiondialog.h"
+#include "connectionprofile.h"
+#include "demoserver.h"
+#include "mainwindow.h"
+#include "tasksclient.h"
+#include "tasktreemodel.h"
+#include "testhttpserver.h"
+#include "tokenstore.h"
+
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Taskscope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ConnectionProfile profileFor(const QUrl &url, const QString &account)
+{
+    ConnectionProfile profile = ConnectionProfiles::create({});
+    profile.name = u"Lab"_s;
+    profile.baseUrl = url;
+    profile.accountId = account;
+    profile.pollIntervalSeconds = 60;
+    return profile;
+}
+
+QByteArray settingsFileBytes()
+{
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestConnectionDialog : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Demo::DemoServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        Demo::DemoServerOptions options;
+        options.tasks = 40;
+        options.token = u"s3cret-token-for-the-dialog"_s;
+        m_server = std::make_unique<Demo::DemoServer>(options);
+        QVERIFY(m_server->listen(0));
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+    }
+
+    void profilesRoundTrip()
+    {
+        ConnectionProfile a = profileFor(QUrl(u"https://astra.example.com/prefix"_s), u"acc-1"_s);
+        a.pageSize = 500;
+        a.allowPlainHttp = true;
+        a.trustedCertificates.insert(u"astra.example.com:443"_s, QByteArray::fromHex("00ff10aa"));
+        ConnectionProfile b = ConnectionProfiles::create({a});
+        QVERIFY(b.id != a.id);
+        QVERIFY(b.name != a.name);
+        b.baseUrl = QUrl(u"https://other.example.com"_s);
+        b.accountId = u"acc-2"_s;
+        ConnectionProfiles::save({a, b});
+        ConnectionProfiles::setLastUsedId(b.id);
+        const QList<ConnectionProfile> loaded = ConnectionProfiles::load();
+        QCOMPARE(loaded.size(), 2);
+        QVERIFY(loaded[0] == a);
+        QVERIFY(loaded[1] == b);
+        QCOMPARE(ConnectionProfiles::lastUsedId(), b.id);
+        QCOMPARE(a.config().pollIntervalMs, 60'000);
+        QCOMPARE(a.config().pageSize, 500);
+        QVERIFY(a.config().allowPlainHttp);
+        // Fewer connections: the rest is gone from the file.
+        ConnectionProfiles::save({b});
+        QCOMPARE(ConnectionProfiles::load().size(), 1);
+        QVERIFY(!settingsFileBytes().contains("acc-1"));
+    }
+
+    void urlFromText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("url");
+        QTest::newRow("host only means https") << u"astra.example.com"_s << u"https://astra.example.com"_s;
+        QTest::newRow("http kept") << u" http://127.0.0.1:8080 "_s << u"http://127.0.0.1:8080"_s;
+        QTest::newRow("path kept") << u"https://h/astra"_s << u"https://h/astra"_s;
+        QTest::newRow("ftp refused") << u"ftp://h"_s << QString();
+        QTest::newRow("empty") << u""_s << QString();
+        QTest::newRow("no host") << u"https://"_s << QString();
+    }
+
+    void urlFromText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, url);
+        QCOMPARE(ConnectionProfiles::urlFromText(text).toString(), url);
+    }
+
+    void testConnectionSucceedsAndFails()
+    {
+        MemoryTokenStore tokens;
+        ConnectionDialog dialog({profileFor(m_server->url(), m_server->account())}, {}, &tokens);
+        QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+        // No token anywhere: nothing is sent, and the dialog says what is missing.
+        dialog.testConnection();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.last().first().toBool(), false);
+        QCOMPARE(m_server->requestCount(), quint64(0));
+        QVERIFY(dialog.testOutcome().contains(ConnectionDialog::tr("Check the API token and the account ID.")));
+
+        // The token typed in the dialog is used, and not written anywhere before "Connect".
+        const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+        QLineEdit *tokenEdit = nullptr;
+        for (QLineEdit *edit : edits) {
+            if (edit->echoMode() == QLineEdit::Password)
+                tokenEdit = edit;
+        }
+        QVERIFY(tokenEdit);
+        // A wrong token: the server's 401 problem, with the hint.
+        QTest::keyClicks(tokenEdit, u"wrong"_s);
+        dialog.testConnection();
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY2(dialog.testOutcome().contains(u"401"_s), qPrintable(dialog.testOutcome()));
+        QVERIFY(dialog.testOutcome().contains(ConnectionDialog::tr("Check the API token and the account ID.")));
+        tokenEdit->clear();
+        QTest::keyClicks(tokenEdit, m_server->token());
+        QCOMPARE(dialog.typedTokens().value(dialog.selectedProfile().id), m_server->token());
+        dialog.testConnection();
+        QTRY_COMPARE(finished.size(), 3);
+        QVERIFY2(finished.last().first().toBool(), qPrintable(dialog.testOutcome()));
+        QVERIFY(dialog.testOutcome().startsWith(u"✔"_s));
+        // One page of one task was enough.
+        QCOMPARE(m_server->requestCount(), quint64(2));
+        QVERIFY(!settingsFileBytes().contains(m_server->token().toUtf8()));
+
+        // A stored token answers when none is typed.
+        MemoryTokenStore stored;
+        const ConnectionProfile profile = profileFor(m_server->url(), m_server->account());
+        bool written = false;
+        stored.write(profile.tokenKey(), m_server->token(), [&](bool ok, const QString &) { written = ok; });
+        QTRY_VERIFY(written);
+        ConnectionDialog second({profile}, profile.id, &stored);
+        QSignalSpy secondFinished(&second, &ConnectionDialog::testFinished);
+        second.testConnection();
+        QTRY_COMPARE(secondFinished.size(), 1);
+        QVERIFY2(secondFinished.last().first().toBool(), qPrintable(second.testOutcome()));
+    }
+
+    void tlsCertificateIsShownAndTrustedForThatHostOnly()
+    {
+        const QSslConfiguration tlsA = serverTls(u"a"_s), tlsB = serverTls(u"b"_s);
+        QVERIFY(!tlsA.localCertificate().isNull() && !tlsB.localCertificate().isNull());
+        const QByteArray list = "{\"items\":[],\"metadata\":{}}";
+        auto server = std::make_unique<TestHttpServer>(nullptr, &tlsA);
+        server->setHandler([&](const TestHttpServer::Request &) { return TestHttpServer::json(200, list); });
+        const quint16 port = server->port();
+        ConnectionProfile profile = profileFor(server->url(QString()), u"acc"_s);
+        MemoryTokenStore tokens;
+        ConnectionDialog dialog({profile}, profile.id, &tokens);
+        dialog.show();
+        QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (edit->echoMode() == QLineEdit::Password)
+                QTest::keyClicks(edit, u"t"_s);
+        }
+        dialog.testConnection();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.last().first().toBool(), false);
+        auto *certificateText = dialog.findChild<QLabel *>(u"certificateText"_s);
+        QVERIFY(certificateText && certificateText->isVisible());
+        const QString fingerprintA = QString::fromLatin1(tlsA.localCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        QVERIFY2(certificateText->text().contains(fingerprintA), qPrintable(certificateText->text()));
+        QVERIFY(certificateText->text().contains(tlsA.localCertificate().subjectInfo(QSslCertificate::CommonName).value(0)));
+
+        dialog.trustShownCertificate(); // trusts, then tests again
+        QTRY_COMPARE(finished.size(), 2);
+        QVERIFY2(finished.last().first().toBool(), qPrintable(dialog.testOutcome()));
+        const QString hostPort = u"127.0.0.1:"_s + QString::number(port);
+        QCOMPARE(dialog.selectedProfile().trustedCertificates.keys(), QStringList{hostPort});
+        QVERIFY(!certificateText->isVisible());
+
+        // Another certificate on the same host and port is refused again.
+        server.reset(); // frees the port
+        server = std::make_unique<TestHttpServer>(nullptr, &tlsB, port);
+        QCOMPARE(server->port(), port);
+        server->setHandler([&](const TestHttpServer::Request &) { return TestHttpServer::json(200, list); });
+        dialog.testConnection();
+        QTRY_COMPARE(finished.size(), 3);
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY2(certificateText->isVisible(), qPrintable(dialog.testOutcome()));
+        QVERIFY(!certificateText->text().contains(fingerprintA));
+    }
+
+    void invalidConnectionsAreNotAccepted()
+    {
+        ConnectionProfile profile = profileFor(QUrl(u"https://astra.example.com"_s), QString());
+        ConnectionDialog dialog({profile}, profile.id, nullptr);
+        dialog.show();
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.testOutcome().contains(ConnectionDialog::tr("The account ID is missing (Astra Control: Account → API access).")),
+                 qPrintable(dialog.testOutcome()));
+    }
+
+    void addAndRemoveConnections()
+    {
+        ConnectionDialog dialog({}, {}, nullptr);
+        auto *list = dialog.findChild<QListWidget *>(u"connectionList"_s);
+        QVERIFY(list);
+        QCOMPARE(list->count(), 1); // an empty list starts with a new connection to fill in
+        dialog.addConnection();
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(dialog.profiles().size(), 2);
+        QVERIFY(dialog.profiles()[0].name != dialog.profiles()[1].name);
+        QVERIFY(dialog.profiles()[0].id != dialog.profiles()[1].id);
+        QCOMPARE(dialog.selectedProfile().id, dialog.profiles()[1].id);
+        const QString first = dialog.profiles()[0].id;
+        dialog.removeConnection();
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(dialog.profiles().size(), 1);
+        QCOMPARE(dialog.selectedProfile().id, first);
+    }
+
+    void mainWindowSavesConnectsAndReopens()
+    {
+        MemoryTokenStore keychain; // stands in for the system keychain
+        const ConnectionProfile profile = profileFor(m_server->url(), m_server->account());
+        {
+            MainWindow window;
+            window.setTokenStore(&keychain);
+            ConnectionDialog dialog({profile}, profile.id, window.tokenStore());
+            for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+                if (edit->echoMode() == QLineEdit::Password)
+                    QTest::keyClicks(edit, m_server->token());
+            }
+            QSignalSpy applied(&window, &MainWindow::snapshotApplied);
+            window.applyConnections(dialog);
+            QTRY_COMPARE(applied.size(), 1);
+            QCOMPARE(window.currentProfileId(), profile.id);
+            QCOMPARE(window.client()->config().baseUrl, m_server->url());
+            QVERIFY(window.model()->taskCount() > 0);
+        }
+        // The token went to the keychain, never to the settings file.
+        QString stored;
+        bool read = false;
+        keychain.read(profile.tokenKey(), [&](bool, const QString &token, const QString &) {
+            read = true;
+            stored = token;
+        });
+        QTRY_VERIFY(read);
+        QCOMPARE(stored, m_server->token());
+        const QByteArray file = settingsFileBytes();
+        QVERIFY(file.contains(m_server->account().toUtf8()));
+        QVERIFY(!file.contains(m_server->token().toUtf8()));
+
+        // The next start reopens it with the stored token.
+        MainWindow again;
+        again.setTokenStore(&keychain);
+        QSignalSpy applied(&again, &MainWindow::snapshotApplied);
+        QVERIFY(again.openLastConnection());
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(again.currentProfileId(), profile.id);
+
+        // Without a saved connection there is nothing to reopen.
+        QSettings().clear();
+        MainWindow fresh;
+        QVERIFY(!fresh.openLastConnection());
+    }
+};
+
+QTEST_MAIN(TestConnectionDialog)
+#include "tst_connectiondialog.moc"

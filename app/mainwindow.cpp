@@ -23,6 +23,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -31,6 +32,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Taskscope {
@@ -88,7 +90,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_endpoint = new QLabel(this);
     m_lastPoll = new QLabel(this);
     m_counts = new QLabel(this);
+    m_warnings = new QToolButton(this);
+    m_warnings->setAutoRaise(true);
+    m_warnings->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_warnings->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_warnings->hide();
+    connect(m_warnings, &QToolButton::clicked, this, &MainWindow::showDataWarnings);
     statusBar()->addWidget(m_endpoint, 1);
+    statusBar()->addPermanentWidget(m_warnings);
     statusBar()->addPermanentWidget(m_lastPoll);
     statusBar()->addPermanentWidget(m_counts);
 
@@ -221,6 +230,17 @@ void MainWindow::showCurrentDetails()
     m_details->setTask(id.isEmpty() ? nullptr : m_model->task(m_model->indexForId(id)), m_model->now());
 }
 
+void MainWindow::showDataWarnings()
+{
+    QMessageBox box(QMessageBox::Warning, tr("Data problems"),
+                    tr("The last poll returned %n item(s) with problems. Tasks with a usable id are shown with what "
+                       "could be read; the others were skipped.",
+                       nullptr, int(m_warningLines.size())),
+                    QMessageBox::Close, this);
+    box.setDetailedText(m_warningLines.join(u'\n'));
+    box.exec();
+}
+
 void MainWindow::setPollingPaused(bool paused)
 {
     if (paused == !m_client->isPolling())
@@ -332,6 +352,16 @@ void MainWindow::onSnapshot(const Snapshot &snapshot)
     QList<ParseWarning> warnings = snapshot.warnings;
     const bool first = m_model->taskCount() == 0 && m_snapshots == 0;
     m_model->apply(snapshot.tasks, &warnings);
+    // Bad data is shown, never silently dropped: a count in the status bar, the list on a click.
+    m_warningLines.clear();
+    for (const ParseWarning &warning : std::as_const(warnings))
+        m_warningLines.append(warning.toString());
+    m_warnings->setVisible(!warnings.isEmpty());
+    if (!warnings.isEmpty()) {
+        m_warnings->setText(tr("%n data problem(s)", nullptr, int(warnings.size())));
+        const QStringList first = m_warningLines.mid(0, 10);
+        m_warnings->setToolTip(first.join(u'\n') + (m_warningLines.size() > first.size() ? QStringLiteral("\n…") : QString()));
+    }
     if (first)
         m_view->expandToDepth(0);
     ++m_snapshots;

@@ -9,6 +9,7 @@ class QAction;
 class QLabel;
 class QPushButton;
 class QTimer;
+class QToolButton;
 
 namespace Taskscope {
 
@@ -51,6 +52,9 @@ public:
     TaskTreeView *view() const { return m_view; }
     DetailsPane *details() const { return m_details; }
     int snapshotsApplied() const { return m_snapshots; }
+    // The data problems of the last snapshot, one line each (parse warnings, duplicates, ...).
+    QStringList dataWarnings() const { return m_warningLines; }
+    void showDataWarnings();
 
     void setPollingPaused(bool paused);
     void showNewestFirst();
@@ -87,6 +91,8 @@ private:
     QLabel *m_endpoint = nullptr;
     QLabel *m_lastPoll = nullptr;
     QLabel *m_counts = nullptr;
+    QToolButton *m_warnings = nullptr; // what the last snapshot had wrong (shown only when something was)
+    QStringList m_warningLines;
     QTimer *m_statusTick = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_pauseAction = nullptr;

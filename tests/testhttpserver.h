@@ -16,9 +16,23 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QString>
 #include <QUrl>
 
 #include <functional>
+
+// One complete task item of the API, with what a test varies.
+inline QByteArray taskJson(const QString &id, const QString &state = QStringLiteral("running"), double percent = 10)
+{
+    return QStringLiteral(R"({"type":"application/astra-task","version":"1.1","id":"%1","name":"astra.backup",)"
+                          R"("summary":"Backup","description":"d","resourceID":"r","resourceURI":"/x/y",)"
+                          R"("resourceCollectionURI":[],"state":"%2","stateTransitions":[],"stateDetails":[],)"
+                          R"("percentDone":%3,"metadata":{"labels":[],"creationTimestamp":"2026-01-01T00:00:00Z",)"
+                          R"("modificationTimestamp":"2026-01-01T00:00:00Z","createdBy":"0"}})")
+        .arg(id, state)
+        .arg(percent)
+        .toUtf8();
+}
 
 // The self-signed test certificates in fixtures/tls ("a" and "b", both for 127.0.0.1).
 inline QSslCertificate fixtureCertificate(const QString &name)

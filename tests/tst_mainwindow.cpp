@@ -8,9 +8,9 @@
 #include "tasktreemodel.h"
 #include "tasktreeview.h"
 
-#include <QAbstractItemModelTester>
+#include "testhttpserver.h"
 
-#include <limits>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
 #include <QJsonArray>
@@ -25,7 +25,10 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
+
+#include <limits>
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
@@ -246,9 +249,64 @@ private Q_SLOTS:
 
         m_server->setFaults({});
         QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
-        bar->findChild<QPushButton *>()->click(); // Retry now
+        QPushButton *retry = nullptr;
+        for (QPushButton *button : bar->findChildren<QPushButton *>()) {
+            if (button->text() == MainWindow::tr("Retry now"))
+                retry = button;
+            else // a server error is not fixed in the settings: that button stays hidden
+                QVERIFY(!button->isVisible());
+        }
+        QVERIFY(retry);
+        retry->click();
         QTRY_COMPARE(applied.size(), 1);
         QVERIFY(!bar->isVisible());
+    }
+
+    void authFailureOffersTheConnectionSettings()
+    {
+        m_window->client()->setToken(u"wrong"_s); // the server answers 401
+        QTRY_COMPARE(m_window->client()->state(), TasksClient::State::AuthStopped);
+        QWidget *bar = banner();
+        QVERIFY(bar && bar->isVisible());
+        bool settingsShown = false;
+        for (QPushButton *button : bar->findChildren<QPushButton *>())
+            settingsShown = settingsShown || (button->text() == MainWindow::tr("Connection Settings…") && button->isVisible());
+        QVERIFY(settingsShown);
+    }
+
+    void dataProblemsAreCountedInTheStatusBar()
+    {
+        // Two problems: a duplicate id and a percentDone out of range. Both tasks still show.
+        const QByteArray task1 = taskJson(u"t1"_s, u"running"_s, 150);
+        const QByteArray task2 = taskJson(u"t2"_s, u"running"_s, 20);
+        QByteArray body = "{\"items\":[" + task1 + "," + task2 + "," + task2 + "],\"metadata\":{}}";
+        TestHttpServer server;
+        server.setHandler([&](const TestHttpServer::Request &) { return TestHttpServer::json(200, body); });
+        MainWindow window;
+        ConnectionConfig config;
+        config.baseUrl = server.url(QString());
+        config.accountId = u"acc"_s;
+        config.pollIntervalMs = 60'000;
+        QSignalSpy applied(&window, &MainWindow::snapshotApplied);
+        window.connectTo(config, u"token"_s, u"bad data"_s);
+        window.show();
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(window.model()->taskCount(), 2);
+        QCOMPARE(window.dataWarnings().size(), 2);
+        QVERIFY2(window.dataWarnings().join(u'\n').contains(u"percentDone"_s), qPrintable(window.dataWarnings().join(u'\n')));
+        QToolButton *button = nullptr;
+        for (QToolButton *candidate : window.findChildren<QToolButton *>()) {
+            if (candidate->text() == MainWindow::tr("%n data problem(s)", nullptr, 2))
+                button = candidate;
+        }
+        QVERIFY(button && button->isVisible());
+        QVERIFY(button->toolTip().contains(u"t2"_s)); // the duplicate, named
+
+        body = "{\"items\":[" + task2 + "],\"metadata\":{}}";
+        window.client()->pollNow();
+        QTRY_COMPARE(applied.size(), 2);
+        QVERIFY(window.dataWarnings().isEmpty());
+        QVERIFY(!button->isVisible());
     }
 };
 

@@ -18,18 +18,6 @@ namespace {
 
 const QString kToken = u"s3cr3t-T0ken+/="_s;
 
-QByteArray taskJson(const QString &id, const QString &state = u"running"_s, double percent = 10)
-{
-    return QStringLiteral(R"({"type":"application/astra-task","version":"1.1","id":"%1","name":"astra.backup",)"
-                          R"("summary":"Backup","description":"d","resourceID":"r","resourceURI":"/x/y",)"
-                          R"("resourceCollectionURI":[],"state":"%2","stateTransitions":[],"stateDetails":[],)"
-                          R"("percentDone":%3,"metadata":{"labels":[],"creationTimestamp":"2026-01-01T00:00:00Z",)"
-                          R"("modificationTimestamp":"2026-01-01T00:00:00Z","createdBy":"0"}})")
-        .arg(id, state)
-        .arg(percent)
-        .toUtf8();
-}
-
 QByteArray listJson(const QList<QByteArray> &items, const QString &continueToken = {})
 {
     QByteArray body = "{\"items\":[" + items.join(',') + "],\"metadata\":{";

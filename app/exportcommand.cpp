@@ -2,6 +2,8 @@
 #include "exportcommand.h"
 
 #include "connectionoptions.h"
+#include "filterclauses.h"
+#include "filterevaluator.h"
 #include "taskexport.h"
 #include "tasksclient.h"
 #include "tasklistparser.h"
@@ -104,7 +106,16 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         QStringLiteral("include"),
         tr("For items that are arrays of values (a response to include=...): their field names, comma-separated."),
         tr("fields"));
-    parser.addOptions({helpOption, inputOption, formatOption, outputOption, includeOption});
+    const QCommandLineOption filterOption(
+        QStringLiteral("filter"),
+        tr("Export only the tasks that match <expression> (the filter language of the GUI), in tree order."),
+        tr("expression"));
+    const QCommandLineOption noPushDownOption(
+        QStringLiteral("no-push-down"),
+        tr("Do not send the clauses the server understands as filter= parameters (the whole expression is "
+           "always applied here too)."));
+    parser.addOptions({helpOption, inputOption, formatOption, outputOption, includeOption, filterOption,
+                       noPushDownOption});
     ConnectionOptions connection;
     connection.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("export"), tr("The export command."));
@@ -141,6 +152,21 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
             includeOrder << name.trimmed();
     }
 
+    // A bad expression is a usage error, found before anything is fetched.
+    FilterExpr filter;
+    if (parser.isSet(filterOption)) {
+        const FilterParseResult parsed = parseFilter(parser.value(filterOption));
+        if (!parsed.ok()) {
+            err << errorLine(tr("--filter: %1").arg(parsed.error->toString())) << Qt::endl;
+            const QString text = parser.value(filterOption);
+            err << QStringLiteral("  ") << text << Qt::endl
+                << QStringLiteral("  ") << QString(qMin(parsed.error->column, int(text.size())), u' ') << u'^' << Qt::endl;
+            return UsageError;
+        }
+        filter = parsed.expr;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
     TaskListPage page;
     QString error;
     if (fromEndpoint) {
@@ -155,6 +181,8 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
             return UsageError;
         }
         config.include = includeOrder;
+        if (!parser.isSet(noPushDownOption))
+            config.serverFilters = splitForServer(filter, now).serverClauses;
         const int status = fetch(config, token, &page, err);
         if (status != Success)
             return status;
@@ -177,7 +205,11 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     for (const ParseWarning &warning : std::as_const(page.warnings))
         err << errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
 
-    const QList<ExportItem> items = exportItemsInTreeOrder(model);
+    QList<ExportItem> items = exportItemsInTreeOrder(model);
+    if (!filter.isEmpty()) {
+        const FilterPredicate predicate(filter, now);
+        items = keepItems(items, [&predicate](const Task &task) { return predicate.matches(task); });
+    }
     const QByteArray bytes = format == u"tree" ? exportTree(items) : exportJson(items, page.metadataJson);
     if (!writeAll(parser.value(outputOption), bytes, out, &error)) {
         err << errorLine(error) << Qt::endl;

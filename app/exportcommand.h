@@ -18,7 +18,7 @@ public:
     enum ExitCode {
         Success = 0,
         Failure = 1,   // unreadable input, malformed JSON, a write that failed
-        UsageError = 2,   // bad arguments (and, later, a bad filter expression)
+        UsageError = 2,   // bad arguments, a bad filter expression
         EndpointError = 3 // the endpoint failed: network, TLS, HTTP problem, malformed response
     };
 

@@ -17,6 +17,22 @@ QList<ExportItem> exportItemsInTreeOrder(const TaskTreeModel &model)
     return items;
 }
 
+QList<ExportItem> keepItems(const QList<ExportItem> &items, const std::function<bool(const Task &)> &keep)
+{
+    QList<ExportItem> kept;
+    // keptAbove[d]: kept ancestors of an item at depth d (the path to it, walked in tree order).
+    std::vector<int> keptAbove{0};
+    for (const ExportItem &item : items) {
+        const size_t depth = size_t(item.depth);
+        keptAbove.resize(depth + 1); // leaving deeper levels; each item is at most one below the last
+        const bool keepThis = keep(*item.task);
+        if (keepThis)
+            kept.append({item.task, keptAbove[depth]});
+        keptAbove.push_back(keptAbove[depth] + (keepThis ? 1 : 0));
+    }
+    return kept;
+}
+
 QByteArray exportJson(const QList<ExportItem> &items, const QByteArray &metadataJson)
 {
     QJsonObject metadata = QJsonDocument::fromJson(metadataJson).object();

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 class QIODevice;
 
 namespace Taskscope {
@@ -23,6 +25,9 @@ struct ExportItem
 
 // The tasks of `model` depth-first in tree order, each with its depth.
 QList<ExportItem> exportItemsInTreeOrder(const TaskTreeModel &model);
+
+// The items for which `keep` holds, still in tree order; a depth counts only kept ancestors.
+QList<ExportItem> keepItems(const QList<ExportItem> &items, const std::function<bool(const Task &)> &keep);
 
 // {"type":"application/astra-tasks","version":"1.1","items":[...],"metadata":{...}}.
 // `metadataJson` is the list metadata to carry over (paging fields are dropped); empty means {}.

@@ -69,6 +69,13 @@ private Q_SLOTS:
         QTest::newRow("example, tree") << QStringList{u"export"_s, u"--input"_s, fixture(u"example-response.json"_s),
                                                       u"--format=tree"_s}
                                        << u"cli/example.tree"_s << 0;
+        QTest::newRow("filter keeps matches and their order")
+            << QStringList{u"export"_s, u"--input"_s, sample, u"--format"_s, u"tree"_s, u"--filter"_s,
+                           u"name eq 'astra.backup' or state eq 'running'"_s}
+            << u"cli/sample.filtered.tree"_s << 3;
+        QTest::newRow("filter, json")
+            << QStringList{u"export"_s, u"--input"_s, sample, u"--filter=STATE EQ 'failed'"_s}
+            << u"cli/sample.failed.json"_s << 3;
         QTest::newRow("include arrays")
             << QStringList{u"export"_s, u"--input"_s, fixture(u"cli/include.json"_s), u"--include"_s,
                            u"id,name,state,percentDone,parentTaskID"_s, u"--format"_s, u"tree"_s}
@@ -139,6 +146,63 @@ private Q_SLOTS:
         QCOMPARE(result.err.count('\n'), 1); // one clear line
         QVERIFY2(result.err.startsWith("taskscope export: "), result.err.constData());
         QVERIFY2(result.err.contains(message), result.err.constData());
+    }
+
+    void badFilterExitsTwoWithTheColumn_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<int>("column"); // 1-based, as printed
+        QTest::newRow("unknown field") << u"stat eq 'failed'"_s << QByteArray("did you mean 'state'?") << 1;
+        QTest::newRow("unclosed parenthesis") << u"state eq 'failed' and (name in 'x'"_s
+                                              << QByteArray("never closed") << 23;
+        QTest::newRow("no value") << u"percentDone gt"_s << QByteArray("unexpected end") << 15;
+        QTest::newRow("bad regex") << u"name matches '('"_s << QByteArray("regular expression") << 14;
+    }
+
+    void badFilterExitsTwoWithTheColumn()
+    {
+        QFETCH(QString, filter);
+        QFETCH(QByteArray, message);
+        QFETCH(int, column);
+        for (const QString &source : {u"--input"_s, u"--demo"_s}) {
+            QStringList arguments{u"export"_s, source};
+            if (source == u"--input")
+                arguments << fixture(u"cli/sample.json"_s);
+            const Result result = run(arguments << u"--filter"_s << filter);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY(result.out.isEmpty());
+            const QList<QByteArray> lines = result.err.split('\n');
+            QVERIFY2(lines.first().startsWith("taskscope export: --filter: "), result.err.constData());
+            QVERIFY2(lines.first().contains(message), result.err.constData());
+            QVERIFY2(lines.first().contains(QByteArray("(column " + QByteArray::number(column) + ")")), result.err.constData());
+            // The expression, and a caret under the column.
+            QCOMPARE(lines.value(1), "  " + filter.toUtf8());
+            QCOMPARE(lines.value(2), QByteArray(2 + column - 1, ' ') + '^');
+        }
+    }
+
+    void filterOnTheDemoAndPushDown()
+    {
+        const Result all = run({u"export"_s, u"--demo"_s, u"--format"_s, u"tree"_s});
+        QCOMPARE(all.exitCode, 0);
+        const Result completed = run({u"export"_s, u"--demo"_s, u"--format"_s, u"tree"_s, u"--filter"_s,
+                                      u"state eq 'completed' and name in 'prep'"_s});
+        QCOMPARE(completed.exitCode, 0);
+        const QList<QByteArray> lines = completed.out.split('\n');
+        QVERIFY(lines.size() > 3);
+        for (const QByteArray &line : lines) {
+            if (line.isEmpty())
+                continue;
+            QVERIFY2(!line.startsWith(' '), line.constData()); // a match under no other match: depth 0
+            QVERIFY2(line.contains(" completed ") && line.endsWith(".prep"), line.constData());
+        }
+        QVERIFY(completed.out.size() < all.out.size());
+        // Without push-down the client alone filters: the same tasks.
+        const Result local = run({u"export"_s, u"--demo"_s, u"--format"_s, u"tree"_s, u"--no-push-down"_s,
+                                  u"--filter"_s, u"state eq 'completed' and name in 'prep'"_s});
+        QCOMPARE(local.exitCode, 0);
+        QCOMPARE(local.out.count('\n'), completed.out.count('\n'));
     }
 
     void malformedJsonNamesTheOffset()

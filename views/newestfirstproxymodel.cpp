@@ -3,16 +3,26 @@
 
 #include "tasktreemodel.h"
 
+#include <QBrush>
+#include <QGuiApplication>
+#include <QPalette>
+
 namespace Taskscope {
 
 NewestFirstProxyModel::NewestFirstProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : TaskFilterProxyModel(parent)
 {
     setDynamicSortFilter(true);
-    // Re-sorting happens only for changes of these roles: a poll that moves progress bars does
+    // Re-sorting happens only for changes of this role: a poll that moves progress bars does
     // not re-sort (and relayout) a large expanded tree.
     setSortRole(TaskTreeModel::OrderRole);
-    setFilterRole(TaskTreeModel::OrderRole);
+}
+
+QVariant NewestFirstProxyModel::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::ForegroundRole && isFiltering() && !index.data(MatchRole).toBool())
+        return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
+    return TaskFilterProxyModel::data(index, role);
 }
 
 void NewestFirstProxyModel::sortNewestFirst()

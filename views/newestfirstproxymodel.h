@@ -1,13 +1,14 @@
 // NewestFirstProxyModel: by default top-level tasks newest first (what an operator looks for) with
 // subtasks in the model's order (orderHint, then start time); a header click sorts every level by
-// that column's raw value instead.
+// that column's raw value instead. It filters too (one proxy: sorting and filtering share a mapping),
+// and gives rows shown only as context a dimmed text colour.
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "taskfilterproxymodel.h"
 
 namespace Taskscope {
 
-class NewestFirstProxyModel final : public QSortFilterProxyModel
+class NewestFirstProxyModel final : public TaskFilterProxyModel
 {
     Q_OBJECT
 public:
@@ -19,6 +20,7 @@ public:
 
     // By the raw value (TaskTreeModel::RawRole) of `column`: numbers as numbers, times as times.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;

@@ -1,0 +1,118 @@
+// TaskFilterProxyModel: the tasks a filter expression selects, with their ancestors (dimmed) or their whole subtrees.
+#include "taskfilterproxymodel.h"
+
+#include "tasktreemodel.h"
+
+
+namespace Taskscope {
+
+TaskFilterProxyModel::TaskFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true); // a match keeps the path to it
+    m_clockTimer.setInterval(30'000);
+    connect(&m_clockTimer, &QTimer::timeout, this, &TaskFilterProxyModel::refreshClock);
+}
+
+void TaskFilterProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    Q_ASSERT(!model || qobject_cast<TaskTreeModel *>(model));
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+TaskTreeModel *TaskFilterProxyModel::taskModel() const
+{
+    return static_cast<TaskTreeModel *>(sourceModel());
+}
+
+bool TaskFilterProxyModel::setFilterText(const QString &text, FilterError *error)
+{
+    const FilterParseResult result = parseFilter(text);
+    if (!result.ok()) {
+        if (error)
+            *error = *result.error;
+        return false;
+    }
+    const QDateTime now = taskModel() ? taskModel()->now() : QDateTime::currentDateTimeUtc();
+    applyPredicate(FilterPredicate(result.expr, now), text);
+    return true;
+}
+
+void TaskFilterProxyModel::setFilterExpression(const FilterExpr &expr)
+{
+    const QDateTime now = taskModel() ? taskModel()->now() : QDateTime::currentDateTimeUtc();
+    applyPredicate(FilterPredicate(expr, now), printFilter(expr));
+}
+
+void TaskFilterProxyModel::applyPredicate(FilterPredicate predicate, const QString &text)
+{
+    m_predicate = std::move(predicate);
+    m_text = text;
+    // Re-filter a changed task only while a filter is in force (TaskRole is in every dataChanged
+    // of a changed task; progress ticks carry no TaskRole).
+    setFilterRole(m_predicate.isEmpty() ? int(TaskTreeModel::OrderRole) : int(TaskTreeModel::TaskRole));
+    if (m_predicate.dependsOnNow())
+        m_clockTimer.start();
+    else
+        m_clockTimer.stop();
+    // Rows that stay visible keep their selection and expansion: only rows that go or come are signalled.
+    invalidateRowsFilter();
+    Q_EMIT filterChanged();
+}
+
+void TaskFilterProxyModel::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    setAutoAcceptChildRows(mode == Mode::MatchesWithSubtrees);
+    Q_EMIT filterChanged();
+}
+
+void TaskFilterProxyModel::refreshClock()
+{
+    if (!m_predicate.dependsOnNow() || !taskModel())
+        return;
+    m_predicate.setNow(taskModel()->now());
+    invalidateRowsFilter();
+}
+
+int TaskFilterProxyModel::matchingTaskCount() const
+{
+    const TaskTreeModel *model = taskModel();
+    if (!model)
+        return 0;
+    if (m_predicate.isEmpty())
+        return model->taskCount();
+    int count = 0;
+    model->forEachInTreeOrder([&](const Task &task, int) { count += m_predicate.matches(task); });
+    return count;
+}
+
+bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_predicate.isEmpty())
+        return true;
+    const Task *task = taskModel()->task(taskModel()->index(sourceRow, 0, sourceParent));
+    return task && m_predicate.matches(*task);
+}
+
+QVariant TaskFilterProxyModel::data(const QModelIndex &index, int role) const
+{
+    if (role != MatchRole)
+        return QSortFilterProxyModel::data(index, role);
+    bool matches = true;
+    if (!m_predicate.isEmpty()) {
+        const Task *task = taskModel()->task(mapToSource(index));
+        matches = task && m_predicate.matches(*task);
+        // In subtree mode a task below a match is a match's part, not mere context.
+        for (QModelIndex up = index.parent(); !matches && m_mode == Mode::MatchesWithSubtrees && up.isValid();
+             up = up.parent()) {
+            const Task *ancestor = taskModel()->task(mapToSource(up));
+            matches = ancestor && m_predicate.matches(*ancestor);
+        }
+    }
+    return matches;
+}
+
+} // namespace Taskscope

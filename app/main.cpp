@@ -1,53 +1,26 @@
 // taskscope: the GUI, and `taskscope export` which runs the same pipeline without a display.
 #include "connectionoptions.h"
 #include "exportcommand.h"
+#include "filterlanguage.h"
 #include "mainwindow.h"
 #include "tasksclient.h"
 #include "tokenstore.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 
 namespace {
-
-// The language: --lang xx (or --lang=xx) wins over the system locale.
-QString requestedLanguage(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
-        if ((arg == "--lang" || arg == "-lang") && i + 1 < argc)
-            return QString::fromLocal8Bit(argv[i + 1]);
-        if (arg.startsWith("--lang="))
-            return QString::fromLocal8Bit(arg.mid(7));
-    }
-    return {};
-}
-
-void installTranslations(QCoreApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("taskscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-}
 
 int runExport(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
-    installTranslations(app, requestedLanguage(argc, argv));
+    Taskscope::Translations::install(app, Taskscope::Translations::requestedLanguage(argc, argv));
     QStringList arguments = QCoreApplication::arguments();
     // --lang is global; the export parser does not need to know it.
     for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -79,7 +52,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TASKSCOPE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.taskscope.Taskscope"));
-    installTranslations(app, requestedLanguage(argc, argv));
+    Taskscope::Translations::install(app, Taskscope::Translations::requestedLanguage(argc, argv));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Live monitor for NetApp Astra Control tasks."));
@@ -96,9 +69,12 @@ int main(int argc, char **argv)
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QCoreApplication::translate("main", "Use the language <code> (for example fr, de)."),
                                         QCoreApplication::translate("main", "code"));
+    const QCommandLineOption filterOption(QStringLiteral("filter"),
+                                          QCoreApplication::translate("main", "Start with the filter <expression>."),
+                                          QCoreApplication::translate("main", "expression"));
     Taskscope::ConnectionOptions connection;
     connection.addTo(parser);
-    parser.addOptions({screenshotOption, delayOption, langOption});
+    parser.addOptions({screenshotOption, delayOption, langOption, filterOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -108,8 +84,17 @@ int main(int argc, char **argv)
     // The token: --token-file, then $ASTRA_TOKEN, then the system keychain. Without a keychain it
     // lives in memory for this session only, and the user is told.
     Taskscope::KeychainTokenStore keychain(QStringLiteral("taskscope"));
+    if (parser.isSet(filterOption)) {
+        const Taskscope::FilterParseResult filter = Taskscope::parseFilter(parser.value(filterOption));
+        if (!filter.ok()) {
+            err << QCoreApplication::translate("main", "taskscope: --filter: %1").arg(filter.error->toString()) << Qt::endl;
+            return 2;
+        }
+    }
     Taskscope::MainWindow window;
     window.setTokenStore(&keychain);
+    if (parser.isSet(filterOption))
+        window.applyFilter(parser.value(filterOption));
     // No source on the command line: the connection used last, else the demo, so that a first
     // start shows something alive.
     const bool fromCommandLine = connection.urlRequested(parser) || connection.demoRequested(parser);

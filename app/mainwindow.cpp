@@ -5,6 +5,8 @@
 #include "connectionprofile.h"
 #include "detailspane.h"
 #include "exportdialog.h"
+#include "filtereditor.h"
+#include "filterevaluator.h"
 #include "newestfirstproxymodel.h"
 #include "taskexport.h"
 #include "tasksclient.h"
@@ -70,6 +72,27 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner->hide();
     layout->addWidget(m_banner);
 
+    // The filter: the expression, and under it one chip per state.
+    m_filter = new FilterEditor(central);
+    m_filter->setValueIndexProvider([this]() -> const FilterValueIndex & {
+        if (m_valuesDirty) { // gathered only when completion asks
+            m_values.clear();
+            m_model->forEachInTreeOrder([this](const Task &task, int) { m_values.add(task); });
+            m_valuesDirty = false;
+        }
+        return m_values;
+    });
+    m_filter->setMatchCounter([this](const FilterPredicate &predicate) {
+        int count = 0;
+        m_model->forEachInTreeOrder([&](const Task &task, int) { count += predicate.matches(task); });
+        return count;
+    });
+    connect(m_filter, &FilterEditor::filterApplied, this, &MainWindow::applyFilter);
+    layout->addWidget(m_filter);
+    m_stateBar = new StateBar(central);
+    connect(m_stateBar, &StateBar::stateActivated, this, &MainWindow::onStateActivated);
+    layout->addWidget(m_stateBar);
+
     m_view = new TaskTreeView(central);
     m_order = new NewestFirstProxyModel(this);
     m_order->setSourceModel(m_model);
@@ -85,6 +108,8 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::showCurrentDetails);
+    connect(m_view, &TaskTreeView::filterRequested, this, &MainWindow::applyFilterRequest);
+    connect(m_details, &DetailsPane::filterRequested, this, &MainWindow::applyFilterRequest);
     setCentralWidget(central);
 
     m_endpoint = new QLabel(this);
@@ -118,6 +143,14 @@ MainWindow::MainWindow(QWidget *parent)
     restoreLayout();
     if (m_view->header()->sortIndicatorSection() < 0)
         showNewestFirst(); // unless the user left the list sorted by a column
+    // The filter in force when the window closed comes back (if it still parses).
+    QSettings settings;
+    m_subtreesAction->setChecked(settings.value(QStringLiteral("Filter/subtrees"), false).toBool());
+    m_serverFilterAction->setChecked(settings.value(QStringLiteral("Filter/pushDown"), true).toBool());
+    const QString filter = settings.value(QStringLiteral("Filter/current")).toString();
+    if (!filter.isEmpty() && parseFilter(filter).ok())
+        m_filter->setText(filter);
+    recountFilter();
     updateStatus();
 }
 
@@ -192,10 +225,36 @@ void MainWindow::createActions()
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
+    auto *filterAction = new QAction(tr("&Filter…"), this);
+    filterAction->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
+    filterAction->setToolTip(tr("Type a filter expression (Ctrl+F, Ctrl+L)"));
+    connect(filterAction, &QAction::triggered, m_filter, &FilterEditor::focusEditor);
+    editMenu->addAction(filterAction);
+    auto *clearFilter = new QAction(tr("C&lear Filter"), this);
+    connect(clearFilter, &QAction::triggered, this, [this] { m_filter->setText(QString()); });
+    editMenu->addAction(clearFilter);
+
+    m_subtreesAction = new QAction(tr("Show &Subtasks of Matches"), this);
+    m_subtreesAction->setCheckable(true);
+    m_subtreesAction->setToolTip(tr("Show every subtask of a matching task, not only the matches and the tasks above them"));
+    connect(m_subtreesAction, &QAction::toggled, this, [this](bool on) {
+        m_order->setMode(on ? TaskFilterProxyModel::Mode::MatchesWithSubtrees
+                            : TaskFilterProxyModel::Mode::MatchesWithAncestors);
+        QSettings().setValue(QStringLiteral("Filter/subtrees"), on);
+    });
+    m_serverFilterAction = new QAction(tr("Filter on the &Server Too"), this);
+    m_serverFilterAction->setCheckable(true);
+    m_serverFilterAction->setToolTip(tr("Send the clauses the server understands with each poll, so that less travels; "
+                                        "the whole filter is still applied here. Parents that do not match are then "
+                                        "not fetched, and their subtasks show as orphans."));
+    connect(m_serverFilterAction, &QAction::toggled, this, &MainWindow::setServerFiltering);
+
     auto *newestFirst = new QAction(tr("&Newest First"), this);
     newestFirst->setToolTip(tr("Top-level tasks newest first, subtasks in their order (the default)"));
     connect(newestFirst, &QAction::triggered, this, &MainWindow::showNewestFirst);
     viewMenu->addAction(newestFirst);
+    viewMenu->addAction(m_subtreesAction);
+    viewMenu->addAction(m_serverFilterAction);
 
     fileMenu->addAction(connectionAction);
     fileMenu->addAction(exportAction);
@@ -212,7 +271,7 @@ void MainWindow::createActions()
 
 void MainWindow::exportTasks()
 {
-    ExportDialog dialog(m_model, m_view->model(), m_view->selectionModel(), QString(), this);
+    ExportDialog dialog(m_model, m_view->model(), m_view->selectionModel(), m_order->filterText(), this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported %n task(s) to %1", nullptr, dialog.taskCount()).arg(dialog.path()), 6000);
 }
@@ -239,6 +298,108 @@ void MainWindow::showDataWarnings()
                     QMessageBox::Close, this);
     box.setDetailedText(m_warningLines.join(u'\n'));
     box.exec();
+}
+
+void MainWindow::applyFilter(const QString &text)
+{
+    FilterError error;
+    if (!m_order->setFilterText(text, &error)) {
+        statusBar()->showMessage(error.toString(), 6000);
+        return;
+    }
+    if (m_filter->text().trimmed() != text.trimmed())
+        m_filter->setText(text); // applied from elsewhere: the editor shows what is in force
+    QSettings().setValue(QStringLiteral("Filter/current"), text);
+    pushFilterToServer();
+    recountFilter();
+    updateStatus();
+}
+
+void MainWindow::editFilter(const std::function<FilterEditResult(const QString &)> &edit)
+{
+    // Clicks edit what the editor shows when it parses, else what is in force.
+    const QString base = m_filter->validity() == FilterEditor::Validity::Invalid ? m_order->filterText() : m_filter->text();
+    const FilterEditResult result = edit(base);
+    if (!result.ok()) {
+        statusBar()->showMessage(tr("Cannot change the filter: %1").arg(result.error->toString()), 6000);
+        return;
+    }
+    m_filter->setText(result.text);
+}
+
+void MainWindow::applyFilterRequest(const FilterRequest &request)
+{
+    editFilter([&request](const QString &text) {
+        return request.exclude ? FilterEdit::excludeValue(text, request.field, request.value)
+                               : FilterEdit::replaceFieldClauses(text, request.field, {request.value});
+    });
+}
+
+void MainWindow::onStateActivated(const QString &state, StateBar::Action action)
+{
+    editFilter([&](const QString &text) {
+        switch (action) {
+        case StateBar::Action::Only:
+            return FilterEdit::replaceFieldClauses(text, FilterField::State, {state});
+        case StateBar::Action::Add: {
+            QStringList states = FilterEdit::selectedValues(text, FilterField::State);
+            if (!states.contains(state))
+                states.append(state);
+            return FilterEdit::replaceFieldClauses(text, FilterField::State, states);
+        }
+        case StateBar::Action::Exclude:
+            return FilterEdit::excludeValue(text, FilterField::State, state);
+        case StateBar::Action::Remove:
+            break;
+        }
+        const FilterEditResult removed = FilterEdit::removeClause(text, FilterField::State, state);
+        return removed.ok() ? FilterEdit::removeExclusion(removed.text, FilterField::State, state) : removed;
+    });
+}
+
+void MainWindow::setServerFiltering(bool on)
+{
+    QSettings().setValue(QStringLiteral("Filter/pushDown"), on);
+    pushFilterToServer();
+}
+
+QStringList MainWindow::serverClauses() const
+{
+    if (!m_serverFilterAction || !m_serverFilterAction->isChecked())
+        return {};
+    return splitForServer(parseFilter(m_order->filterText()).expr, QDateTime::currentDateTimeUtc()).serverClauses;
+}
+
+void MainWindow::pushFilterToServer()
+{
+    ConnectionConfig config = m_client->config();
+    const QStringList clauses = serverClauses();
+    if (clauses == config.serverFilters)
+        return;
+    config.serverFilters = clauses;
+    if (!config.baseUrl.isEmpty())
+        m_client->setConfig(config); // polls again at once with the new filters
+}
+
+void MainWindow::recountFilter()
+{
+    // The chips count what the rest of the filter leaves: the expression without its state clauses.
+    const QString text = m_order->filterText();
+    const FilterEditResult rest = FilterEdit::replaceFieldClauses(text, FilterField::State, {});
+    const FilterPredicate others(rest.ok() ? parseFilter(rest.text).expr : FilterExpr(), m_model->now());
+    const FilterPredicate &all = m_order->predicate();
+    std::array<int, TaskStateCount> counts{};
+    int matching = 0;
+    m_model->forEachInTreeOrder([&](const Task &task, int) {
+        if (others.matches(task))
+            ++counts[size_t(task.state)];
+        matching += all.matches(task);
+    });
+    m_matching = matching;
+    m_stateBar->setCounts(counts);
+    m_stateBar->setSelection(FilterEdit::selectedValues(text, FilterField::State),
+                             FilterEdit::excludedValues(text, FilterField::State));
+    m_filter->setTotalCount(m_model->taskCount());
 }
 
 void MainWindow::setPollingPaused(bool paused)
@@ -276,7 +437,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::connectTo(const ConnectionConfig &config, const QString &token, const QString &description)
 {
     m_description = description;
-    m_client->setConfig(config);
+    ConnectionConfig filtered = config;
+    filtered.serverFilters = serverClauses();
+    m_client->setConfig(filtered);
     m_client->setToken(token);
     m_client->start();
     updateStatus();
@@ -365,6 +528,8 @@ void MainWindow::onSnapshot(const Snapshot &snapshot)
     if (first)
         m_view->expandToDepth(0);
     ++m_snapshots;
+    m_valuesDirty = true;
+    recountFilter();
     showCurrentDetails(); // the task being read may have changed
     m_banner->hide();
     updateStatus();
@@ -402,7 +567,9 @@ void MainWindow::updateStatus()
     if (!m_client->isPolling() && m_pauseAction && m_pauseAction->isChecked())
         poll += (poll.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("polling paused");
     m_lastPoll->setText(poll);
-    m_counts->setText(tr("%n task(s)", nullptr, m_model->taskCount()));
+    m_counts->setText(m_order->isFiltering()
+                          ? tr("%1 of %n task(s) match", nullptr, m_model->taskCount()).arg(m_matching)
+                          : tr("%n task(s)", nullptr, m_model->taskCount()));
 
     const ApiError &error = m_client->lastError();
     if (!error.isError()) {

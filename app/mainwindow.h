@@ -2,8 +2,14 @@
 #pragma once
 
 #include "apierror.h"
+#include "filtercompletion.h"
+#include "filterclauses.h"
+#include "filterrequest.h"
+#include "statebar.h"
 
 #include <QMainWindow>
+
+#include <functional>
 
 class QAction;
 class QLabel;
@@ -15,6 +21,7 @@ namespace Taskscope {
 
 class ConnectionDialog;
 class DetailsPane;
+class FilterEditor;
 class TokenStore;
 struct ConnectionProfile;
 class NewestFirstProxyModel;
@@ -63,6 +70,17 @@ public:
 
     void saveLayout() const;
 
+    // Filtering: the expression editor, the state chips and the context menus all edit one text.
+    FilterEditor *filterEdit() const { return m_filter; }
+    StateBar *stateBar() const { return m_stateBar; }
+    // Applies a valid expression (the editor's debounced apply calls this too).
+    void applyFilter(const QString &text);
+    void applyFilterRequest(const FilterRequest &request);
+    void onStateActivated(const QString &state, StateBar::Action action);
+    void setServerFiltering(bool on);
+    // Tasks the filter selects (all tasks without a filter), as of the last snapshot or filter change.
+    int matchingTaskCount() const { return m_matching; }
+
 Q_SIGNALS:
     void snapshotApplied();
 
@@ -76,6 +94,10 @@ private:
     void onSnapshot(const Snapshot &snapshot);
     void onPollFailed(const ApiError &error);
     void updateStatus();
+    void editFilter(const std::function<FilterEditResult(const QString &text)> &edit);
+    void recountFilter(); // the state chips' counts and the matching total, in one pass over the tasks
+    void pushFilterToServer();
+    QStringList serverClauses() const; // of the filter in force, when filtering on the server is on
 
     TaskTreeModel *m_model;
     TasksClient *m_client;
@@ -88,6 +110,13 @@ private:
     QPushButton *m_bannerSettings = nullptr;
     TokenStore *m_tokens = nullptr;
     QString m_profileId;
+    FilterEditor *m_filter = nullptr;
+    StateBar *m_stateBar = nullptr;
+    QAction *m_subtreesAction = nullptr;
+    QAction *m_serverFilterAction = nullptr;
+    FilterValueIndex m_values;
+    bool m_valuesDirty = true;
+    int m_matching = 0;
     QLabel *m_endpoint = nullptr;
     QLabel *m_lastPoll = nullptr;
     QLabel *m_counts = nullptr;

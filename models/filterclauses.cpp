@@ -178,6 +178,19 @@ FilterEditResult removeClause(QStringView text, FilterField field, const QString
     });
 }
 
+FilterEditResult removeExclusion(QStringView text, FilterField field, const QString &value)
+{
+    const std::optional<FilterExpr> equal = typedComparison(field, FilterOp::Eq, value);
+    const std::optional<FilterExpr> notEqual = typedComparison(field, FilterOp::Ne, value);
+    return editClauses(text, [&](Clauses &clauses, std::optional<FilterError> &) {
+        if (!equal || !notEqual)
+            return; // a value the field cannot hold is in no clause
+        std::erase_if(clauses, [&](const FilterExpr &clause) {
+            return clause == *notEqual || (clause.kind == FilterExpr::Kind::Not && clause.children.front() == *equal);
+        });
+    });
+}
+
 QStringList selectedValues(QStringView text, FilterField field)
 {
     QStringList values;

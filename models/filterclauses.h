@@ -33,6 +33,8 @@ FilterEditResult excludeValue(QStringView text, FilterField field, const QString
 FilterEditResult replaceFieldClauses(QStringView text, FilterField field, const QStringList &values);
 // Removes the top-level clauses `field eq 'value'`, also from an or-group of `field eq` clauses.
 FilterEditResult removeClause(QStringView text, FilterField field, const QString &value);
+// Removes the top-level clauses that exclude `value` (`field ne 'value'`, `not field eq 'value'`).
+FilterEditResult removeExclusion(QStringView text, FilterField field, const QString &value);
 
 // The values the top-level clauses select with `field eq` or an or-group of them (empty when the
 // text does not parse): the state bar lights these chips.

@@ -537,6 +537,28 @@ private Q_SLOTS:
         QVERIFY(!FilterEdit::selectedValues(result.text, FilterField::State).contains(value));
     }
 
+    void removeExclusion_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ne") << u"state ne 'a' and name eq 'x'"_s << u"a"_s << u"name eq 'x'"_s;
+        QTest::newRow("not eq") << u"not state eq 'it''s' and state ne 'b'"_s << u"it's"_s << u"state ne 'b'"_s;
+        QTest::newRow("selections stay") << u"state eq 'a' and (state eq 'a' or state eq 'b')"_s << u"a"_s
+                                         << u"state eq 'a' and (state eq 'a' or state eq 'b')"_s;
+    }
+
+    void removeExclusion()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        const FilterEditResult result = FilterEdit::removeExclusion(text, FilterField::State, value);
+        QVERIFY(result.ok());
+        QCOMPARE(result.text, expected);
+        QVERIFY(!FilterEdit::excludedValues(result.text, FilterField::State).contains(value));
+    }
+
     void selectedAndExcluded()
     {
         const QString text

@@ -2,11 +2,14 @@
 // refreshes, pauses, copies as JSON, and shows then clears the error banner.
 #include "demoserver.h"
 #include "detailspane.h"
+#include "filtereditor.h"
 #include "mainwindow.h"
 #include "resourceuri.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
+#include "taskfilterproxymodel.h"
 #include "tasktreeview.h"
+#include "translations.h"
 
 #include "testhttpserver.h"
 
@@ -19,13 +22,16 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QScopeGuard>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <limits>
@@ -37,6 +43,27 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private:
+    // Every row of the view: its state, and whether it matches (or is shown for context).
+    QList<std::pair<QString, bool>> shownRows(const QModelIndex &parent = {}) const
+    {
+        QList<std::pair<QString, bool>> rows;
+        const QAbstractItemModel *model = m_window->view()->model();
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            rows.append({index.data(TaskTreeModel::TaskRole).value<Task>().stateText,
+                         index.data(TaskFilterProxyModel::MatchRole).toBool()});
+            rows << shownRows(index);
+        }
+        return rows;
+    }
+
+    int tasksWhere(const std::function<bool(const Task &)> &predicate) const
+    {
+        int count = 0;
+        m_window->model()->forEachInTreeOrder([&](const Task &task, int) { count += predicate(task); });
+        return count;
+    }
+
     qint64 m_now = 1'795'000'000'000 + 20 * 60 * 1000;
     std::unique_ptr<Demo::DemoServer> m_server;
     std::unique_ptr<MainWindow> m_window;
@@ -60,6 +87,7 @@ private Q_SLOTS:
     void init()
     {
         m_now = 1'795'000'000'000 + 20 * 60 * 1000; // every test starts at the same moment of the scenario
+        QSettings().remove(u"Filter"_s); // no filter carried over from an earlier test
         Demo::DemoServerOptions options;
         options.tasks = 120;
         options.seed = 3;
@@ -272,6 +300,152 @@ private Q_SLOTS:
         for (QPushButton *button : bar->findChildren<QPushButton *>())
             settingsShown = settingsShown || (button->text() == MainWindow::tr("Connection Settings…") && button->isVisible());
         QVERIFY(settingsShown);
+    }
+
+    void stateChipsRewriteTheExpression()
+    {
+        StateBar *bar = m_window->stateBar();
+        FilterEditor *filter = m_window->filterEdit();
+        QAbstractItemModelTester tester(m_window->view()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const int completed = tasksWhere([](const Task &t) { return t.state == TaskState::Completed; });
+        const int running = tasksWhere([](const Task &t) { return t.state == TaskState::Running; });
+        QVERIFY(completed > 0 && running > 0);
+        QCOMPARE(bar->count(TaskState::Completed), completed);
+
+        QTest::mouseClick(bar->chip(TaskState::Completed), Qt::LeftButton);
+        QCOMPARE(filter->text(), u"state eq 'completed'"_s);
+        QCOMPARE(bar->selected(), QStringList{u"completed"_s});
+        QCOMPARE(m_window->matchingTaskCount(), completed);
+        const auto rows = shownRows();
+        QVERIFY(!rows.isEmpty());
+        for (const auto &[state, matches] : rows)
+            QVERIFY2(!matches || state == u"completed", qPrintable(state)); // others only as dimmed context
+
+        QTest::mouseClick(bar->chip(TaskState::Running), Qt::LeftButton, Qt::ControlModifier); // add
+        QCOMPARE(filter->text(), u"state eq 'completed' or state eq 'running'"_s);
+        QCOMPARE(m_window->matchingTaskCount(), completed + running);
+        QTest::mouseClick(bar->chip(TaskState::Completed), Qt::LeftButton); // lit: remove it
+        QCOMPARE(filter->text(), u"state eq 'running'"_s);
+        QTest::mouseClick(bar->chip(TaskState::Running), Qt::LeftButton); // the last one: no filter
+        QCOMPARE(filter->text(), QString());
+        QCOMPARE(m_window->matchingTaskCount(), m_window->model()->taskCount());
+
+        QTest::mouseClick(bar->chip(TaskState::Completed), Qt::LeftButton, Qt::AltModifier); // exclude
+        QCOMPARE(filter->text(), u"state ne 'completed'"_s);
+        QCOMPARE(bar->excluded(), QStringList{u"completed"_s});
+        QCOMPARE(m_window->matchingTaskCount(), m_window->model()->taskCount() - completed);
+        QTest::mouseClick(bar->chip(TaskState::Completed), Qt::LeftButton); // excluded: remove the exclusion
+        QCOMPARE(filter->text(), QString());
+    }
+
+    void typingAStateClauseLightsTheChips()
+    {
+        FilterEditor *filter = m_window->filterEdit();
+        filter->setText(u"state eq 'running' and name in 'BACKUP'"_s);
+        QCOMPARE(m_window->stateBar()->selected(), QStringList{u"running"_s});
+        // The chips count what the rest of the filter leaves: every state of the backups.
+        const auto isBackup = [](const Task &t) { return t.name.contains(u"backup"_s, Qt::CaseInsensitive); };
+        QCOMPARE(m_window->stateBar()->count(TaskState::Completed),
+                 tasksWhere([&](const Task &t) { return isBackup(t) && t.state == TaskState::Completed; }));
+        QCOMPARE(m_window->matchingTaskCount(),
+                 tasksWhere([&](const Task &t) { return isBackup(t) && t.state == TaskState::Running; }));
+        // The filter comes back in the next window.
+        MainWindow next;
+        QCOMPARE(next.filterEdit()->text(), u"state eq 'running' and name in 'BACKUP'"_s);
+    }
+
+    void cellMenusShowOnlyAndExclude()
+    {
+        TaskTreeView *view = m_window->view();
+        const QModelIndex first = view->model()->index(0, TaskTreeModel::ServiceColumn);
+        const QString service = first.data(TaskTreeModel::TaskRole).value<Task>().service;
+        QVERIFY(!service.isEmpty());
+        std::unique_ptr<QMenu> menu(view->createCellMenu(first, nullptr));
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), 2);
+        menu->actions().at(0)->trigger(); // Show Only
+        QCOMPARE(m_window->filterEdit()->text(), u"service eq "_s + quoteFilterText(service));
+
+        // A name is excluded; the resource cell offers its app.
+        const QModelIndex name = view->model()->index(0, TaskTreeModel::NameColumn);
+        const Task task = name.data(TaskTreeModel::TaskRole).value<Task>();
+        menu.reset(view->createCellMenu(name, nullptr));
+        menu->actions().at(1)->trigger(); // Exclude
+        QCOMPARE(m_window->filterEdit()->text(),
+                 u"service eq "_s + quoteFilterText(service) + u" and name ne "_s + quoteFilterText(task.name));
+        m_window->filterEdit()->setText(QString());
+        const QModelIndex resource = view->model()->index(0, TaskTreeModel::ResourceColumn);
+        const QString app = ResourceUri::idOf(resource.data(TaskTreeModel::TaskRole).value<Task>().resourceURI, u"apps");
+        QVERIFY(!app.isEmpty());
+        menu.reset(view->createCellMenu(resource, nullptr));
+        QAction *showApp = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text().contains(app.left(20)) && action->text() != menu->actions().last()->text())
+                showApp = showApp ? showApp : action;
+        }
+        QVERIFY(showApp);
+        showApp->trigger();
+        QCOMPARE(m_window->filterEdit()->text(), u"app eq "_s + quoteFilterText(app));
+        QVERIFY(m_window->matchingTaskCount() >= 1);
+    }
+
+    void detailsPaneOffersTheSameFilters()
+    {
+        TaskTreeView *view = m_window->view();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        const Task task = view->currentIndex().data(TaskTreeModel::TaskRole).value<Task>();
+        const QString app = ResourceUri::idOf(task.resourceURI, u"apps");
+        QVERIFY(!app.isEmpty());
+        QLabel *value = m_window->details()->overviewValue(ResourceUri::label(u"apps"_s));
+        QVERIFY(value);
+        std::unique_ptr<QMenu> menu(m_window->details()->createValueMenu(value, nullptr));
+        QVERIFY(menu);
+        QAction *exclude = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text().startsWith(FilterMenu::tr("Exclude “%1”").section(u'“', 0, 0)))
+                exclude = action;
+        }
+        QVERIFY(exclude);
+        exclude->trigger();
+        QCOMPARE(m_window->filterEdit()->text(), u"app ne "_s + quoteFilterText(app));
+    }
+
+    void ctrlFFocusesTheFilter()
+    {
+        m_window->view()->setFocus();
+        QTRY_VERIFY(m_window->view()->hasFocus());
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->filterEdit()->editor()->hasFocus());
+        m_window->view()->setFocus();
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->filterEdit()->editor()->hasFocus());
+    }
+
+    void frenchUnderLangFr()
+    {
+        const QList<QTranslator *> translators = Translations::install(*QCoreApplication::instance(), u"fr"_s);
+        QVERIFY(!translators.isEmpty());
+        const auto restore = qScopeGuard([&] {
+            for (QTranslator *translator : translators) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+            QLocale::setDefault(QLocale::c());
+        });
+        MainWindow window;
+        QStringList menus;
+        for (QAction *action : window.menuBar()->actions())
+            menus << action->text();
+        QVERIFY2(menus.contains(u"&Fichier"_s), qPrintable(menus.join(u',')));
+        bool retry = false;
+        for (QPushButton *button : window.findChildren<QPushButton *>())
+            retry = retry || button->text() == u"Réessayer maintenant";
+        QVERIFY(retry);
+        // State names are translated in the UI, never in filters.
+        QVERIFY2(window.stateBar()->chip(TaskState::Failed)->accessibleName().startsWith(u"Échouée"_s),
+                 qPrintable(window.stateBar()->chip(TaskState::Failed)->accessibleName()));
+        window.applyFilter(u"state eq 'failed'"_s);
+        QCOMPARE(window.stateBar()->selected(), QStringList{u"failed"_s});
     }
 
     void dataProblemsAreCountedInTheStatusBar()

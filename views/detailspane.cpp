@@ -1,6 +1,7 @@
 // DetailsPane: everything about the current task: why it failed, where its resource lives, its raw JSON.
 #include "detailspane.h"
 
+#include "highlighting.h"
 #include "resourceuri.h"
 #include "tasktreemodel.h"
 
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -101,6 +103,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_raw->setReadOnly(true);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    attachHighlighter(m_raw->document(), HighlightLanguage::Json, palette());
 
     m_tabs->addTab(m_scroll, tr("Overview"));
     m_tabs->addTab(m_raw, tr("Raw JSON"));
@@ -115,20 +118,59 @@ void DetailsPane::clearOverview()
     m_values.clear();
 }
 
-void DetailsPane::addRow(const QString &label, const QString &value, bool copyable)
+void DetailsPane::addRow(const QString &label, const QString &value, bool copyable,
+                         const QList<std::pair<QString, FilterRequest>> &filters)
 {
     if (!value.isEmpty())
-        m_pendingRows.append({label, value, copyable});
+        m_pendingRows.append({label, value, copyable, filters});
+}
+
+void DetailsPane::addRow(const QString &label, const QString &value, FilterField field, const QString &filterValue)
+{
+    addRow(label, value, false, {{value, FilterRequest{field, filterValue, false}}});
 }
 
 void DetailsPane::addUri(const QString &label, const QString &uri)
 {
-    addRow(label, uri, true);
+    addRow(label, uri, true, {{uri, FilterRequest{FilterField::ResourceUri, uri, false}}});
     for (const UriSegment &segment : ResourceUri::segments(uri)) {
         if (segment.collection == u"accounts")
             continue;
-        addRow(QStringLiteral("    ") + ResourceUri::label(segment.collection), segment.id, true);
+        // The places operators filter by: the derived fields of the filter language.
+        static const QHash<QString, FilterField> fields = {{QStringLiteral("clouds"), FilterField::Cloud},
+                                                           {QStringLiteral("clusters"), FilterField::Cluster},
+                                                           {QStringLiteral("namespaces"), FilterField::Namespace},
+                                                           {QStringLiteral("apps"), FilterField::App}};
+        QList<std::pair<QString, FilterRequest>> filters;
+        if (const auto it = fields.constFind(segment.collection); it != fields.cend())
+            filters.append({ResourceUri::label(segment.collection) + u' ' + segment.id, FilterRequest{*it, segment.id, false}});
+        addRow(QStringLiteral("    ") + ResourceUri::label(segment.collection), segment.id, true, filters);
     }
+}
+
+QLabel *DetailsPane::overviewValue(const QString &label) const
+{
+    for (qsizetype i = 0; i < m_rows.size() && i < m_values.size(); ++i) {
+        if (m_rows[i].label.trimmed() == label)
+            return m_values[i];
+    }
+    return nullptr;
+}
+
+QMenu *DetailsPane::createValueMenu(QLabel *value, QWidget *parent)
+{
+    const qsizetype row = m_values.indexOf(value);
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    auto *menu = new QMenu(parent);
+    menu->addAction(tr("Copy “%1”").arg(value->text().left(48)), menu,
+                    [value] { QGuiApplication::clipboard()->setText(value->hasSelectedText() ? value->selectedText() : value->text()); });
+    const auto request = [this](const FilterRequest &filter) { Q_EMIT filterRequested(filter); };
+    for (const auto &[text, filter] : m_rows[row].filters) {
+        menu->addSeparator();
+        FilterMenu::addActions(menu, text, filter.field, filter.value, request);
+    }
+    return menu;
 }
 
 void DetailsPane::buildRow(const Row &row)
@@ -136,6 +178,13 @@ void DetailsPane::buildRow(const Row &row)
     auto *text = new QLabel(row.value);
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    text->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(text, &QWidget::customContextMenuRequested, this, [this, text](const QPoint &pos) {
+        if (QMenu *menu = createValueMenu(text, this)) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(text->mapToGlobal(pos));
+        }
+    });
     m_values.append(text);
     if (!row.copyable) {
         m_form->addRow(row.label, text);
@@ -172,14 +221,16 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     }
 
     m_pendingRows.clear();
-    addRow(tr("Name"), task->name);
+    addRow(tr("Name"), task->name, FilterField::Name, task->name);
     addRow(tr("Summary"), task->summary);
     addRow(tr("Description"), task->description);
-    addRow(tr("State"), TaskTreeModel::stateDisplayName(task->state, task->stateText)
-                            + (task->state == TaskState::Unknown ? QString() : QStringLiteral(" (%1)").arg(task->stateText)));
+    addRow(tr("State"),
+           TaskTreeModel::stateDisplayName(task->state, task->stateText)
+               + (task->state == TaskState::Unknown ? QString() : QStringLiteral(" (%1)").arg(task->stateText)),
+           FilterField::State, task->stateText);
     if (task->percentDone)
         addRow(tr("Progress"), TaskTreeModel::formatProgress(task->percentDone));
-    addRow(tr("Service"), task->service);
+    addRow(tr("Service"), task->service, FilterField::Service, task->service);
     addRow(tr("Task id"), task->id, true);
     addRow(tr("Parent task id"), task->parentTaskID, true);
     addRow(tr("Started"), timeText(task->startTime));
@@ -197,9 +248,12 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
         }
     }
     QStringList labels;
-    for (const Label &label : task->metadata.labels)
+    QList<std::pair<QString, FilterRequest>> labelFilters;
+    for (const Label &label : task->metadata.labels) {
         labels << label.name + u'=' + label.value;
-    addRow(tr("Labels"), labels.join(QLatin1String(", ")));
+        labelFilters.append({labels.last(), FilterRequest{FilterField::LabelValue, label.value, false}});
+    }
+    addRow(tr("Labels"), labels.join(QLatin1String(", ")), false, labelFilters);
     addRow(tr("User id"), task->userID, true);
     addRow(tr("Resource id"), task->resourceID, true);
     addUri(tr("Resource"), task->resourceURI);

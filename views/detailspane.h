@@ -1,12 +1,14 @@
 // DetailsPane: everything about the current task: why it failed, where its resource lives, its raw JSON.
 #pragma once
 
+#include "filterrequest.h"
 #include "task.h"
 
 #include <QWidget>
 
 class QFormLayout;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QScrollArea;
 class QTabWidget;
@@ -32,6 +34,13 @@ public:
     QScrollArea *overviewArea() const { return m_scroll; }
     // Every "name: value" the overview shows, including URI segments.
     QStringList overviewTexts() const;
+    // The value label of the overview row whose label is `label` (trimmed), for tests; null if none.
+    QLabel *overviewValue(const QString &label) const;
+    // The context menu of an overview value: copy, and show only / exclude what it names.
+    QMenu *createValueMenu(QLabel *value, QWidget *parent);
+
+Q_SIGNALS:
+    void filterRequested(const Taskscope::FilterRequest &request);
 
 private:
     struct Row
@@ -39,9 +48,12 @@ private:
         QString label;
         QString value;
         bool copyable = false;
+        QList<std::pair<QString, FilterRequest>> filters; // what its context menu offers (menu text, request)
     };
     void clearOverview();
-    void addRow(const QString &label, const QString &value, bool copyable = false);
+    void addRow(const QString &label, const QString &value, bool copyable = false,
+                const QList<std::pair<QString, FilterRequest>> &filters = {});
+    void addRow(const QString &label, const QString &value, FilterField field, const QString &filterValue);
     void addUri(const QString &label, const QString &uri);
     void buildRow(const Row &row);
 

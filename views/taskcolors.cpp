@@ -1,6 +1,8 @@
 // The colours of task states, derived from the palette so that they read in light and dark themes.
 #include "taskcolors.h"
 
+#include <cmath>
+
 namespace Taskscope::TaskColors {
 
 bool isDark(const QPalette &palette)
@@ -39,6 +41,16 @@ QColor accent(TaskState state, const QPalette &palette)
         break;
     }
     return highlight;
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &color) {
+        const auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
+    };
+    const double la = luminance(a) + 0.05, lb = luminance(b) + 0.05;
+    return la > lb ? la / lb : lb / la;
 }
 
 } // namespace Taskscope::TaskColors

@@ -15,6 +15,9 @@ QColor accent(TaskState state, const QPalette &palette);
 // A blend of `a` and `b`; `t` = 0 gives `a`.
 QColor mix(const QColor &a, const QColor &b, double t);
 
+// WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white).
+double contrast(const QColor &a, const QColor &b);
+
 // True when the palette is dark (its base darker than its text).
 bool isDark(const QPalette &palette);
 

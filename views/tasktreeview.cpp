@@ -30,6 +30,30 @@ TaskTreeView::TaskTreeView(QWidget *parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(header()->viewport()->mapToGlobal(pos));
     });
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createCellMenu(indexAt(pos), this);
+        if (!menu)
+            return;
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(viewport()->mapToGlobal(pos));
+    });
+}
+
+QMenu *TaskTreeView::createCellMenu(const QModelIndex &index, QWidget *parent)
+{
+    const QVariant value = index.data(TaskTreeModel::TaskRole);
+    if (!value.isValid())
+        return nullptr;
+    auto *menu = new QMenu(parent);
+    const Task task = value.value<Task>();
+    FilterMenu::addCellActions(menu, task, index.column(),
+                               [this](const FilterRequest &request) { Q_EMIT filterRequested(request); });
+    if (menu->isEmpty()) {
+        delete menu;
+        return nullptr;
+    }
+    return menu;
 }
 
 QMenu *TaskTreeView::createColumnMenu(QWidget *parent)

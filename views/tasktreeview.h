@@ -1,6 +1,8 @@
 // TaskTreeView: the tree of tasks, tuned for large lists (uniform rows, fixed default widths).
 #pragma once
 
+#include "filterrequest.h"
+
 #include <QTreeView>
 
 class QMenu;
@@ -17,6 +19,11 @@ public:
 
     // The header's context menu: one checkable entry per column (the Name column always stays).
     QMenu *createColumnMenu(QWidget *parent);
+    // A cell's context menu: show only / exclude its value (see FilterMenu); null when it offers none.
+    QMenu *createCellMenu(const QModelIndex &index, QWidget *parent);
+
+Q_SIGNALS:
+    void filterRequested(const Taskscope::FilterRequest &request);
 
 private:
     void applyDefaultWidths();

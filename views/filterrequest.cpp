@@ -1,0 +1,76 @@
+// FilterRequest: "show only" or "exclude" a value, asked for from a context menu; the window edits the expression.
+#include "filterrequest.h"
+
+#include "filterevaluator.h"
+#include "task.h"
+#include "tasktreemodel.h"
+
+#include <QMenu>
+
+namespace Taskscope {
+
+namespace {
+
+// Long values are cut in menus; the request keeps the whole value.
+QString shortened(const QString &text)
+{
+    constexpr int kMax = 48;
+    return text.size() <= kMax ? text : text.left(kMax - 1) + u'…';
+}
+
+} // namespace
+
+void FilterMenu::addActions(QMenu *menu, const QString &label, FilterField field, const QString &value,
+                            const std::function<void(const FilterRequest &)> &request)
+{
+    const QString shown = shortened(label);
+    menu->addAction(tr("Show Only “%1”").arg(shown), menu, [request, field, value] { request({field, value, false}); });
+    menu->addAction(tr("Exclude “%1”").arg(shown), menu, [request, field, value] { request({field, value, true}); });
+}
+
+void FilterMenu::addCellActions(QMenu *menu, const Task &task, int column,
+                                const std::function<void(const FilterRequest &)> &request)
+{
+    switch (column) {
+    case TaskTreeModel::NameColumn:
+        addActions(menu, task.name, FilterField::Name, task.name, request);
+        break;
+    case TaskTreeModel::SummaryColumn:
+        addActions(menu, task.summary, FilterField::Summary, task.summary, request);
+        break;
+    case TaskTreeModel::StateColumn:
+    case TaskTreeModel::ProgressColumn:
+        // The state's API name: filters never use translated names.
+        addActions(menu, TaskTreeModel::stateDisplayName(task.state, task.stateText), FilterField::State, task.stateText,
+                   request);
+        break;
+    case TaskTreeModel::ServiceColumn:
+        addActions(menu, task.service, FilterField::Service, task.service, request);
+        break;
+    case TaskTreeModel::ResourceColumn: {
+        const struct
+        {
+            FilterField field;
+            const char *label;
+        } places[] = {{FilterField::App, QT_TR_NOOP("Show This App (%1)")},
+                      {FilterField::Cluster, QT_TR_NOOP("Show This Cluster (%1)")},
+                      {FilterField::Namespace, QT_TR_NOOP("Show This Namespace (%1)")}};
+        for (const auto &place : places) {
+            const QString id = derivedUriField(task, place.field).toString();
+            if (id.isEmpty())
+                continue;
+            menu->addAction(tr(place.label).arg(shortened(id)), menu,
+                            [request, field = place.field, id] { request({field, id, false}); });
+        }
+        if (!task.resourceURI.isEmpty()) {
+            menu->addSeparator();
+            addActions(menu, task.resourceURI, FilterField::ResourceUri, task.resourceURI, request);
+        }
+        break;
+    }
+    default: // times, durations: a range is what people want there; the expression says it better
+        break;
+    }
+}
+
+} // namespace Taskscope

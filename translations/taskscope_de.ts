@@ -161,6 +161,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionProfiles</name>
+    <message>
+        <source>Astra Control</source>
+        <translation>Astra Control</translation>
+    </message>
+    <message>
+        <source>Astra Control %1</source>
+        <translation>Astra Control %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -241,6 +252,136 @@
     <message>
         <source>For items that are arrays of values (a response to include=...): their field names, comma-separated.</source>
         <translation>Für Einträge, die Wertelisten sind (eine Antwort auf include=...): ihre Feldnamen, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>Export only the tasks that match &lt;expression&gt; (the filter language of the GUI), in tree order.</source>
+        <translation>Nur die Aufgaben exportieren, die zu &lt;Ausdruck&gt; passen (die Filtersprache der grafischen Oberfläche), in Baumreihenfolge.</translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>Do not send the clauses the server understands as filter= parameters (the whole expression is always applied here too).</source>
+        <translation>Die Bedingungen, die der Server versteht, nicht als filter=-Parameter senden (der vollständige Ausdruck wird ohnehin auch hier angewendet).</translation>
+    </message>
+    <message>
+        <source>--filter: %1</source>
+        <translation>--filter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterMenu</name>
+    <message>
+        <source>Show Only “%1”</source>
+        <translation>Nur “%1” anzeigen</translation>
+    </message>
+    <message>
+        <source>Exclude “%1”</source>
+        <translation>“%1” ausschließen</translation>
+    </message>
+    <message>
+        <source>Show This App (%1)</source>
+        <translation>Diese App anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show This Cluster (%1)</source>
+        <translation>Diesen Cluster anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show This Namespace (%1)</source>
+        <translation>Diesen Namespace anzeigen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterParser</name>
+    <message>
+        <source>unexpected end of the filter: %1</source>
+        <translation>unerwartetes Ende des Filters: %1</translation>
+    </message>
+    <message>
+        <source>the quoted text has no closing quote</source>
+        <translation>dem Text in Anführungszeichen fehlt das schließende Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1, found &apos;%2&apos;</source>
+        <translation>%1, &apos;%2&apos; gefunden</translation>
+    </message>
+    <message>
+        <source>unmatched &apos;)&apos;</source>
+        <translation>&apos;)&apos; ohne zugehörige &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos; or &apos;or&apos;</source>
+        <translation>&apos;and&apos; oder &apos;or&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>the filter is nested too deeply</source>
+        <translation>der Filter ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>this &apos;(&apos; is never closed</source>
+        <translation>diese &apos;(&apos; wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos;, &apos;or&apos; or &apos;)&apos;</source>
+        <translation>&apos;and&apos;, &apos;or&apos; oder &apos;)&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected a field name, &apos;not&apos; or &apos;(&apos;</source>
+        <translation>Feldname, &apos;not&apos; oder &apos;(&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <translation>unbekanntes Feld &apos;%1&apos;; meinten Sie &apos;%2&apos;?</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;</source>
+        <translation>unbekanntes Feld &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected an operator (eq, ne, lt, gt, lte, gte, in, matches) after &apos;%1&apos;</source>
+        <translation>Operator (eq, ne, lt, gt, lte, gte, in, matches) nach &apos;%1&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected a value: &apos;quoted text&apos;, a number or now-1h</source>
+        <translation>Wert erwartet: &apos;Text in Anführungszeichen&apos;, eine Zahl oder now-1h</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; compares text, and &apos;%2&apos; is not text</source>
+        <translation>&apos;%1&apos; vergleicht Text, und &apos;%2&apos; ist kein Text</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is text; a relative time compares only with timestamps</source>
+        <translation>&apos;%1&apos; ist Text; eine relative Zeit lässt sich nur mit Zeitstempeln vergleichen</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1</source>
+        <translation>ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes a number, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; erwartet eine Zahl, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the number %1 is out of range</source>
+        <translation>die Zahl %1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>the relative time %1 reaches too far back</source>
+        <translation>die relative Zeit %1 reicht zu weit zurück</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes a timestamp like &apos;2024-05-01T12:00:00Z&apos; or a relative time like now-1h</source>
+        <translation>&apos;%1&apos; erwartet einen Zeitstempel wie &apos;2024-05-01T12:00:00Z&apos; oder eine relative Zeit wie now-1h</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (Spalte %2)</translation>
     </message>
 </context>
 <context>
@@ -394,6 +535,147 @@
     </message>
 </context>
 <context>
+    <name>Taskscope::ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>Gespeicherte Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>https://astra.example.com</source>
+        <translation>https://astra.example.com</translation>
+    </message>
+    <message>
+        <source>the account id (a UUID)</source>
+        <translation>die Konto-ID (eine UUID)</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored token</source>
+        <translation>leer lassen, um das gespeicherte Token zu behalten</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Token anzeigen</translation>
+    </message>
+    <message>
+        <source>Tokens are kept in %1, never in the settings file.</source>
+        <translation>Tokens werden nie in der Einstellungsdatei gespeichert. Speicherort: %1.</translation>
+    </message>
+    <message>
+        <source>No system keychain: tokens are kept in memory for this session only.</source>
+        <translation>Kein System-Schlüsselbund: Tokens werden nur für diese Sitzung im Speicher gehalten.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>whole list at once</source>
+        <translation>ganze Liste auf einmal</translation>
+    </message>
+    <message>
+        <source>Allow plain &amp;HTTP (the token travels unencrypted)</source>
+        <translation>Unverschlüsseltes HTT&amp;P erlauben (das Token wird unverschlüsselt übertragen)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>Ver&amp;gessen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Account ID:</source>
+        <translation>&amp;Konto-ID:</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>Abfrage&amp;intervall:</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze:</source>
+        <translation>&amp;Seitengröße:</translation>
+    </message>
+    <message>
+        <source>Trusted certificates:</source>
+        <translation>Vertrauenswürdige Zertifikate:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>The server URL must be an http(s) address, for example https://astra.example.com.</source>
+        <translation>Die Server-URL muss eine http(s)-Adresse sein, zum Beispiel https://astra.example.com.</translation>
+    </message>
+    <message>
+        <source>The account ID is missing (Astra Control: Account → API access).</source>
+        <translation>Die Konto-ID fehlt (Astra Control: Account → API access).</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected: the server answered with the task list in %1 ms.</source>
+        <translation>Verbunden: Der Server hat in %1 ms mit der Aufgabenliste geantwortet.</translation>
+    </message>
+    <message>
+        <source>Check the API token and the account ID.</source>
+        <translation>Überprüfen Sie das API-Token und die Konto-ID.</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+SHA-256: %3
+Problems: %4</source>
+        <translation>Inhaber: %1
+Aussteller: %2
+SHA-256: %3
+Probleme: %4</translation>
+    </message>
+    <message>
+        <source>Trust This Certificate for %1</source>
+        <translation>Diesem Zertifikat für %1 vertrauen</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::DetailsPane</name>
     <message>
         <source>%1 (%2 UTC)</source>
@@ -503,6 +785,10 @@
         <source>additionalDetails</source>
         <translation>additionalDetails</translation>
     </message>
+    <message>
+        <source>Copy “%1”</source>
+        <translation>“%1” kopieren</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ExportDialog</name>
@@ -548,7 +834,10 @@
     </message>
     <message numerus="yes">
         <source>%n task(s) will be written.</source>
-        <translation><numerusform>%n Aufgabe wird geschrieben.</numerusform><numerusform>%n Aufgaben werden geschrieben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Aufgabe wird geschrieben.</numerusform>
+            <numerusform>%n Aufgaben werden geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No filter is applied.</source>
@@ -569,6 +858,82 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FilterEditor</name>
+    <message>
+        <source>Filter expression</source>
+        <translation>Filterausdruck</translation>
+    </message>
+    <message>
+        <source>Filter: state eq &apos;failed&apos; and startTime gt now-1h   (Ctrl+Space completes)</source>
+        <translation>Filter: state eq &apos;failed&apos; and startTime gt now-1h   (Strg+Leertaste vervollständigt)</translation>
+    </message>
+    <message>
+        <source>Filter expression: field op value, joined with and, or, not and parentheses.
+Operators: eq ne lt gt lte gte in (contains) matches (regular expression).
+Values: &apos;quoted text&apos;, numbers, now-1h. Fields such as state, name, percentDone, startTime, duration, app, cluster, namespace, stateDetails[*].title, metadata.labels[*].value.</source>
+        <translation>Filterausdruck: Feld Operator Wert, verknüpft mit and, or, not und Klammern.
+Operatoren: eq ne lt gt lte gte in (enthält) matches (regulärer Ausdruck).
+Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state, name, percentDone, startTime, duration, app, cluster, namespace, stateDetails[*].title, metadata.labels[*].value.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Invalid filter</source>
+        <translation>Ungültiger Filter</translation>
+    </message>
+    <message>
+        <source>Valid filter</source>
+        <translation>Gültiger Filter</translation>
+    </message>
+    <message>
+        <source>No filter: every task is shown</source>
+        <translation>Kein Filter: Alle Aufgaben werden angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n match</source>
+        <translation>
+            <numerusform>%1 von %n Aufgabe</numerusform>
+            <numerusform>%1 von %n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name of the filter:</source>
+        <translation>Name des Filters:</translation>
+    </message>
+    <message>
+        <source>Save Current Filter…</source>
+        <translation>Aktuellen Filter speichern…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
@@ -700,7 +1065,87 @@
     </message>
     <message numerus="yes">
         <source>Exported %n task(s) to %1</source>
-        <translation><numerusform>%n Aufgabe nach %1 exportiert</numerusform><numerusform>%n Aufgaben nach %1 exportiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Aufgabe nach %1 exportiert</numerusform>
+            <numerusform>%n Aufgaben nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection Settings…</source>
+        <translation>Verbindungseinstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <source>Add, edit, test and choose the Astra Control connection (Ctrl+,)</source>
+        <translation>Astra Control-Verbindung hinzufügen, bearbeiten, testen und auswählen (Strg+,)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtern…</translation>
+    </message>
+    <message>
+        <source>Type a filter expression (Ctrl+F, Ctrl+L)</source>
+        <translation>Einen Filterausdruck eingeben (Strg+F, Strg+L)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filter</source>
+        <translation>Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Subtasks of Matches</source>
+        <translation>&amp;Unteraufgaben von Treffern anzeigen</translation>
+    </message>
+    <message>
+        <source>Show every subtask of a matching task, not only the matches and the tasks above them</source>
+        <translation>Alle Unteraufgaben einer passenden Aufgabe anzeigen, nicht nur die Treffer und die Aufgaben darüber</translation>
+    </message>
+    <message>
+        <source>Filter on the &amp;Server Too</source>
+        <translation>Auch auf dem &amp;Server filtern</translation>
+    </message>
+    <message>
+        <source>Send the clauses the server understands with each poll, so that less travels; the whole filter is still applied here. Parents that do not match are then not fetched, and their subtasks show as orphans.</source>
+        <translation>Bei jeder Abfrage die Bedingungen mitsenden, die der Server versteht, damit weniger Daten übertragen werden; der vollständige Filter wird weiterhin hier angewendet. Übergeordnete Aufgaben, die nicht passen, werden dann nicht abgerufen, und ihre Unteraufgaben erscheinen als verwaist.</translation>
+    </message>
+    <message>
+        <source>Data problems</source>
+        <translation>Datenprobleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last poll returned %n item(s) with problems. Tasks with a usable id are shown with what could be read; the others were skipped.</source>
+        <translation>
+            <numerusform>Die letzte Abfrage hat %n Element mit Problemen geliefert. Aufgaben mit verwendbarer ID werden mit den lesbaren Daten angezeigt; die übrigen wurden übersprungen.</numerusform>
+            <numerusform>Die letzte Abfrage hat %n Elemente mit Problemen geliefert. Aufgaben mit verwendbarer ID werden mit den lesbaren Daten angezeigt; die übrigen wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot change the filter: %1</source>
+        <translation>Der Filter kann nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the token of %1 from %2: %3</source>
+        <translation>Das Token von %1 kann nicht gelesen werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>No system keychain (%1): the token stays in memory for this session only.</source>
+        <translation>Kein System-Schlüsselbund (%1): Das Token bleibt nur für diese Sitzung im Speicher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data problem(s)</source>
+        <translation>
+            <numerusform>%n Datenproblem</numerusform>
+            <numerusform>%n Datenprobleme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s) match</source>
+        <translation>
+            <numerusform>Treffer: %1 von %n Aufgabe</numerusform>
+            <numerusform>Treffer: %1 von %n Aufgaben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -708,6 +1153,78 @@
     <message>
         <source>memory (this session only)</source>
         <translation>Arbeitsspeicher (nur diese Sitzung)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::StateBar</name>
+    <message>
+        <source>Task states</source>
+        <translation>Aufgabenstatus</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>state chip: tasks in a state Taskscope does not know</comment>
+        <translation>Sonstige</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln task(s)</source>
+        <comment>state chip: a state&apos;s name and its count</comment>
+        <translation>
+            <numerusform>%1: %Ln Aufgabe</numerusform>
+            <numerusform>%1: %Ln Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click: only %1 tasks.
+Ctrl+click: add %1.
+Alt+click: exclude %1.</source>
+        <comment>state chip</comment>
+        <translation>Klick: nur Aufgaben mit Status %1.
+Strg+Klick: %1 hinzufügen.
+Alt+Klick: %1 ausschließen.</translation>
+    </message>
+    <message>
+        <source>Shown by the filter.
+Click: remove %1 from the filter.
+Alt+click: exclude %1 instead.</source>
+        <comment>state chip</comment>
+        <translation>Vom Filter eingeschlossen.
+Klick: %1 aus dem Filter entfernen.
+Alt+Klick: %1 stattdessen ausschließen.</translation>
+    </message>
+    <message>
+        <source>Excluded by the filter.
+Click: stop excluding %1.
+Ctrl+click: add %1 instead.</source>
+        <comment>state chip</comment>
+        <translation>Vom Filter ausgeschlossen.
+Klick: %1 nicht mehr ausschließen.
+Strg+Klick: %1 stattdessen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Right-click for a menu.</source>
+        <comment>state chip</comment>
+        <translation>Rechtsklick: Kontextmenü.</translation>
+    </message>
+    <message>
+        <source>Only %1 tasks</source>
+        <comment>state chip menu</comment>
+        <translation>Nur Aufgaben mit Status %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>state chip menu</comment>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Exclude %1</source>
+        <comment>state chip menu</comment>
+        <translation>%1 ausschließen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the filter</source>
+        <comment>state chip menu</comment>
+        <translation>%1 aus dem Filter entfernen</translation>
     </message>
 </context>
 <context>
@@ -944,6 +1461,18 @@
     <message>
         <source>No system keychain (%1): tokens stay in memory for this session only. Use --token-file FILE or set ASTRA_TOKEN.</source>
         <translation>Kein System-Schlüsselbund (%1): Tokens bleiben nur für diese Sitzung im Speicher. --token-file DATEI verwenden oder ASTRA_TOKEN setzen.</translation>
+    </message>
+    <message>
+        <source>Start with the filter &lt;expression&gt;.</source>
+        <translation>Mit dem Filter &lt;Ausdruck&gt; starten.</translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>taskscope: --filter: %1</source>
+        <translation>taskscope: --filter: %1</translation>
     </message>
 </context>
 </TS>

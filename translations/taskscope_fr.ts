@@ -161,6 +161,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionProfiles</name>
+    <message>
+        <source>Astra Control</source>
+        <translation>Astra Control</translation>
+    </message>
+    <message>
+        <source>Astra Control %1</source>
+        <translation>Astra Control %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommand</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -241,6 +252,136 @@
     <message>
         <source>For items that are arrays of values (a response to include=...): their field names, comma-separated.</source>
         <translation>Pour des éléments qui sont des tableaux de valeurs (une réponse à include=...) : les noms de leurs champs, séparés par des virgules.</translation>
+    </message>
+    <message>
+        <source>Export only the tasks that match &lt;expression&gt; (the filter language of the GUI), in tree order.</source>
+        <translation>N&apos;exporter que les tâches correspondant à &lt;expression&gt; (le langage de filtre de l&apos;interface graphique), dans l&apos;ordre de l&apos;arborescence.</translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation>expression</translation>
+    </message>
+    <message>
+        <source>Do not send the clauses the server understands as filter= parameters (the whole expression is always applied here too).</source>
+        <translation>Ne pas envoyer les conditions que le serveur comprend sous forme de paramètres filter= (l&apos;expression complète est de toute façon appliquée ici aussi).</translation>
+    </message>
+    <message>
+        <source>--filter: %1</source>
+        <translation>--filter : %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterMenu</name>
+    <message>
+        <source>Show Only “%1”</source>
+        <translation>Afficher uniquement “%1”</translation>
+    </message>
+    <message>
+        <source>Exclude “%1”</source>
+        <translation>Exclure “%1”</translation>
+    </message>
+    <message>
+        <source>Show This App (%1)</source>
+        <translation>Afficher cette application (%1)</translation>
+    </message>
+    <message>
+        <source>Show This Cluster (%1)</source>
+        <translation>Afficher ce cluster (%1)</translation>
+    </message>
+    <message>
+        <source>Show This Namespace (%1)</source>
+        <translation>Afficher cet espace de noms (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterParser</name>
+    <message>
+        <source>unexpected end of the filter: %1</source>
+        <translation>fin inattendue du filtre : %1</translation>
+    </message>
+    <message>
+        <source>the quoted text has no closing quote</source>
+        <translation>le texte entre guillemets n&apos;a pas de guillemet fermant</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>caractère inattendu &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1, found &apos;%2&apos;</source>
+        <translation>%1, &apos;%2&apos; trouvé</translation>
+    </message>
+    <message>
+        <source>unmatched &apos;)&apos;</source>
+        <translation>&apos;)&apos; sans &apos;(&apos; correspondante</translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos; or &apos;or&apos;</source>
+        <translation>&apos;and&apos; ou &apos;or&apos; attendu</translation>
+    </message>
+    <message>
+        <source>the filter is nested too deeply</source>
+        <translation>le filtre est trop profondément imbriqué</translation>
+    </message>
+    <message>
+        <source>this &apos;(&apos; is never closed</source>
+        <translation>cette &apos;(&apos; n&apos;est jamais fermée</translation>
+    </message>
+    <message>
+        <source>expected &apos;and&apos;, &apos;or&apos; or &apos;)&apos;</source>
+        <translation>&apos;and&apos;, &apos;or&apos; ou &apos;)&apos; attendu</translation>
+    </message>
+    <message>
+        <source>expected a field name, &apos;not&apos; or &apos;(&apos;</source>
+        <translation>nom de champ, &apos;not&apos; ou &apos;(&apos; attendu</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <translation>champ &apos;%1&apos; inconnu ; vouliez-vous dire &apos;%2&apos; ?</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;</source>
+        <translation>champ &apos;%1&apos; inconnu</translation>
+    </message>
+    <message>
+        <source>expected an operator (eq, ne, lt, gt, lte, gte, in, matches) after &apos;%1&apos;</source>
+        <translation>opérateur (eq, ne, lt, gt, lte, gte, in, matches) attendu après &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a value: &apos;quoted text&apos;, a number or now-1h</source>
+        <translation>valeur attendue : &apos;texte entre guillemets&apos;, un nombre ou now-1h</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; compares text, and &apos;%2&apos; is not text</source>
+        <translation>&apos;%1&apos; compare du texte, et &apos;%2&apos; n&apos;est pas du texte</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is text; a relative time compares only with timestamps</source>
+        <translation>&apos;%1&apos; est du texte ; un temps relatif ne se compare qu&apos;à des horodatages</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1</source>
+        <translation>expression régulière non valide : %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes a number, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; attend un nombre, pas &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the number %1 is out of range</source>
+        <translation>le nombre %1 est hors limites</translation>
+    </message>
+    <message>
+        <source>the relative time %1 reaches too far back</source>
+        <translation>le temps relatif %1 remonte trop loin dans le passé</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes a timestamp like &apos;2024-05-01T12:00:00Z&apos; or a relative time like now-1h</source>
+        <translation>&apos;%1&apos; attend un horodatage comme &apos;2024-05-01T12:00:00Z&apos; ou un temps relatif comme now-1h</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (colonne %2)</translation>
     </message>
 </context>
 <context>
@@ -394,6 +535,147 @@
     </message>
 </context>
 <context>
+    <name>Taskscope::ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>Connexions enregistrées</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>https://astra.example.com</source>
+        <translation>https://astra.example.com</translation>
+    </message>
+    <message>
+        <source>the account id (a UUID)</source>
+        <translation>l&apos;identifiant du compte (un UUID)</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored token</source>
+        <translation>laisser vide pour conserver le jeton enregistré</translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation>Afficher le jeton</translation>
+    </message>
+    <message>
+        <source>Tokens are kept in %1, never in the settings file.</source>
+        <translation>Les jetons sont conservés dans %1, jamais dans le fichier de paramètres.</translation>
+    </message>
+    <message>
+        <source>No system keychain: tokens are kept in memory for this session only.</source>
+        <translation>Aucun trousseau système : les jetons sont conservés en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>whole list at once</source>
+        <translation>toute la liste en une fois</translation>
+    </message>
+    <message>
+        <source>Allow plain &amp;HTTP (the token travels unencrypted)</source>
+        <translation>Autoriser le &amp;HTTP non chiffré (le jeton transite en clair)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Oublier</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;URL du serveur :</translation>
+    </message>
+    <message>
+        <source>&amp;Account ID:</source>
+        <translation>&amp;Identifiant du compte :</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>&amp;Jeton d&apos;API :</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>In&amp;tervalle d&apos;interrogation :</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze:</source>
+        <translation>Taille de &amp;page :</translation>
+    </message>
+    <message>
+        <source>Trusted certificates:</source>
+        <translation>Certificats approuvés :</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>T&amp;ester la connexion</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>Certificat non approuvé</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Donnez un nom à la connexion.</translation>
+    </message>
+    <message>
+        <source>The server URL must be an http(s) address, for example https://astra.example.com.</source>
+        <translation>L&apos;URL du serveur doit être une adresse http(s), par exemple https://astra.example.com.</translation>
+    </message>
+    <message>
+        <source>The account ID is missing (Astra Control: Account → API access).</source>
+        <translation>L&apos;identifiant du compte est manquant (Astra Control : Account → API access).</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected: the server answered with the task list in %1 ms.</source>
+        <translation>Connecté : le serveur a répondu avec la liste des tâches en %1 ms.</translation>
+    </message>
+    <message>
+        <source>Check the API token and the account ID.</source>
+        <translation>Vérifiez le jeton d&apos;API et l&apos;identifiant du compte.</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+SHA-256: %3
+Problems: %4</source>
+        <translation>Sujet : %1
+Émetteur : %2
+SHA-256 : %3
+Problèmes : %4</translation>
+    </message>
+    <message>
+        <source>Trust This Certificate for %1</source>
+        <translation>Faire confiance à ce certificat pour %1</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::DetailsPane</name>
     <message>
         <source>%1 (%2 UTC)</source>
@@ -503,6 +785,10 @@
         <source>additionalDetails</source>
         <translation>additionalDetails</translation>
     </message>
+    <message>
+        <source>Copy “%1”</source>
+        <translation>Copier “%1”</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ExportDialog</name>
@@ -548,7 +834,10 @@
     </message>
     <message numerus="yes">
         <source>%n task(s) will be written.</source>
-        <translation><numerusform>%n tâche sera écrite.</numerusform><numerusform>%n tâches seront écrites.</numerusform></translation>
+        <translation>
+            <numerusform>%n tâche sera écrite.</numerusform>
+            <numerusform>%n tâches seront écrites.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No filter is applied.</source>
@@ -569,6 +858,82 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FilterEditor</name>
+    <message>
+        <source>Filter expression</source>
+        <translation>Expression de filtre</translation>
+    </message>
+    <message>
+        <source>Filter: state eq &apos;failed&apos; and startTime gt now-1h   (Ctrl+Space completes)</source>
+        <translation>Filtre : state eq &apos;failed&apos; and startTime gt now-1h   (Ctrl+Espace pour compléter)</translation>
+    </message>
+    <message>
+        <source>Filter expression: field op value, joined with and, or, not and parentheses.
+Operators: eq ne lt gt lte gte in (contains) matches (regular expression).
+Values: &apos;quoted text&apos;, numbers, now-1h. Fields such as state, name, percentDone, startTime, duration, app, cluster, namespace, stateDetails[*].title, metadata.labels[*].value.</source>
+        <translation>Expression de filtre : champ opérateur valeur, reliés par and, or, not et des parenthèses.
+Opérateurs : eq ne lt gt lte gte in (contient) matches (expression régulière).
+Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que state, name, percentDone, startTime, duration, app, cluster, namespace, stateDetails[*].title, metadata.labels[*].value.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistrés</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Filtres enregistrés</translation>
+    </message>
+    <message>
+        <source>Invalid filter</source>
+        <translation>Filtre non valide</translation>
+    </message>
+    <message>
+        <source>Valid filter</source>
+        <translation>Filtre valide</translation>
+    </message>
+    <message>
+        <source>No filter: every task is shown</source>
+        <translation>Aucun filtre : toutes les tâches sont affichées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tâche</numerusform>
+            <numerusform>%n tâches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n match</source>
+        <translation>
+            <numerusform>%1 sur %n tâche</numerusform>
+            <numerusform>%1 sur %n tâches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n correspondance</numerusform>
+            <numerusform>%n correspondances</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Enregistrer le filtre</translation>
+    </message>
+    <message>
+        <source>Name of the filter:</source>
+        <translation>Nom du filtre :</translation>
+    </message>
+    <message>
+        <source>Save Current Filter…</source>
+        <translation>Enregistrer le filtre actuel…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -700,7 +1065,87 @@
     </message>
     <message numerus="yes">
         <source>Exported %n task(s) to %1</source>
-        <translation><numerusform>%n tâche exportée vers %1</numerusform><numerusform>%n tâches exportées vers %1</numerusform></translation>
+        <translation>
+            <numerusform>%n tâche exportée vers %1</numerusform>
+            <numerusform>%n tâches exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection Settings…</source>
+        <translation>Paramètres de connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Connexions…</translation>
+    </message>
+    <message>
+        <source>Add, edit, test and choose the Astra Control connection (Ctrl+,)</source>
+        <translation>Ajouter, modifier, tester et choisir la connexion Astra Control (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtrer…</translation>
+    </message>
+    <message>
+        <source>Type a filter expression (Ctrl+F, Ctrl+L)</source>
+        <translation>Saisir une expression de filtre (Ctrl+F, Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filter</source>
+        <translation>&amp;Effacer le filtre</translation>
+    </message>
+    <message>
+        <source>Show &amp;Subtasks of Matches</source>
+        <translation>Afficher les &amp;sous-tâches des correspondances</translation>
+    </message>
+    <message>
+        <source>Show every subtask of a matching task, not only the matches and the tasks above them</source>
+        <translation>Afficher toutes les sous-tâches d&apos;une tâche correspondante, et pas seulement les correspondances et leurs tâches parentes</translation>
+    </message>
+    <message>
+        <source>Filter on the &amp;Server Too</source>
+        <translation>Filtrer aussi &amp;côté serveur</translation>
+    </message>
+    <message>
+        <source>Send the clauses the server understands with each poll, so that less travels; the whole filter is still applied here. Parents that do not match are then not fetched, and their subtasks show as orphans.</source>
+        <translation>Envoyer à chaque interrogation les conditions que le serveur comprend, afin de réduire le volume transféré ; le filtre complet reste appliqué ici. Les tâches parentes qui ne correspondent pas ne sont alors pas récupérées, et leurs sous-tâches apparaissent comme orphelines.</translation>
+    </message>
+    <message>
+        <source>Data problems</source>
+        <translation>Problèmes de données</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last poll returned %n item(s) with problems. Tasks with a usable id are shown with what could be read; the others were skipped.</source>
+        <translation>
+            <numerusform>La dernière interrogation a renvoyé %n élément présentant des problèmes. Les tâches ayant un id utilisable sont affichées avec ce qui a pu être lu ; les autres ont été ignorées.</numerusform>
+            <numerusform>La dernière interrogation a renvoyé %n éléments présentant des problèmes. Les tâches ayant un id utilisable sont affichées avec ce qui a pu être lu ; les autres ont été ignorées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot change the filter: %1</source>
+        <translation>Impossible de modifier le filtre : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the token of %1 from %2: %3</source>
+        <translation>Impossible de lire le jeton de %1 depuis %2 : %3</translation>
+    </message>
+    <message>
+        <source>No system keychain (%1): the token stays in memory for this session only.</source>
+        <translation>Aucun trousseau système (%1) : le jeton reste en mémoire pour cette session uniquement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data problem(s)</source>
+        <translation>
+            <numerusform>%n problème de données</numerusform>
+            <numerusform>%n problèmes de données</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s) match</source>
+        <translation>
+            <numerusform>Correspondances : %1 sur %n tâche</numerusform>
+            <numerusform>Correspondances : %1 sur %n tâches</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -708,6 +1153,78 @@
     <message>
         <source>memory (this session only)</source>
         <translation>la mémoire (cette session uniquement)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::StateBar</name>
+    <message>
+        <source>Task states</source>
+        <translation>États des tâches</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>state chip: tasks in a state Taskscope does not know</comment>
+        <translation>Autre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln task(s)</source>
+        <comment>state chip: a state&apos;s name and its count</comment>
+        <translation>
+            <numerusform>%1 : %Ln tâche</numerusform>
+            <numerusform>%1 : %Ln tâches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click: only %1 tasks.
+Ctrl+click: add %1.
+Alt+click: exclude %1.</source>
+        <comment>state chip</comment>
+        <translation>Clic : uniquement l&apos;état %1.
+Ctrl+clic : ajouter l&apos;état %1.
+Alt+clic : exclure l&apos;état %1.</translation>
+    </message>
+    <message>
+        <source>Shown by the filter.
+Click: remove %1 from the filter.
+Alt+click: exclude %1 instead.</source>
+        <comment>state chip</comment>
+        <translation>Inclus par le filtre.
+Clic : retirer l&apos;état %1 du filtre.
+Alt+clic : exclure plutôt l&apos;état %1.</translation>
+    </message>
+    <message>
+        <source>Excluded by the filter.
+Click: stop excluding %1.
+Ctrl+click: add %1 instead.</source>
+        <comment>state chip</comment>
+        <translation>Exclu par le filtre.
+Clic : ne plus exclure l&apos;état %1.
+Ctrl+clic : ajouter plutôt l&apos;état %1.</translation>
+    </message>
+    <message>
+        <source>Right-click for a menu.</source>
+        <comment>state chip</comment>
+        <translation>Clic droit : menu contextuel.</translation>
+    </message>
+    <message>
+        <source>Only %1 tasks</source>
+        <comment>state chip menu</comment>
+        <translation>Uniquement l&apos;état %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <comment>state chip menu</comment>
+        <translation>Ajouter l&apos;état %1</translation>
+    </message>
+    <message>
+        <source>Exclude %1</source>
+        <comment>state chip menu</comment>
+        <translation>Exclure l&apos;état %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the filter</source>
+        <comment>state chip menu</comment>
+        <translation>Retirer l&apos;état %1 du filtre</translation>
     </message>
 </context>
 <context>
@@ -944,6 +1461,18 @@
     <message>
         <source>No system keychain (%1): tokens stay in memory for this session only. Use --token-file FILE or set ASTRA_TOKEN.</source>
         <translation>Aucun trousseau système (%1) : les jetons restent en mémoire pour cette session uniquement. Utilisez --token-file FICHIER ou définissez ASTRA_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Start with the filter &lt;expression&gt;.</source>
+        <translation>Démarrer avec le filtre &lt;expression&gt;.</translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation>expression</translation>
+    </message>
+    <message>
+        <source>taskscope: --filter: %1</source>
+        <translation>taskscope : --filter : %1</translation>
     </message>
 </context>
 </TS>

@@ -80,7 +80,7 @@ void TaskTreeView::applyDefaultWidths()
 {
     // In character widths: never ResizeToContents, which measures every row of a big list.
     const int ch = fontMetrics().horizontalAdvance(u'0');
-    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 15, 12, 9, 20, 20, 9, 30};
+    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 17, 12, 9, 20, 20, 9, 30};
     for (int column = 0; column < TaskTreeModel::ColumnCount; ++column)
         header()->resizeSection(column, widths[column] * ch);
 }

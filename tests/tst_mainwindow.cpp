@@ -410,6 +410,36 @@ private Q_SLOTS:
         QCOMPARE(m_window->filterEdit()->text(), u"app ne "_s + quoteFilterText(app));
     }
 
+    void filterIsPushedToTheServer()
+    {
+        const int all = m_window->model()->taskCount();
+        QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
+        m_window->applyFilter(u"state eq 'completed' and name in 'backup' and duration gt 1"_s);
+        // The clauses the server grammar has, each its own filter=; the derived one stays here.
+        QCOMPARE(m_window->client()->config().serverFilters,
+                 (QStringList{u"state eq 'completed'"_s, u"name in 'backup'"_s}));
+        QTRY_COMPARE(applied.size(), 1); // the changed filters poll at once
+        QVERIFY(m_window->model()->taskCount() < all);
+        m_window->model()->forEachInTreeOrder([](const Task &task, int) {
+            QVERIFY(task.stateText == u"completed" && task.name.contains(u"backup"_s));
+        });
+        QVERIFY(m_window->matchingTaskCount() <= m_window->model()->taskCount());
+
+        // Turned off: nothing is sent, and everything comes back (the filter still applies here).
+        QAction *toggle = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->text() == MainWindow::tr("Filter on the &Server Too"))
+                toggle = action;
+        }
+        QVERIFY(toggle && toggle->isChecked());
+        toggle->setChecked(false);
+        QVERIFY(m_window->client()->config().serverFilters.isEmpty());
+        QTRY_COMPARE(applied.size(), 2);
+        QCOMPARE(m_window->model()->taskCount(), all);
+        QCOMPARE(m_window->filterEdit()->text(), u"state eq 'completed' and name in 'backup' and duration gt 1"_s);
+        toggle->setChecked(true); // the default, for the next test
+    }
+
     void ctrlFFocusesTheFilter()
     {
         m_window->view()->setFocus();

@@ -478,6 +478,50 @@ private Q_SLOTS:
         QCOMPARE(window.stateBar()->selected(), QStringList{u"failed"_s});
     }
 
+    void clicksWorkOnAwkwardValues()
+    {
+        // Quotes, spaces and non-ASCII text in the values clicked on.
+        const QList<QString> names{u"it's a \"backup\""_s, u"Ünïcødé sauvegarde"_s, u"plain"_s};
+        QByteArray items;
+        for (int i = 0; i < names.size(); ++i) {
+            QJsonObject task = QJsonDocument::fromJson(taskJson(u"t%1"_s.arg(i))).object();
+            task.insert(u"name"_s, names[i]);
+            items += (i ? "," : "") + QJsonDocument(task).toJson(QJsonDocument::Compact);
+        }
+        const QByteArray body = "{\"items\":[" + items + "],\"metadata\":{}}";
+        TestHttpServer server;
+        server.setHandler([&](const TestHttpServer::Request &) { return TestHttpServer::json(200, body); });
+        MainWindow window;
+        ConnectionConfig config;
+        config.baseUrl = server.url(QString());
+        config.accountId = u"acc"_s;
+        config.pollIntervalMs = 60'000;
+        QSignalSpy applied(&window, &MainWindow::snapshotApplied);
+        window.connectTo(config, u"token"_s, u"awkward"_s);
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(window.model()->taskCount(), 3);
+        for (const QString &name : names.mid(0, 2)) {
+            QModelIndex cell;
+            for (int row = 0; row < window.view()->model()->rowCount(); ++row) {
+                const QModelIndex index = window.view()->model()->index(row, TaskTreeModel::NameColumn);
+                if (index.data(TaskTreeModel::TaskRole).value<Task>().name == name)
+                    cell = index;
+            }
+            QVERIFY(cell.isValid());
+            std::unique_ptr<QMenu> menu(window.view()->createCellMenu(cell, nullptr));
+            menu->actions().at(0)->trigger(); // Show Only
+            QCOMPARE(window.filterEdit()->text(), u"name eq "_s + quoteFilterText(name));
+            QCOMPARE(window.filterEdit()->validity(), FilterEditor::Validity::Valid);
+            QCOMPARE(window.matchingTaskCount(), 1);
+            QCOMPARE(window.view()->model()->rowCount(), 1);
+            window.filterEdit()->setText(QString());
+            menu.reset(window.view()->createCellMenu(window.view()->model()->index(cell.row(), 0), nullptr));
+            menu->actions().at(1)->trigger(); // Exclude
+            QCOMPARE(window.matchingTaskCount(), 2);
+            window.filterEdit()->setText(QString());
+        }
+    }
+
     void dataProblemsAreCountedInTheStatusBar()
     {
         // Two problems: a duplicate id and a percentDone out of range. Both tasks still show.

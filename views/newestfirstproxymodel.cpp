@@ -63,12 +63,15 @@ bool NewestFirstProxyModel::lessThan(const QModelIndex &left, const QModelIndex 
         return descending ? left.row() > right.row() : left.row() < right.row();
     }
     if (!left.parent().isValid()) {
-        const QDateTime a = left.siblingAtColumn(TaskTreeModel::StartedColumn).data(TaskTreeModel::RawRole).toDateTime();
-        const QDateTime b = right.siblingAtColumn(TaskTreeModel::StartedColumn).data(TaskTreeModel::RawRole).toDateTime();
-        if (a.isValid() != b.isValid())
-            return !a.isValid(); // not started yet: the newest of all
-        if (a != b)
-            return a > b;
+        // Straight from the tasks: a re-sort after a big poll compares thousands of pairs.
+        const auto *model = static_cast<const TaskTreeModel *>(sourceModel());
+        const Task *a = model->task(left), *b = model->task(right);
+        if (a && b) {
+            if (a->startTime.isValid() != b->startTime.isValid())
+                return !a->startTime.isValid(); // not started yet: the newest of all
+            if (a->startTime != b->startTime)
+                return a->startTime > b->startTime;
+        }
     }
     return left.row() < right.row();
 }

@@ -335,8 +335,38 @@ void MainWindow::applyFilterRequest(const FilterRequest &request)
     });
 }
 
+namespace {
+
+// The API names of every state this version knows.
+QStringList knownStates()
+{
+    QStringList names;
+    for (int state = 0; state < int(TaskState::Unknown); ++state)
+        names << stateApiName(TaskState(state));
+    return names;
+}
+
+} // namespace
+
 void MainWindow::onStateActivated(const QString &state, StateBar::Action action)
 {
+    if (state.isEmpty()) {
+        // The "other" chip: states this version does not know. The language has no name for them,
+        // so they are "none of the known ones", and excluding them is "one of the known ones".
+        editFilter([&](const QString &text) {
+            FilterEditResult result = FilterEdit::replaceFieldClauses(text, FilterField::State, {});
+            if (!result.ok() || action == StateBar::Action::Remove)
+                return result;
+            if (action == StateBar::Action::Exclude)
+                return FilterEdit::replaceFieldClauses(text, FilterField::State, knownStates());
+            for (const QString &known : knownStates()) {
+                if (result.ok())
+                    result = FilterEdit::excludeValue(result.text, FilterField::State, known);
+            }
+            return result;
+        });
+        return;
+    }
     editFilter([&](const QString &text) {
         switch (action) {
         case StateBar::Action::Only:
@@ -397,8 +427,20 @@ void MainWindow::recountFilter()
     });
     m_matching = matching;
     m_stateBar->setCounts(counts);
-    m_stateBar->setSelection(FilterEdit::selectedValues(text, FilterField::State),
-                             FilterEdit::excludedValues(text, FilterField::State));
+    QStringList selected = FilterEdit::selectedValues(text, FilterField::State);
+    QStringList excluded = FilterEdit::excludedValues(text, FilterField::State);
+    const QStringList known = knownStates();
+    const auto containsAll = [&known](const QStringList &names) {
+        return std::all_of(known.cbegin(), known.cend(), [&](const QString &name) { return names.contains(name); });
+    };
+    if (containsAll(excluded)) { // none of the known states: the "other" chip is what is selected
+        excluded.clear();
+        selected.append(QString());
+    } else if (containsAll(selected)) { // every known state: the unknown ones are excluded
+        selected.clear();
+        excluded.append(QString());
+    }
+    m_stateBar->setSelection(selected, excluded);
     m_filter->setTotalCount(m_model->taskCount());
 }
 

@@ -14,6 +14,7 @@
 #include "testhttpserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QJsonArray>
@@ -520,6 +521,38 @@ private Q_SLOTS:
             QCOMPARE(window.matchingTaskCount(), 2);
             window.filterEdit()->setText(QString());
         }
+    }
+
+    void theOtherChipSelectsUnknownStates()
+    {
+        const QByteArray body = "{\"items\":[" + taskJson(u"t1"_s, u"exploded"_s) + "," + taskJson(u"t2"_s, u"running"_s) + ","
+            + taskJson(u"t3"_s, u"failed"_s) + "],\"metadata\":{}}";
+        TestHttpServer server;
+        server.setHandler([&](const TestHttpServer::Request &) { return TestHttpServer::json(200, body); });
+        MainWindow window;
+        ConnectionConfig config;
+        config.baseUrl = server.url(QString());
+        config.accountId = u"acc"_s;
+        config.pollIntervalMs = 60'000;
+        QSignalSpy applied(&window, &MainWindow::snapshotApplied);
+        window.connectTo(config, u"token"_s, u"unknown states"_s);
+        window.show();
+        QTRY_COMPARE(applied.size(), 1);
+        QAbstractButton *other = window.stateBar()->chip(TaskState::Unknown);
+        QVERIFY(other->isVisible());
+        QCOMPARE(window.stateBar()->count(TaskState::Unknown), 1);
+
+        QTest::mouseClick(other, Qt::LeftButton); // only the states this version does not know
+        QCOMPARE(window.matchingTaskCount(), 1);
+        QCOMPARE(window.stateBar()->selected(), QStringList{QString()});
+        QVERIFY(window.filterEdit()->text().contains(u"state ne 'running'"_s));
+        QTest::mouseClick(other, Qt::LeftButton); // lit: remove
+        QCOMPARE(window.filterEdit()->text(), QString());
+        QTest::mouseClick(other, Qt::LeftButton, Qt::AltModifier); // exclude them: every known state
+        QCOMPARE(window.matchingTaskCount(), 2);
+        QCOMPARE(window.stateBar()->excluded(), QStringList{QString()});
+        QTest::mouseClick(other, Qt::LeftButton);
+        QCOMPARE(window.filterEdit()->text(), QString());
     }
 
     void dataProblemsAreCountedInTheStatusBar()

@@ -220,7 +220,12 @@ std::optional<FilterField> nearestField(QStringView written)
     std::optional<FilterField> best;
     qsizetype bestDistance = qMin<qsizetype>(2, folded.size() / 2);
     for (int i = 0; i < FilterFieldCount; ++i) {
-        const qsizetype distance = editDistance(folded, foldedPathWithoutWildcards(kFields[size_t(i)].path));
+        const QString candidate = foldedPathWithoutWildcards(kFields[size_t(i)].path);
+        // The distance is at least the difference in length: a long path (pasted text) costs no
+        // length x path-length table per field.
+        if (qAbs(folded.size() - candidate.size()) > bestDistance)
+            continue;
+        const qsizetype distance = editDistance(folded, candidate);
         if (distance <= bestDistance) {
             best = FilterField(i);
             bestDistance = distance - 1; // a later field must be strictly closer

@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QStringDecoder>
 
 #include <simdjson.h>
 
@@ -827,6 +828,39 @@ QString describeError(simdjson::error_code code)
     return QString::fromUtf8(simdjson::error_message(code));
 }
 
+// `repairedOffset` is a byte offset into QString::fromUtf8(input).toUtf8(), where invalid sequences
+// became U+FFFD (3 bytes each): returns the offset of the same place in `input`, so that an error
+// names a byte of the body as received, never one past its end.
+qint64 inputOffset(const QByteArray &input, qint64 repairedOffset)
+{
+    // After an ASCII byte the decoder holds no state (it ends any pending sequence and is a
+    // character itself): count chunks cut after one, and decode byte by byte only the chunk where
+    // the offset falls.
+    qint64 produced = 0; // repaired bytes that input[0, start) became
+    qsizetype start = 0;
+    while (start < input.size()) {
+        qsizetype end = qMin(start + 4096, input.size());
+        while (end < input.size() && static_cast<uchar>(input[end - 1]) >= 0x80)
+            ++end;
+        const qint64 size = QString::fromUtf8(input.constData() + start, end - start).toUtf8().size();
+        if (produced + size > repairedOffset)
+            break;
+        produced += size;
+        start = end;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    qsizetype sequenceStart = start;
+    for (qsizetype i = start; i < input.size(); ++i) {
+        const qint64 size = QString(decoder.decode(QByteArrayView(input.constData() + i, 1))).toUtf8().size();
+        produced += size;
+        if (produced > repairedOffset)
+            return sequenceStart;
+        if (size > 0)
+            sequenceStart = i + 1;
+    }
+    return input.size();
+}
+
 } // namespace
 
 QString ParseWarning::toString() const
@@ -909,7 +943,8 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
     *error = ParseError();
 
     QByteArray body = input;
-    if (!simdjson::validate_utf8(input.constData(), size_t(input.size()))) {
+    const bool repaired = !simdjson::validate_utf8(input.constData(), size_t(input.size()));
+    if (repaired) {
         // Keep what can be read: invalid sequences become U+FFFD, and the user is told.
         body = QString::fromUtf8(input).toUtf8();
         page->warnings.append(ParseWarning{-1, {}, {},
@@ -939,6 +974,8 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
             error->message = tr("malformed JSON: %1").arg(describeError(code));
             error->offset = qBound(qint64(0), fallbackOffset, qint64(body.size()));
         }
+        if (repaired)
+            error->offset = inputOffset(input, error->offset);
         page->tasks.clear();
         return false;
     };

@@ -788,6 +788,9 @@ void TestTaskParser::malformedJson_data()
     row("single quotes", R"({'id': 'b'})"_ba, 1);
     row("unescaped control character", "{\"id\": \"b\x01\"}"_ba, 9);
     row("closing bracket mismatch", R"({"id": "b"])"_ba, 10);
+    // Invalid UTF-8 before the break: the offset counts the bytes as received, not as repaired to
+    // U+FFFD (3 bytes each), and stays inside the body (found by tests/fuzz, fuzz_tasklist).
+    row("bare word after invalid UTF-8", "{\"id\": \"b" + QByteArray(20, '\xff') + "\", \"x\": tru}", 9 + 20 + 8);
     // Values that a tolerant path skips over must still be valid JSON.
     row("bad atom in an array item (no include order)", R"(["b", tru])"_ba, 6);
     row("leading zero in an array item (no include order)", R"(["b", 01])"_ba, 6);

@@ -2,6 +2,7 @@
 #include "demoserver.h"
 
 #include "demojson.h"
+#include "listquery.h"
 #include "scenario.h"
 #include "serverfilter.h"
 
@@ -25,6 +26,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -38,11 +40,6 @@ Q_LOGGING_CATEGORY(lcDemo, "taskscope.demo", QtWarningMsg)
 // How many list states stay available to continue tokens: each paged walk pins the state it
 // started from, so the pages of one walk never mix two states.
 constexpr size_t kPagingStates = 8;
-
-struct InvalidParam {
-    QString name;
-    QString reason;
-};
 
 struct Reply {
     enum class Action { Send, Drop, Truncate };
@@ -69,86 +66,6 @@ constexpr Problem kUnsupportedParams{400, 6, "Query parameters not supported",
 constexpr Problem kInternalError{500, 34, "Internal server error", "The server encountered an internal error."};
 constexpr Problem kUnavailable{503, 24, "Service unavailable", "The service is temporarily unavailable."};
 constexpr Problem kMethodNotAllowed{405, 0, "Method not allowed", "Only GET is supported."};
-
-QString decodeQueryPart(QByteArray part)
-{
-    // QHttpServer 6.4 hands the query over percent-encoded and does not turn '+' into a space.
-    part.replace('+', ' ');
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(part));
-}
-
-struct QueryParam {
-    QString name;
-    QString value;
-};
-
-QList<QueryParam> parseQuery(const QByteArray &encoded)
-{
-    QList<QueryParam> params;
-    for (const QByteArray &part : encoded.split('&')) {
-        if (part.isEmpty())
-            continue;
-        const qsizetype eq = part.indexOf('=');
-        params.append({decodeQueryPart(eq < 0 ? part : part.first(eq)),
-                       eq < 0 ? QString() : decodeQueryPart(part.sliced(eq + 1))});
-    }
-    return params;
-}
-
-// What a list request asks for, once validated.
-struct ListQuery {
-    std::optional<qint64> limit;
-    std::optional<QList<QString>> include;
-    QList<ServerFilter> filters;
-    std::optional<QString> continueToken;
-    QByteArray filterKey; // ties a continue token to the filters it was issued for
-};
-
-struct ContinueToken {
-    quint64 generation = 0;
-    qint64 index = 0;
-    QByteArray filterKey;
-};
-
-QByteArray encodeToken(const ContinueToken &token)
-{
-    QByteArray json = R"({"collectionIndex":)" + QByteArray::number(token.index) + R"(,"generation":)"
-                      + QByteArray::number(token.generation) + R"(,"filter":")" + token.filterKey + R"("})";
-    return json.toBase64();
-}
-
-std::optional<ContinueToken> decodeToken(QString text)
-{
-    // A client that forgot to percent-encode sent '+' as a space; base64 has no spaces.
-    text.replace(u' ', u'+');
-    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || text.isEmpty())
-        return std::nullopt;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    const QJsonObject object = doc.object();
-    const QJsonValue index = object.value(u"collectionIndex"_s);
-    const QJsonValue generation = object.value(u"generation"_s);
-    const QJsonValue filter = object.value(u"filter"_s);
-    auto count = [](const QJsonValue &v) {
-        const double d = v.toDouble(-1);
-        return v.isDouble() && d >= 0 && d <= 1e15 && d == std::floor(d);
-    };
-    if (!count(index) || !count(generation) || !filter.isString())
-        return std::nullopt;
-    return ContinueToken{quint64(generation.toDouble()), qint64(index.toDouble()), filter.toString().toLatin1()};
-}
-
-bool isFieldName(QStringView name)
-{
-    if (name.isEmpty() || !name.front().isLetter())
-        return false;
-    return std::all_of(name.begin(), name.end(), [](QChar c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
-    });
-}
 
 } // namespace
 
@@ -260,83 +177,21 @@ Reply DemoServer::Private::respondTask(const QByteArray &id, const QList<QueryPa
 Reply DemoServer::Private::respondList(const QList<QueryParam> &params)
 {
     // Unsupported parameters first (problems/6), then the values of the supported ones (problems/5).
-    static const QStringList supported = {u"include"_s, u"limit"_s, u"filter"_s, u"continue"_s};
-    QList<InvalidParam> unsupported;
-    for (const QueryParam &param : params) {
-        if (!supported.contains(param.name))
-            unsupported.append({param.name, u"not a supported query parameter (supported: include, limit, filter)"_s});
-    }
-    if (!unsupported.isEmpty())
-        return problem(kUnsupportedParams, unsupported);
-
-    ListQuery query;
-    QList<InvalidParam> invalid;
-    QStringList seen;
-    for (const QueryParam &param : params) {
-        if (param.name != u"filter") {
-            if (seen.contains(param.name)) {
-                invalid.append({param.name, u"may be given only once"_s});
-                continue;
-            }
-            seen.append(param.name);
-        }
-        if (param.name == u"limit") {
-            static const QRegularExpression limitPattern(QRegularExpression::anchoredPattern(u"[1-9][0-9]*"_s));
-            if (!limitPattern.match(param.value).hasMatch()) {
-                invalid.append({param.name, u"must be a positive integer (^[1-9][0-9]*$)"_s});
-                continue;
-            }
-            bool ok = false;
-            const qint64 value = param.value.toLongLong(&ok);
-            query.limit = ok ? value : std::numeric_limits<qint64>::max();
-        } else if (param.name == u"include") {
-            const QStringList names = param.value.split(u',');
-            QStringList bad;
-            for (const QString &name : names) {
-                if (!isFieldName(name))
-                    bad.append(u"'"_s + name + u"'"_s);
-            }
-            if (!bad.isEmpty()) {
-                invalid.append({param.name, u"expected a comma-separated list of top-level field names; not a field name: "_s
-                                                + bad.join(u", "_s)});
-                continue;
-            }
-            query.include = names;
-        } else if (param.name == u"filter") {
-            QString error;
-            const auto filter = ServerFilter::parse(param.value, &error);
-            if (!filter) {
-                invalid.append({param.name, error});
-                continue;
-            }
-            query.filters.append(*filter);
-        } else if (param.name == u"continue") {
-            query.continueToken = param.value;
-        }
-    }
-
-    QStringList filterTexts;
-    for (const ServerFilter &filter : std::as_const(query.filters))
-        filterTexts.append(filter.text());
-    filterTexts.sort();
-    query.filterKey =
-        QCryptographicHash::hash(filterTexts.join(u'\n').toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    const ListQueryResult parsed = parseListQuery(params);
+    if (!parsed.unsupported.isEmpty())
+        return problem(kUnsupportedParams, parsed.unsupported);
+    const ListQuery &query = parsed.query;
+    QList<InvalidParam> invalid = parsed.invalid;
 
     std::shared_ptr<const ScenarioSnapshot> state;
     qint64 start = 0;
     if (query.continueToken) {
-        const auto token = decodeToken(*query.continueToken);
-        if (!token) {
-            invalid.append({u"continue"_s, u"not a continue token issued by this server"_s});
-        } else if (token->filterKey != query.filterKey) {
-            invalid.append({u"continue"_s, u"the token was issued for other filter parameters"_s});
-        } else if (!(state = pagingState(token->generation))) {
+        if (!(state = pagingState(query.continueToken->generation)))
             invalid.append({u"continue"_s, u"the token has expired; list again from the first page"_s});
-        } else if (token->index > qint64(state->tasks.size())) {
+        else if (query.continueToken->index > qint64(state->tasks.size()))
             invalid.append({u"continue"_s, u"the token points past the end of the list"_s});
-        } else {
-            start = token->index;
-        }
+        else
+            start = query.continueToken->index;
     }
     if (!invalid.isEmpty())
         return problem(kInvalidParams, invalid);
@@ -401,7 +256,7 @@ Reply DemoServer::Private::respondList(const QList<QueryParam> &params)
     body += R"(],"metadata":{)";
     if (more) {
         keepPagingState(state);
-        body += R"("continue":")" + encodeToken({state->generation, i, query.filterKey}) + '"';
+        body += R"("continue":")" + encodeContinueToken({state->generation, i, query.filterKey}) + '"';
     }
     body += "}}";
     return {Reply::Action::Send, 200, "application/json", body};
@@ -429,10 +284,28 @@ void DemoServer::Private::keepPagingState(const std::shared_ptr<const ScenarioSn
         pagingStates.pop_front();
 }
 
+namespace {
+
+// QHttpServer's own debug output (qt.httpserver*) prints every request's headers, the bearer token
+// included: it stays off whatever QT_LOGGING_RULES says, since a token never reaches a log.
+QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
+
+void keepHttpServerQuiet(QLoggingCategory *category)
+{
+    if (g_previousFilter)
+        g_previousFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0)
+        category->setEnabled(QtDebugMsg, false);
+}
+
+} // namespace
+
 DemoServer::DemoServer(const DemoServerOptions &options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
+    static std::once_flag quiet;
+    std::call_once(quiet, [] { g_previousFilter = QLoggingCategory::installFilter(keepHttpServerQuiet); });
     d->account = (options.accountId.isEmpty() ? defaultAccountId() : options.accountId).toUtf8();
     d->token = (options.token.isEmpty() ? randomToken() : options.token).toUtf8();
     d->faults = options.faults;

@@ -118,8 +118,10 @@ ConnectionDialog::ConnectionDialog(const QList<ConnectionProfile> &profiles, con
     right->addWidget(m_buttons);
     layout->addLayout(right, 3);
 
-    for (const ConnectionProfile &profile : std::as_const(m_profiles))
+    for (const ConnectionProfile &profile : std::as_const(m_profiles)) {
         m_list->addItem(profile.name);
+        m_originalEndpoints.insert(profile.id, profile.config().tasksUrl().toString());
+    }
     connect(m_list, &QListWidget::currentRowChanged, this, &ConnectionDialog::showProfile);
     connect(m_add, &QPushButton::clicked, this, &ConnectionDialog::addConnection);
     connect(m_remove, &QPushButton::clicked, this, &ConnectionDialog::removeConnection);
@@ -215,8 +217,8 @@ void ConnectionDialog::storeEdits()
     profile.pollIntervalSeconds = m_interval->value();
     profile.pageSize = m_pageSize->value();
     profile.allowPlainHttp = m_plainHttp->isChecked();
-    if (m_token->text().isEmpty())
-        m_typedTokens.remove(profile.id);
+    if (m_token->text().trimmed().isEmpty())
+        m_typedTokens.remove(profile.id); // keeps the stored token (never stores an empty one)
     else
         m_typedTokens.insert(profile.id, m_token->text().trimmed());
 }
@@ -250,6 +252,10 @@ bool ConnectionDialog::validate(const ConnectionProfile &profile, QString *probl
         *problem = tr("The server URL must be an http(s) address, for example https://astra.example.com.");
     else if (profile.accountId.isEmpty())
         *problem = tr("The account ID is missing (Astra Control: Account → API access).");
+    else if (m_originalEndpoints.contains(profile.id) && !m_typedTokens.contains(profile.id)
+             && m_originalEndpoints.value(profile.id) != profile.config().tasksUrl().toString())
+        // The stored token belongs to the server and account it was entered for: never sent elsewhere.
+        *problem = tr("The server or the account changed: enter the API token again.");
     else
         return true;
     return false;
@@ -272,8 +278,9 @@ void ConnectionDialog::testConnection()
         return;
     }
     QPointer<ConnectionDialog> self(this);
-    m_tokens->read(profile.tokenKey(), [self, profile](bool, const QString &token, const QString &) {
-        if (self)
+    const quint64 generation = m_testGeneration;
+    m_tokens->read(profile.tokenKey(), [self, profile, generation](bool, const QString &token, const QString &) {
+        if (self && generation == self->m_testGeneration) // not edited meanwhile
             self->startTest(profile, token);
     });
 }
@@ -315,6 +322,7 @@ void ConnectionDialog::showOutcome(bool ok, const QString &text)
 
 void ConnectionDialog::clearOutcome()
 {
+    ++m_testGeneration;
     if (m_tester) {
         m_tester->stop();
         m_tester->deleteLater();
@@ -363,9 +371,12 @@ void ConnectionDialog::accept()
 {
     storeEdits();
     QString problem;
-    if (!validate(selectedProfile(), &problem)) {
-        showOutcome(false, problem);
-        return;
+    for (int row = 0; row < m_profiles.size(); ++row) {
+        if (!validate(m_profiles[row], &problem)) { // show the first connection that is not right
+            selectRow(row);
+            showOutcome(false, problem);
+            return;
+        }
     }
     for (ConnectionProfile &profile : m_profiles)
         profile.baseUrl = ConnectionProfiles::urlFromText(profile.baseUrl.toString());

@@ -85,6 +85,8 @@ private:
     QDialogButtonBox *m_buttons;
 
     TasksClient *m_tester = nullptr;
+    quint64 m_testGeneration = 0; // bumped by every edit: a keychain answer for an older form is dropped
+    QHash<QString, QString> m_originalEndpoints; // profile id -> the tasks URL its stored token belongs to
     std::optional<CertificateInfo> m_refusedCertificate;
 };
 

@@ -13,6 +13,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QSaveFile>
+#include <QSet>
 #include <QTextStream>
 
 namespace Taskscope {
@@ -44,7 +45,9 @@ bool readAll(const QString &path, QByteArray *bytes, QString *error)
 bool writeAll(const QString &path, const QByteArray &bytes, QIODevice *stdoutDevice, QString *error)
 {
     if (path.isEmpty() || path == u"-") {
-        if (stdoutDevice->write(bytes) != bytes.size()) {
+        // Flushed here: a full disk or device shows only then, and must not pass for success.
+        auto *file = qobject_cast<QFileDevice *>(stdoutDevice);
+        if (stdoutDevice->write(bytes) != bytes.size() || (file && !file->flush())) {
             *error = ExportCommand::tr("cannot write to standard output: %1").arg(stdoutDevice->errorString());
             return false;
         }
@@ -55,7 +58,9 @@ bool writeAll(const QString &path, const QByteArray &bytes, QIODevice *stdoutDev
         *error = ExportCommand::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    // flush() first: Qt 6.4's commit() overlooks a failure of its own final flush (a full disk,
+    // a file size limit) and renames the truncated file over the old one.
+    if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
         *error = ExportCommand::tr("cannot write %1: %2").arg(path, file.errorString());
         file.cancelWriting();
         return false;
@@ -202,6 +207,18 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
 
     TaskTreeModel model;
     model.apply(page.tasks, &page.warnings);
+    // Parent links that make no tree (a task its own parent, a loop) are cut: say where.
+    const TaskTreeModel::Marks cut = TaskTreeModel::SelfParentMark | TaskTreeModel::CycleMark;
+    QSet<QString> reported;
+    for (qsizetype i = 0; i < page.tasks.size(); ++i) {
+        const Task &task = page.tasks[i];
+        const TaskTreeModel::Marks marks = model.marks(model.indexForId(task.id)) & cut;
+        if (!marks || reported.contains(task.id))
+            continue;
+        reported.insert(task.id);
+        page.warnings.append(ParseWarning{i, task.id, QStringLiteral("parentTaskID"),
+                                          TaskTreeModel::markDescriptions(marks, task.parentTaskID).join(u' '), false});
+    }
     for (const ParseWarning &warning : std::as_const(page.warnings))
         err << errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
 

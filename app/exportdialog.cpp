@@ -191,7 +191,8 @@ bool ExportDialog::write()
         bytes = toCsv(rows);
     }
     QSaveFile file(m_path->text());
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    // flush() before commit(): Qt 6.4's commit() overlooks a failed final flush (see exportcommand.cpp).
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
         m_error = tr("Cannot write %1: %2").arg(m_path->text(), file.errorString());
         m_errorLabel->setText(m_error);
         m_errorLabel->show();

@@ -14,10 +14,17 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <csignal>
+
 namespace {
 
 int runExport(int argc, char **argv)
 {
+#ifdef SIGXFSZ
+    // Past a file size limit (ulimit -f) a write fails like on a full disk, reported as such,
+    // instead of a kill that leaves the half-written temporary file of QSaveFile behind.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
     Taskscope::Translations::install(app, Taskscope::Translations::requestedLanguage(argc, argv));
@@ -94,7 +101,7 @@ int main(int argc, char **argv)
     Taskscope::MainWindow window;
     window.setTokenStore(&keychain);
     if (parser.isSet(filterOption))
-        window.applyFilter(parser.value(filterOption));
+        window.applyFilter(parser.value(filterOption), Taskscope::MainWindow::FilterPersistence::ThisSessionOnly);
     // No source on the command line: the connection used last, else the demo, so that a first
     // start shows something alive.
     const bool fromCommandLine = connection.urlRequested(parser) || connection.demoRequested(parser);

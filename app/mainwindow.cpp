@@ -87,7 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_model->forEachInTreeOrder([&](const Task &task, int) { count += predicate.matches(task); });
         return count;
     });
-    connect(m_filter, &FilterEditor::filterApplied, this, &MainWindow::applyFilter);
+    connect(m_filter, &FilterEditor::filterApplied, this, [this](const QString &text) { applyFilter(text); });
     layout->addWidget(m_filter);
     m_stateBar = new StateBar(central);
     connect(m_stateBar, &StateBar::stateActivated, this, &MainWindow::onStateActivated);
@@ -97,6 +97,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_order = new NewestFirstProxyModel(this);
     m_order->setSourceModel(m_model);
     m_view->setModel(m_order);
+    connect(m_order, &TaskFilterProxyModel::clockRefreshed, this, [this] {
+        recountFilter();
+        updateStatus();
+    });
     m_view->setSortingEnabled(true); // a header click sorts by that column's raw value
     showNewestFirst();
     m_details = new DetailsPane(central);
@@ -300,16 +304,16 @@ void MainWindow::showDataWarnings()
     box.exec();
 }
 
-void MainWindow::applyFilter(const QString &text)
+void MainWindow::applyFilter(const QString &text, FilterPersistence persistence)
 {
     FilterError error;
     if (!m_order->setFilterText(text, &error)) {
         statusBar()->showMessage(error.toString(), 6000);
         return;
     }
-    if (m_filter->text().trimmed() != text.trimmed())
-        m_filter->setText(text); // applied from elsewhere: the editor shows what is in force
-    QSettings().setValue(QStringLiteral("Filter/current"), text);
+    m_filter->setAppliedText(text); // applied from elsewhere too: the editor shows what is in force
+    if (persistence == FilterPersistence::Remember)
+        QSettings().setValue(QStringLiteral("Filter/current"), text);
     pushFilterToServer();
     recountFilter();
     updateStatus();
@@ -354,11 +358,22 @@ void MainWindow::onStateActivated(const QString &state, StateBar::Action action)
         // The "other" chip: states this version does not know. The language has no name for them,
         // so they are "none of the known ones", and excluding them is "one of the known ones".
         editFilter([&](const QString &text) {
+            if (action == StateBar::Action::Exclude) { // AND "one of the known states" onto what is there
+                const FilterParseResult parsed = parseFilter(text);
+                if (!parsed.ok())
+                    return FilterEditResult{QString(), parsed.error};
+                std::vector<FilterExpr> known;
+                for (const QString &name : knownStates())
+                    known.push_back(FilterExpr::comparison(FilterField::State, FilterOp::Eq, FilterValue::fromText(name)));
+                return FilterEditResult{printFilter(FilterExpr::combine(
+                                            FilterExpr::Kind::And,
+                                            {parsed.expr, FilterExpr::combine(FilterExpr::Kind::Or, std::move(known))})),
+                                        std::nullopt};
+            }
+            // Only (and Add, which cannot be said shorter): none of the known states.
             FilterEditResult result = FilterEdit::replaceFieldClauses(text, FilterField::State, {});
             if (!result.ok() || action == StateBar::Action::Remove)
                 return result;
-            if (action == StateBar::Action::Exclude)
-                return FilterEdit::replaceFieldClauses(text, FilterField::State, knownStates());
             for (const QString &known : knownStates()) {
                 if (result.ok())
                     result = FilterEdit::excludeValue(result.text, FilterField::State, known);
@@ -397,7 +412,12 @@ QStringList MainWindow::serverClauses() const
 {
     if (!m_serverFilterAction || !m_serverFilterAction->isChecked())
         return {};
-    return splitForServer(parseFilter(m_order->filterText()).expr, QDateTime::currentDateTimeUtc()).serverClauses;
+    // Not the state clauses: the chips count every state of what the rest of the filter leaves, so
+    // the other states must still arrive.
+    const FilterEditResult withoutStates = FilterEdit::replaceFieldClauses(m_order->filterText(), FilterField::State, {});
+    if (!withoutStates.ok())
+        return {};
+    return splitForServer(parseFilter(withoutStates.text).expr, QDateTime::currentDateTimeUtc()).serverClauses;
 }
 
 void MainWindow::pushFilterToServer()
@@ -441,7 +461,7 @@ void MainWindow::recountFilter()
         excluded.append(QString());
     }
     m_stateBar->setSelection(selected, excluded);
-    m_filter->setTotalCount(m_model->taskCount());
+    m_filter->setAppliedCounts(m_matching, m_model->taskCount());
 }
 
 void MainWindow::setPollingPaused(bool paused)
@@ -481,9 +501,18 @@ void MainWindow::connectTo(const ConnectionConfig &config, const QString &token,
     m_description = description;
     ConnectionConfig filtered = config;
     filtered.serverFilters = serverClauses();
-    m_client->setConfig(filtered);
-    m_client->setToken(token);
-    m_client->start();
+    if (filtered.tasksUrl() != m_client->config().tasksUrl() && m_model->taskCount() > 0) {
+        // Another endpoint or account: its tasks are not these. Start from an empty tree.
+        m_model->apply({});
+        m_snapshots = 0;
+        m_warningLines.clear();
+        m_warnings->hide();
+        showCurrentDetails();
+        recountFilter();
+    }
+    m_client->setConnection(filtered, token);
+    if (!m_pauseAction->isChecked())
+        m_client->start();
     updateStatus();
 }
 
@@ -498,9 +527,10 @@ void MainWindow::openConnection(const ConnectionProfile &profile)
     m_profileId = profile.id;
     ConnectionProfiles::setLastUsedId(profile.id);
     QPointer<MainWindow> self(this);
-    m_tokens->read(profile.tokenKey(), [self, profile](bool ok, const QString &token, const QString &error) {
-        if (!self)
-            return;
+    const quint64 serial = ++m_openSerial;
+    m_tokens->read(profile.tokenKey(), [self, profile, serial](bool ok, const QString &token, const QString &error) {
+        if (!self || serial != self->m_openSerial)
+            return; // another connection was opened while the keychain answered
         if (!ok)
             self->statusBar()->showMessage(tr("Cannot read the token of %1 from %2: %3")
                                                .arg(profile.name, self->m_tokens->description(), error));

@@ -73,8 +73,10 @@ public:
     // Filtering: the expression editor, the state chips and the context menus all edit one text.
     FilterEditor *filterEdit() const { return m_filter; }
     StateBar *stateBar() const { return m_stateBar; }
-    // Applies a valid expression (the editor's debounced apply calls this too).
-    void applyFilter(const QString &text);
+    // Applies a valid expression (the editor's debounced apply calls this too); remembered for the
+    // next start unless it is a one-off (--filter).
+    enum class FilterPersistence { Remember, ThisSessionOnly };
+    void applyFilter(const QString &text, FilterPersistence persistence = FilterPersistence::Remember);
     void applyFilterRequest(const FilterRequest &request);
     void onStateActivated(const QString &state, StateBar::Action action);
     void setServerFiltering(bool on);
@@ -110,6 +112,7 @@ private:
     QPushButton *m_bannerSettings = nullptr;
     TokenStore *m_tokens = nullptr;
     QString m_profileId;
+    quint64 m_openSerial = 0; // the latest openConnection(): older keychain answers are dropped
     FilterEditor *m_filter = nullptr;
     StateBar *m_stateBar = nullptr;
     QAction *m_subtreesAction = nullptr;

@@ -97,6 +97,10 @@ std::optional<QString> serverClause(const FilterExpr &clause, const QDateTime &n
     case FilterValueType::Instant: {
         if (op == FilterOp::Eq)
             return std::nullopt;
+        // A relative time moves on while the clause sent stays fixed: `gt now-1h` sent as `gt T`
+        // still returns a superset later on, `lt now-1h` sent as `lt T` would not.
+        if (clause.value.kind == FilterValue::Kind::RelativeTime && op != FilterOp::Gt && op != FilterOp::Gte)
+            return std::nullopt;
         qint64 msecs = clause.value.kind == FilterValue::Kind::RelativeTime
                            ? now.toMSecsSinceEpoch() - clause.value.relativeSeconds() * 1000
                            : parseTimestamp(clause.value.text).toMSecsSinceEpoch();

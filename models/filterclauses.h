@@ -55,8 +55,9 @@ struct FilterPushDown
 
 // Sends the top-level clauses on real API fields with eq/lt/gt/lte/gte/in whose value the server can
 // read (non-empty, no quote); relative times become timestamps at `now`. Left on the client:
-// derived fields, ne, matches, not, or, `eq` on timestamps (the server compares text), and ordering
-// on text that reads as a timestamp (the server would compare instants).
+// derived fields, ne, matches, not, or, `eq` on timestamps (the server compares text), ordering
+// on text that reads as a timestamp (the server would compare instants), and relative times with
+// lt/lte (the instant sent would stay behind as now moves on).
 FilterPushDown splitForServer(const FilterExpr &expr, const QDateTime &now);
 
 } // namespace Taskscope

@@ -50,13 +50,17 @@ void TaskFilterProxyModel::applyPredicate(FilterPredicate predicate, const QStri
     m_text = text;
     // Re-filter a changed task only while a filter is in force (TaskRole is in every dataChanged
     // of a changed task; progress ticks carry no TaskRole).
-    setFilterRole(m_predicate.isEmpty() ? int(TaskTreeModel::OrderRole) : int(TaskTreeModel::TaskRole));
     if (m_predicate.dependsOnNow())
         m_clockTimer.start();
     else
         m_clockTimer.stop();
-    // Rows that stay visible keep their selection and expansion: only rows that go or come are signalled.
-    invalidateRowsFilter();
+    // Rows that stay visible keep their selection and expansion: only rows that go or come are
+    // signalled. A new filter role filters again by itself.
+    const int role = m_predicate.isEmpty() ? int(TaskTreeModel::OrderRole) : int(TaskTreeModel::TaskRole);
+    if (role != filterRole())
+        setFilterRole(role);
+    else
+        invalidateRowsFilter();
     Q_EMIT filterChanged();
 }
 
@@ -75,6 +79,7 @@ void TaskFilterProxyModel::refreshClock()
         return;
     m_predicate.setNow(taskModel()->now());
     invalidateRowsFilter();
+    Q_EMIT clockRefreshed();
 }
 
 int TaskFilterProxyModel::matchingTaskCount() const

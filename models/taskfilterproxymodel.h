@@ -51,6 +51,7 @@ public:
 
 Q_SIGNALS:
     void filterChanged();
+    void clockRefreshed(); // the rows a relative-time filter selects moved with the clock
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

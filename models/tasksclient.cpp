@@ -104,6 +104,25 @@ void TasksClient::setToken(const QString &token)
     }
 }
 
+void TasksClient::setConnection(const ConnectionConfig &config, const QString &token)
+{
+    if (config == m_config && token == m_token)
+        return;
+    const bool sameEndpoint = config.tasksUrl() == m_config.tasksUrl();
+    m_config = config;
+    m_token = token;
+    m_failures = 0;
+    if (!sameEndpoint) {
+        m_lastSnapshot.reset();
+        m_lastError = ApiError();
+        m_lastSuccessAt = {};
+    }
+    if (m_polling) {
+        abortInFlight();
+        beginPoll();
+    }
+}
+
 void TasksClient::start()
 {
     m_polling = true;
@@ -171,8 +190,10 @@ void TasksClient::scheduleNext(qint64 delayMs, State state)
 
 QString TasksClient::scrub(QString text) const
 {
-    if (m_token.size() >= 4)
+    if (m_token.size() >= 4) {
         text.replace(m_token, QStringLiteral("***"));
+        text.replace(QString::fromLatin1(QUrl::toPercentEncoding(m_token)), QStringLiteral("***"), Qt::CaseInsensitive);
+    }
     return text;
 }
 
@@ -276,7 +297,9 @@ void TasksClient::requestPage(const QString &continueToken)
         ApiError error;
         error.kind = ApiError::CrossOriginRedirect;
         error.url = from.toString();
-        error.detail = tr("%1 redirected to %2").arg(from.toString(), target.adjusted(QUrl::RemoveQuery).toString());
+        // The origin says where; a path or query chosen by the server could carry anything (the token).
+        const QUrl origin = target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+        error.detail = tr("%1 redirected to %2").arg(from.toString(), origin.toString());
         m_abortReason = error;
         reply->abort();
     });

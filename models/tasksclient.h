@@ -92,6 +92,9 @@ public:
     const ConnectionConfig &config() const { return m_config; }
     void setToken(const QString &token);
     bool hasToken() const { return !m_token.isEmpty(); }
+    // Both at once, so that no request ever goes to the new endpoint with the old token. Another
+    // origin or account also forgets the last snapshot and error (they were someone else's).
+    void setConnection(const ConnectionConfig &config, const QString &token);
 
     void start();     // poll now, then every interval
     void stop();      // abort what is in flight; no more polls

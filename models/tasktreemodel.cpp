@@ -414,9 +414,10 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
     }
 
     // Many structural changes: make them under one layout change (see the header).
+    const int threshold = layoutBatchThreshold();
     int structural = int(reordered.size());
     int survivors = 0;
-    for (int i = 0; i < count && structural <= m_layoutBatchThreshold; ++i) {
+    for (int i = 0; i < count && structural <= threshold; ++i) {
         const Node *node = nodeOf[size_t(i)];
         const int p = parentOf[size_t(i)];
         const Node *target = p < 0 ? m_root.get() : nodeOf[size_t(p)];
@@ -425,9 +426,9 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         if (node ? node->parent != target : target != nullptr)
             ++structural; // a reparented survivor, or a new task under a survivor or the root
     }
-    if (structural <= m_layoutBatchThreshold)
+    if (structural <= threshold)
         structural += int(m_byId.size()) - survivors; // gone tasks (new ones enter m_byId in step 3)
-    const bool batch = structural > m_layoutBatchThreshold;
+    const bool batch = structural > threshold;
     QModelIndexList persistentBefore;
     if (batch) {
         emit layoutAboutToBeChanged();
@@ -769,13 +770,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case NameColumn: {
-            QStringList lines{task.name, task.id};
-            if (node.marks & OrphanMark)
-                lines << tr("Its parent task %1 is not in the list: shown at the top level.").arg(task.parentTaskID);
-            if (node.marks & SelfParentMark)
-                lines << tr("It names itself as its parent: shown at the top level.");
-            if (node.marks & CycleMark)
-                lines << tr("Its parent chain loops back to it (parent %1): the loop is cut here.").arg(task.parentTaskID);
+            const QStringList lines = QStringList{task.name, task.id} + markDescriptions(node.marks, task.parentTaskID);
             return lines.join(u'\n');
         }
         case StartedColumn:
@@ -883,6 +878,18 @@ QString TaskTreeModel::stateDisplayName(TaskState state, const QString &rawText)
         break;
     }
     return rawText.isEmpty() ? tr("Unknown", "task state") : rawText;
+}
+
+QStringList TaskTreeModel::markDescriptions(Marks marks, const QString &parentTaskID)
+{
+    QStringList lines;
+    if (marks & OrphanMark)
+        lines << tr("Its parent task %1 is not in the list: shown at the top level.").arg(parentTaskID);
+    if (marks & SelfParentMark)
+        lines << tr("It names itself as its parent: shown at the top level.");
+    if (marks & CycleMark)
+        lines << tr("Its parent chain loops back to it (parent %1): the loop is cut here.").arg(parentTaskID);
+    return lines;
 }
 
 QString TaskTreeModel::formatProgress(std::optional<double> percent)

@@ -64,8 +64,13 @@ public:
     // tasks, or become invalid when the task is gone): every row signal makes Qt walk every
     // persistent index, so hundreds of scattered inserts cost more than one relayout.
     void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr);
+    // The default (-1) scales with the tree: max(32, tasks / 200), as a relayout costs more the more
+    // rows there are; tests fix it (0: always one layout change, INT_MAX: always row signals).
     void setLayoutBatchThreshold(int structuralChanges) { m_layoutBatchThreshold = structuralChanges; }
-    int layoutBatchThreshold() const { return m_layoutBatchThreshold; }
+    int layoutBatchThreshold() const
+    {
+        return m_layoutBatchThreshold >= 0 ? m_layoutBatchThreshold : qMax(32, taskCount() / 200);
+    }
 
     // For tests and the running-duration tick: the clock used for durations of running tasks.
     void setClock(std::function<QDateTime()> clock);
@@ -98,6 +103,8 @@ public:
     static QString stateDisplayName(TaskState state, const QString &rawText);
     static QString formatProgress(std::optional<double> percent);
     static QString formatDuration(qint64 seconds);
+    // Why a task with these marks is not where its parentTaskID says: one translated sentence per mark.
+    static QStringList markDescriptions(Marks marks, const QString &parentTaskID);
 
     struct Node; // internal: one task in the tree
 
@@ -115,7 +122,7 @@ private:
 
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_byId;
-    int m_layoutBatchThreshold = 32;
+    int m_layoutBatchThreshold = -1;
     bool m_quiet = false;                        // structural changes without row signals (inside a layout change)
     std::vector<std::unique_ptr<Node>> m_removed; // subtrees removed quietly, freed after layoutChanged
     std::function<QDateTime()> m_clock;

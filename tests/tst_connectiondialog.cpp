@@ -212,6 +212,45 @@ private Q_SLOTS:
         QVERIFY(!certificateText->text().contains(fingerprintA));
     }
 
+    void aChangedServerNeedsTheTokenAgain()
+    {
+        MemoryTokenStore stored;
+        const ConnectionProfile profile = profileFor(m_server->url(), m_server->account());
+        bool written = false;
+        stored.write(profile.tokenKey(), m_server->token(), [&](bool ok, const QString &) { written = ok; });
+        QTRY_VERIFY(written);
+        ConnectionDialog dialog({profile}, profile.id, &stored);
+        dialog.show();
+        QLineEdit *url = nullptr, *token = nullptr;
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (edit->text() == m_server->url().toString())
+                url = edit;
+            if (edit->echoMode() == QLineEdit::Password)
+                token = edit;
+        }
+        QVERIFY(url && token);
+        url->selectAll();
+        QTest::keyClicks(url, u"https://elsewhere.example.com"_s);
+        QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+        dialog.testConnection();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY2(dialog.testOutcome().contains(ConnectionDialog::tr("The server or the account changed: enter the API token again.")),
+                 qPrintable(dialog.testOutcome()));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        // Blanks are no token: the stored one is neither sent elsewhere nor overwritten.
+        QTest::keyClicks(token, u"   "_s);
+        QVERIFY(dialog.typedTokens().isEmpty());
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        // Typed again: accepted.
+        QTest::keyClicks(token, u"new-token"_s);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.typedTokens().value(profile.id), u"new-token"_s);
+    }
+
     void invalidConnectionsAreNotAccepted()
     {
         ConnectionProfile profile = profileFor(QUrl(u"https://astra.example.com"_s), QString());

@@ -198,6 +198,7 @@ private Q_SLOTS:
         editor.saveFilter(u"Failed backups"_s, u"state eq 'failed' and name eq 'astra.backup'"_s);
         QCOMPARE(FilterEditor().savedFilters().value(u"Failed backups"_s), u"state eq 'failed' and name eq 'astra.backup'"_s);
         QMenu *menu = editor.findChild<QToolButton *>()->menu();
+        Q_EMIT menu->aboutToShow(); // built as it opens
         QAction *use = nullptr;
         for (QAction *action : menu->actions()) {
             if (action->text() == u"Failed backups")
@@ -224,7 +225,7 @@ private Q_SLOTS:
         editor.setMatchCounter([&tasks](const FilterPredicate &predicate) {
             return int(std::count_if(tasks.cbegin(), tasks.cend(), [&](const Task &t) { return predicate.matches(t); }));
         });
-        editor.setTotalCount(10);
+        editor.setAppliedCounts(-1, 10);
         editor.show();
         editor.editor()->setFocus();
         QTest::keyClicks(editor.editor(), u"state eq 'failed'"_s);

@@ -674,6 +674,10 @@ Probleme: %4</translation>
         <source>Trust This Certificate for %1</source>
         <translation>Diesem Zertifikat für %1 vertrauen</translation>
     </message>
+    <message>
+        <source>The server or the account changed: enter the API token again.</source>
+        <translation>Server oder Konto wurden geändert: Geben Sie das API-Token erneut ein.</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::DetailsPane</name>

@@ -674,6 +674,10 @@ Problèmes : %4</translation>
         <source>Trust This Certificate for %1</source>
         <translation>Faire confiance à ce certificat pour %1</translation>
     </message>
+    <message>
+        <source>The server or the account changed: enter the API token again.</source>
+        <translation>Le serveur ou le compte a changé : saisissez à nouveau le jeton d'API.</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::DetailsPane</name>

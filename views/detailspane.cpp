@@ -163,7 +163,9 @@ QMenu *DetailsPane::createValueMenu(QLabel *value, QWidget *parent)
     if (row < 0 || row >= m_rows.size())
         return nullptr;
     auto *menu = new QMenu(parent);
-    menu->addAction(tr("Copy “%1”").arg(value->text().left(48)), menu,
+    // The label is the action's context: a live update that rebuilds the rows while the menu is
+    // open deletes it, and the action with it.
+    menu->addAction(tr("Copy “%1”").arg(value->text().left(48)), value,
                     [value] { QGuiApplication::clipboard()->setText(value->hasSelectedText() ? value->selectedText() : value->text()); });
     const auto request = [this](const FilterRequest &filter) { Q_EMIT filterRequested(filter); };
     for (const auto &[text, filter] : m_rows[row].filters) {

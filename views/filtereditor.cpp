@@ -146,6 +146,7 @@ FilterEditor::FilterEditor(QWidget *parent)
     m_saved->setToolTip(tr("Saved filters"));
     m_saved->setPopupMode(QToolButton::InstantPopup);
     m_saved->setMenu(new QMenu(m_saved));
+    connect(m_saved->menu(), &QMenu::aboutToShow, this, &FilterEditor::rebuildSavedMenu);
     m_saved->setAccessibleName(tr("Saved filters"));
 
     auto *layout = new QHBoxLayout(this);
@@ -222,10 +223,24 @@ void FilterEditor::setMatchCounter(std::function<int(const FilterPredicate &)> c
     updateCount();
 }
 
-void FilterEditor::setTotalCount(int total)
+void FilterEditor::setAppliedCounts(int matching, int total)
 {
+    m_appliedMatching = matching;
     m_total = total;
     updateCount();
+}
+
+void FilterEditor::setAppliedText(const QString &text)
+{
+    m_applyTimer.stop();
+    m_applied = text.trimmed();
+    if (text == this->text())
+        return;
+    m_settingText = true;
+    m_edit->setPlainText(text);
+    m_settingText = false;
+    m_edit->moveCursor(QTextCursor::End);
+    onTextChanged();
 }
 
 void FilterEditor::focusEditor()
@@ -293,7 +308,8 @@ void FilterEditor::updateCount()
         m_count->setText(m_total >= 0 ? tr("%n task(s)", nullptr, m_total) : QString());
         return;
     }
-    const int matches = m_counter(FilterPredicate(m_expr));
+    const bool applied = text().trimmed() == m_applied && m_appliedMatching >= 0;
+    const int matches = applied ? m_appliedMatching : m_counter(FilterPredicate(m_expr));
     m_count->setText(m_total >= 0 ? tr("%1 of %n match", nullptr, m_total).arg(matches)
                                   : tr("%n match(es)", nullptr, matches));
 }
@@ -406,7 +422,6 @@ void FilterEditor::saveFilter(const QString &name, const QString &text)
     QVariantMap stored = QSettings().value(kSavedKey).toMap();
     stored.insert(name, text);
     QSettings().setValue(kSavedKey, stored);
-    rebuildSavedMenu();
 }
 
 void FilterEditor::removeSavedFilter(const QString &name)
@@ -414,7 +429,6 @@ void FilterEditor::removeSavedFilter(const QString &name)
     QVariantMap stored = QSettings().value(kSavedKey).toMap();
     stored.remove(name);
     QSettings().setValue(kSavedKey, stored);
-    rebuildSavedMenu();
 }
 
 void FilterEditor::promptSaveFilter()
@@ -429,10 +443,13 @@ void FilterEditor::promptSaveFilter()
 
 void FilterEditor::rebuildSavedMenu()
 {
+    // Built as the menu opens: what it shows is always what is saved.
     QMenu *menu = m_saved->menu();
     menu->clear();
+    for (QMenu *old : menu->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly))
+        old->deleteLater(); // the "Delete" submenu of the last time
     QAction *save = menu->addAction(tr("Save Current Filter…"), this, &FilterEditor::promptSaveFilter);
-    connect(menu, &QMenu::aboutToShow, save, [this, save] { save->setEnabled(!m_applied.isEmpty()); });
+    save->setEnabled(!m_applied.isEmpty());
     const QMap<QString, QString> filters = savedFilters();
     if (filters.isEmpty())
         return;

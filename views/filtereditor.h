@@ -66,7 +66,11 @@ public:
     void setValueIndexProvider(std::function<const FilterValueIndex &()> provider) { m_values = std::move(provider); }
     // Counts the tasks a valid expression selects, for the live count while typing.
     void setMatchCounter(std::function<int(const FilterPredicate &)> counter);
-    void setTotalCount(int total);
+    // What the filter in force selects, counted by its owner: shown while the text is the applied
+    // one, so that only an edited text is counted here (a pass over every task).
+    void setAppliedCounts(int matching, int total);
+    // Shows `text` as the filter in force, without applying it again or adding it to the history.
+    void setAppliedText(const QString &text);
     void setApplyDelay(int msecs) { m_applyTimer.setInterval(msecs); }
 
     FilterLineEdit *editor() const { return m_edit; }
@@ -114,6 +118,7 @@ private:
     std::function<const FilterValueIndex &()> m_values;
     std::function<int(const FilterPredicate &)> m_counter;
     int m_total = -1;
+    int m_appliedMatching = -1;
     Validity m_validity = Validity::Empty;
     std::optional<FilterError> m_error;
     FilterExpr m_expr;

@@ -330,7 +330,12 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
             marks[size_t(i)] |= SelfParentMark;
             continue;
         }
-        const int parent = slotOf(task.parentTaskID);
+        // Most tasks keep their parent: when the tree already has it there, no lookup is needed.
+        const Node *current = nodeOf[size_t(i)] ? nodeOf[size_t(i)]->parent : nullptr;
+        const int parent = current && current != m_root.get() && current->generation == m_generation
+                && current->task.id == task.parentTaskID
+            ? current->slot
+            : slotOf(task.parentTaskID);
         if (parent < 0)
             marks[size_t(i)] |= OrphanMark;
         else

@@ -1,5 +1,6 @@
 // Hostile task lists end to end: parse -> TaskTreeModel -> TaskFilterProxyModel -> export -> parse
 // again, with a warning for each problem, and a stack that stays small whatever the tree's depth.
+#include "modelcheck.h"
 #include "filterevaluator.h"
 #include "taskexport.h"
 #include "taskfilterproxymodel.h"
@@ -117,43 +118,6 @@ QByteArray hugeStrings()
     });
 }
 
-// Empty when the model shows exactly `snapshot`: the first task of each id, under its parent
-// unless marked. Walks iteratively.
-QString differences(const TaskTreeModel &model, const QList<Task> &snapshot)
-{
-    QHash<QString, const Task *> first;
-    for (const Task &task : snapshot) {
-        if (!task.id.isEmpty() && !first.contains(task.id))
-            first.insert(task.id, &task);
-    }
-    if (model.taskCount() != first.size())
-        return u"%1 tasks in the model, %2 distinct ids listed"_s.arg(model.taskCount()).arg(first.size());
-    qsizetype visited = 0;
-    std::vector<QModelIndex> stack{QModelIndex()};
-    while (!stack.empty()) {
-        const QModelIndex parent = stack.back();
-        stack.pop_back();
-        const QString parentId = parent.isValid() ? model.task(parent)->id : QString();
-        const int rows = model.rowCount(parent);
-        for (int row = 0; row < rows; ++row) {
-            const QModelIndex index = model.index(row, 0, parent);
-            const Task *task = model.task(index);
-            if (!task || index.parent() != parent)
-                return u"row %1 under '%2' is broken"_s.arg(row).arg(parentId.left(40));
-            ++visited;
-            const auto expected = first.constFind(task->id);
-            if (expected == first.cend() || !(*task == **expected))
-                return u"task %1 is not the first of its id"_s.arg(task->id.left(40));
-            const TaskTreeModel::Marks marks = model.marks(index);
-            if (marks == TaskTreeModel::NoMark && parentId != task->parentTaskID)
-                return u"task %1 is not under its parent"_s.arg(task->id.left(40));
-            if (marks != TaskTreeModel::NoMark && parent.isValid())
-                return u"marked task %1 is not at the top level"_s.arg(task->id.left(40));
-            stack.push_back(index);
-        }
-    }
-    return visited == first.size() ? QString() : u"walked %1 of %2 tasks"_s.arg(visited).arg(first.size());
-}
 
 // What one run of the pipeline saw; `problems` is empty when every check held.
 struct Report
@@ -201,7 +165,7 @@ Report runPipeline(const QByteArray &body, bool attachTesters, bool withProxy = 
         modelTester = std::make_unique<QAbstractItemModelTester>(&model, mode);
     model.apply(page.tasks, &report.modelWarnings);
     report.tasks = model.taskCount();
-    if (const QString d = differences(model, page.tasks); !d.isEmpty())
+    if (const QString d = modelDifferences(model, page.tasks); !d.isEmpty())
         fail(u"model: "_s + d);
     for (const Task &task : std::as_const(page.tasks)) {
         if (const int marks = model.marks(model.indexForId(task.id)))
@@ -211,10 +175,10 @@ Report runPipeline(const QByteArray &body, bool attachTesters, bool withProxy = 
     // The same tasks in the reverse order, then as listed: the diff keeps the tree right.
     QList<Task> reversed(page.tasks.crbegin(), page.tasks.crend());
     model.apply(reversed);
-    if (const QString d = differences(model, reversed); !d.isEmpty())
+    if (const QString d = modelDifferences(model, reversed); !d.isEmpty())
         fail(u"model, reversed: "_s + d);
     model.apply(page.tasks);
-    if (const QString d = differences(model, page.tasks); !d.isEmpty())
+    if (const QString d = modelDifferences(model, page.tasks); !d.isEmpty())
         fail(u"model, again: "_s + d);
 
     const QList<ExportItem> items = exportItemsInTreeOrder(model);

@@ -1,6 +1,7 @@
 // Fault soak: the client and the model against the demo server with every fault at once, for a
 // bounded time (TASKSCOPE_SOAK_SECONDS, default 100): no crash, no growth, the model always equal to
 // the last good snapshot, recovery within the backoff cap, and a 401 that stops polling.
+#include "modelcheck.h"
 #include "demoserverthread.h"
 #include "scheduler.h"
 #include "taskfilterproxymodel.h"
@@ -125,47 +126,6 @@ void runFor(int ms)
     loop.exec();
 }
 
-// Empty when the model shows exactly `snapshot` (first occurrence of each id, its data, its parent).
-QString differences(const TaskTreeModel &model, const QList<Task> &snapshot)
-{
-    QHash<QString, const Task *> first;
-    for (const Task &task : snapshot) {
-        if (!task.id.isEmpty() && !first.contains(task.id))
-            first.insert(task.id, &task);
-    }
-    if (model.taskCount() != first.size())
-        return u"%1 tasks in the model, %2 in the snapshot"_s.arg(model.taskCount()).arg(first.size());
-    qsizetype visited = 0;
-    std::vector<QModelIndex> stack{QModelIndex()};
-    while (!stack.empty()) {
-        const QModelIndex parent = stack.back();
-        stack.pop_back();
-        const QString parentId = parent.isValid() ? model.task(parent)->id : QString();
-        for (int row = 0; row < model.rowCount(parent); ++row) {
-            const QModelIndex index = model.index(row, 0, parent);
-            const Task *task = model.task(index);
-            if (!task)
-                return u"no task at row %1 under '%2'"_s.arg(row).arg(parentId);
-            ++visited;
-            const auto expected = first.constFind(task->id);
-            if (expected == first.cend())
-                return u"task %1 is not in the snapshot"_s.arg(task->id);
-            if (!(*task == **expected))
-                return u"task %1 differs from the snapshot"_s.arg(task->id);
-            const TaskTreeModel::Marks marks = model.marks(index);
-            if (marks == TaskTreeModel::NoMark && parentId != task->parentTaskID)
-                return u"task %1 is under '%2', its parent is '%3'"_s.arg(task->id, parentId, task->parentTaskID);
-            if (marks != TaskTreeModel::NoMark && parent.isValid())
-                return u"marked task %1 is not at the top level"_s.arg(task->id);
-            if ((marks & TaskTreeModel::OrphanMark) && first.contains(task->parentTaskID))
-                return u"task %1 is marked orphan, but its parent is listed"_s.arg(task->id);
-            stack.push_back(index);
-        }
-    }
-    if (visited != first.size())
-        return u"walked %1 tasks of %2"_s.arg(visited).arg(first.size());
-    return {};
-}
 
 } // namespace
 
@@ -277,7 +237,7 @@ void TestFaultSoak::soak()
         QList<ParseWarning> applied = snapshot.warnings;
         model.apply(snapshot.tasks, &applied);
         warnings += applied.size();
-        if (const QString problem = differences(model, snapshot.tasks); !problem.isEmpty())
+        if (const QString problem = modelDifferences(model, snapshot.tasks); !problem.isEmpty())
             mismatches << u"after snapshot %1: %2"_s.arg(snapshots).arg(problem);
         lastGood = snapshot.tasks;
         signalsAfterApply = modelSignals;
@@ -290,7 +250,7 @@ void TestFaultSoak::soak()
         // The model is untouched and still shows the last good snapshot; so does the client.
         if (modelSignals != signalsAfterApply)
             mismatches << u"the model changed on a failure (%1)"_s.arg(kind);
-        if (const QString problem = differences(model, lastGood); !problem.isEmpty())
+        if (const QString problem = modelDifferences(model, lastGood); !problem.isEmpty())
             mismatches << u"after failure %1 (%2): %3"_s.arg(failures).arg(kind, problem);
         if (snapshots > 0 && (!client.lastSnapshot() || client.lastSnapshot()->tasks != lastGood))
             mismatches << u"the client lost the last good snapshot on %1"_s.arg(kind);

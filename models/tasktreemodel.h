@@ -64,13 +64,12 @@ public:
     // tasks, or become invalid when the task is gone): every row signal makes Qt walk every
     // persistent index, so hundreds of scattered inserts cost more than one relayout.
     void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr);
-    // The default (-1) scales with the tree: max(32, tasks / 200), as a relayout costs more the more
-    // rows there are; tests fix it (0: always one layout change, INT_MAX: always row signals).
+    // The default is low: each row signal costs a walk over every persistent index downstream (a
+    // fully expanded view of 10,000 tasks holds about as many), which the model cannot see, while a
+    // layout change costs about what a few of them do. Tests set 0 (always one layout change) or
+    // INT_MAX (always row signals).
     void setLayoutBatchThreshold(int structuralChanges) { m_layoutBatchThreshold = structuralChanges; }
-    int layoutBatchThreshold() const
-    {
-        return m_layoutBatchThreshold >= 0 ? m_layoutBatchThreshold : qMax(32, taskCount() / 200);
-    }
+    int layoutBatchThreshold() const { return m_layoutBatchThreshold; }
 
     // For tests and the running-duration tick: the clock used for durations of running tasks.
     void setClock(std::function<QDateTime()> clock);
@@ -122,7 +121,7 @@ private:
 
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_byId;
-    int m_layoutBatchThreshold = -1;
+    int m_layoutBatchThreshold = 8;
     bool m_quiet = false;                        // structural changes without row signals (inside a layout change)
     std::vector<std::unique_ptr<Node>> m_removed; // subtrees removed quietly, freed after layoutChanged
     std::function<QDateTime()> m_clock;

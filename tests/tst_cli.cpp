@@ -1,4 +1,6 @@
 // `taskscope export` end to end: golden outputs, atomic writes, one-line errors and exit codes.
+#include "demoprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -232,19 +234,11 @@ private Q_SLOTS:
     void exportFromEndpoint()
     {
         QProcess server;
-        server.start(QStringLiteral(TASKSCOPE_DEMO_SERVER), {u"--port"_s, u"0"_s, u"--tasks"_s, u"60"_s, u"--token"_s,
-                                                             u"t0ken-for-cli"_s});
-        QVERIFY(server.waitForStarted());
-        QByteArray banner;
-        QTRY_VERIFY_WITH_TIMEOUT((banner += server.readAllStandardOutput()).contains("token:"), 10000);
-        QString url, account;
-        for (const QByteArray &line : banner.split('\n')) {
-            if (line.startsWith("url: "))
-                url = QString::fromUtf8(line.mid(5).trimmed());
-            if (line.startsWith("account: "))
-                account = QString::fromUtf8(line.mid(9).trimmed());
-        }
-        QVERIFY(!url.isEmpty() && !account.isEmpty());
+        const DemoEndpoint endpoint = startDemoServer(
+            server, QStringLiteral(TASKSCOPE_DEMO_SERVER),
+            {u"--port"_s, u"0"_s, u"--tasks"_s, u"60"_s, u"--token"_s, u"t0ken-for-cli"_s});
+        QVERIFY(endpoint.isValid());
+        const QString url = endpoint.url, account = endpoint.account;
         QTemporaryDir dir;
         const QString tokenFile = dir.filePath(u"token"_s);
         const auto writeToken = [&](const QByteArray &token) {

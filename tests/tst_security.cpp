@@ -5,6 +5,7 @@
 #include "connectionprofile.h"
 #include "mainwindow.h"
 #include "tasksclient.h"
+#include "demoprocess.h"
 #include "testhttpserver.h"
 #include "tokenstore.h"
 
@@ -192,19 +193,11 @@ void TestSecurity::tokenIsNowhereOnDiskOrInOutput()
     // The demo server as its own process; its banner prints the token (that is its job): not scanned.
     QProcess demo;
     demo.setProcessEnvironment(env);
-    demo.start(QStringLiteral(TASKSCOPE_DEMO_SERVER),
-               {u"--port"_s, u"0"_s, u"--tasks"_s, u"40"_s, u"--token"_s, QString::fromLatin1(token)});
-    QVERIFY(demo.waitForStarted());
-    QByteArray banner;
-    QTRY_VERIFY_WITH_TIMEOUT((banner += demo.readAllStandardOutput()).contains("token:"), 20000);
-    QString url, account;
-    for (const QByteArray &line : banner.split('\n')) {
-        if (line.startsWith("url: "))
-            url = QString::fromUtf8(line.mid(5).trimmed());
-        if (line.startsWith("account: "))
-            account = QString::fromUtf8(line.mid(9).trimmed());
-    }
-    QVERIFY(!url.isEmpty() && !account.isEmpty());
+    const DemoEndpoint endpoint = startDemoServer(
+        demo, QStringLiteral(TASKSCOPE_DEMO_SERVER),
+        {u"--port"_s, u"0"_s, u"--tasks"_s, u"40"_s, u"--token"_s, QString::fromLatin1(token)});
+    QVERIFY(endpoint.isValid());
+    const QString url = endpoint.url, account = endpoint.account;
 
     // A careless server echoes the Authorization header: in a problem, and in a redirect's path.
     TestHttpServer echo;

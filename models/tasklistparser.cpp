@@ -1019,6 +1019,12 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
         if (const auto code = value.type().get(type))
             return malformed(code, lastOffset);
         if (key == "items") {
+            if (sawItems) { // which list would be meant? Neither: nothing half-read is kept
+                error->message = tr("\"items\" appears more than once");
+                error->offset = lastOffset;
+                page->tasks.clear();
+                return false;
+            }
             if (type != sj::json_type::array) {
                 if (const auto code = itemParser.consume(value))
                     return malformed(code, lastOffset);
@@ -1028,6 +1034,7 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
                     return malformed(simdjson::TAPE_ERROR, lastOffset);
                 error->message = tr("\"items\" is %1, not an array").arg(typeName(type));
                 error->offset = -1;
+                page->tasks.clear();
                 return false;
             }
             sawItems = true;

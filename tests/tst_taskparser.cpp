@@ -743,6 +743,9 @@ void TestTaskParser::notAListResponse_data()
     QTest::newRow("items is null") << R"({"items": null})"_ba;
     QTest::newRow("items is a string") << R"({"items": "[]"})"_ba;
     QTest::newRow("metadata only") << R"({"metadata": {"continue": "x"}})"_ba;
+    // Found by the fuzzer: a second "items" after a good one (tasks of the first were kept).
+    QTest::newRow("items twice, then not an array") << R"({"items": [{"id": "a", "name": "x"}], "items": -0})"_ba;
+    QTest::newRow("items twice") << R"({"items": [{"id": "a"}], "items": [{"id": "b"}]})"_ba;
     QTest::newRow("problem+json") << R"({"type": "https://astra.netapp.io/problems/3", "title": "Missing bearer token", "detail": "The request is missing the required bearer token.", "status": "401"})"_ba;
 }
 
@@ -754,6 +757,7 @@ void TestTaskParser::notAListResponse()
     QVERIFY(!TaskListParser().parse(body, &page, &error));
     QVERIFY(!error.message.isEmpty());
     QVERIFY(error.offset >= -1 && error.offset <= body.size());
+    QVERIFY(page.tasks.isEmpty()); // nothing half-read is kept
 }
 
 void TestTaskParser::malformedJson_data()

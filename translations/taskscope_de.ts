@@ -533,6 +533,10 @@
         <source>the item has %1 values, but the include order names %2 fields</source>
         <translation>der Eintrag hat %1 Werte, aber die include-Reihenfolge nennt %2 Felder</translation>
     </message>
+    <message>
+        <source>&quot;items&quot; appears more than once</source>
+        <translation>&quot;items&quot; kommt mehr als einmal vor</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ConnectionDialog</name>

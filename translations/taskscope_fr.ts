@@ -533,6 +533,10 @@
         <source>the item has %1 values, but the include order names %2 fields</source>
         <translation>l&apos;élément a %1 valeurs, mais l&apos;ordre d&apos;include nomme %2 champs</translation>
     </message>
+    <message>
+        <source>&quot;items&quot; appears more than once</source>
+        <translation>&quot;items&quot; apparaît plus d'une fois</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ConnectionDialog</name>
@@ -676,7 +680,7 @@ Problèmes : %4</translation>
     </message>
     <message>
         <source>The server or the account changed: enter the API token again.</source>
-        <translation>Le serveur ou le compte a changé : saisissez à nouveau le jeton d'API.</translation>
+        <translation>Le serveur ou le compte a changé : saisissez à nouveau le jeton d&apos;API.</translation>
     </message>
 </context>
 <context>

@@ -339,19 +339,6 @@ void MainWindow::applyFilterRequest(const FilterRequest &request)
     });
 }
 
-namespace {
-
-// The API names of every state this version knows.
-QStringList knownStates()
-{
-    QStringList names;
-    for (int state = 0; state < int(TaskState::Unknown); ++state)
-        names << stateApiName(TaskState(state));
-    return names;
-}
-
-} // namespace
-
 void MainWindow::onStateActivated(const QString &state, StateBar::Action action)
 {
     if (state.isEmpty()) {
@@ -363,7 +350,7 @@ void MainWindow::onStateActivated(const QString &state, StateBar::Action action)
                 if (!parsed.ok())
                     return FilterEditResult{QString(), parsed.error};
                 std::vector<FilterExpr> known;
-                for (const QString &name : knownStates())
+                for (const QString &name : knownStateApiNames())
                     known.push_back(FilterExpr::comparison(FilterField::State, FilterOp::Eq, FilterValue::fromText(name)));
                 return FilterEditResult{printFilter(FilterExpr::combine(
                                             FilterExpr::Kind::And,
@@ -374,7 +361,7 @@ void MainWindow::onStateActivated(const QString &state, StateBar::Action action)
             FilterEditResult result = FilterEdit::replaceFieldClauses(text, FilterField::State, {});
             if (!result.ok() || action == StateBar::Action::Remove)
                 return result;
-            for (const QString &known : knownStates()) {
+            for (const QString &known : knownStateApiNames()) {
                 if (result.ok())
                     result = FilterEdit::excludeValue(result.text, FilterField::State, known);
             }
@@ -449,7 +436,7 @@ void MainWindow::recountFilter()
     m_stateBar->setCounts(counts);
     QStringList selected = FilterEdit::selectedValues(text, FilterField::State);
     QStringList excluded = FilterEdit::excludedValues(text, FilterField::State);
-    const QStringList known = knownStates();
+    const QStringList known = knownStateApiNames();
     const auto containsAll = [&known](const QStringList &names) {
         return std::all_of(known.cbegin(), known.cend(), [&](const QString &name) { return names.contains(name); });
     };

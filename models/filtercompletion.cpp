@@ -136,9 +136,7 @@ QStringList FilterValueIndex::values(FilterField field) const
     std::sort(seen.begin(), seen.end());
     if (field != FilterField::State)
         return seen;
-    QStringList result;
-    for (int state = 0; state < int(TaskState::Unknown); ++state)
-        result.append(stateApiName(TaskState(state)));
+    QStringList result = knownStateApiNames();
     for (const QString &value : std::as_const(seen)) {
         if (!result.contains(value))
             result.append(value);

@@ -28,6 +28,14 @@ int readDigits(QStringView s, qsizetype pos, int n)
 }
 } // namespace
 
+QStringList knownStateApiNames()
+{
+    QStringList names;
+    for (int state = 0; state < int(TaskState::Unknown); ++state)
+        names << stateApiName(TaskState(state));
+    return names;
+}
+
 QString stateApiName(TaskState state)
 {
     const auto i = qsizetype(state);

@@ -29,6 +29,8 @@ inline constexpr int TaskStateCount = int(TaskState::Unknown) + 1;
 
 // The API's spelling of a state ("notStarted", ...); Unknown -> empty.
 QString stateApiName(TaskState state);
+// The API's spelling of every known state, in TaskState order (Unknown left out).
+QStringList knownStateApiNames();
 // Parses the API's spelling (exact, case-sensitive as the API); anything else is Unknown.
 TaskState stateFromApiName(QStringView text);
 // A task in this state may still change (running, pausing, cancelling, notStarted, paused).

@@ -130,6 +130,7 @@ private:
     bool takeParsedPage();
     void failPoll(ApiError error);
     void finishPoll();
+    static void releaseOnWorker(std::unique_ptr<Snapshot> snapshot);
     void abortInFlight(); // the request and the snapshot being built
     void abortReply();    // the request only
     void dropPendingPages(); // pages received but not yet taken, and their parses

@@ -77,14 +77,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_filter->setValueIndexProvider([this]() -> const FilterValueIndex & {
         if (m_valuesDirty) { // gathered only when completion asks
             m_values.clear();
-            m_model->forEachInTreeOrder([this](const Task &task, int) { m_values.add(task); });
+            m_model->forEachTask([this](const Task &task) { m_values.add(task); });
             m_valuesDirty = false;
         }
         return m_values;
     });
     m_filter->setMatchCounter([this](const FilterPredicate &predicate) {
         int count = 0;
-        m_model->forEachInTreeOrder([&](const Task &task, int) { count += predicate.matches(task); });
+        m_model->forEachTask([&](const Task &task) { count += predicate.matches(task); });
         return count;
     });
     connect(m_filter, &FilterEditor::filterApplied, this, [this](const QString &text) { applyFilter(text); });
@@ -427,7 +427,7 @@ void MainWindow::recountFilter()
     const FilterPredicate &all = m_order->predicate();
     std::array<int, TaskStateCount> counts{};
     int matching = 0;
-    m_model->forEachInTreeOrder([&](const Task &task, int) {
+    m_model->forEachTask([&](const Task &task) {
         if (others.matches(task))
             ++counts[size_t(task.state)];
         matching += all.matches(task);

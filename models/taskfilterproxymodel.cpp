@@ -10,6 +10,8 @@ TaskFilterProxyModel::TaskFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setRecursiveFilteringEnabled(true); // a match keeps the path to it
+    setDynamicSortFilter(true);
+    QSortFilterProxyModel::sort(TaskTreeModel::NameColumn); // sibling order: see lessThan()
     m_clockTimer.setInterval(30'000);
     connect(&m_clockTimer, &QTimer::timeout, this, &TaskFilterProxyModel::refreshClock);
 }
@@ -90,7 +92,7 @@ int TaskFilterProxyModel::matchingTaskCount() const
     if (m_predicate.isEmpty())
         return model->taskCount();
     int count = 0;
-    model->forEachInTreeOrder([&](const Task &task, int) { count += m_predicate.matches(task); });
+    model->forEachTask([&](const Task &task) { count += m_predicate.matches(task); });
     return count;
 }
 
@@ -100,6 +102,12 @@ bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return true;
     const Task *task = taskModel()->task(taskModel()->index(sourceRow, 0, sourceParent));
     return task && m_predicate.matches(*task);
+}
+
+bool TaskFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const Task *a = taskModel()->task(left), *b = taskModel()->task(right);
+    return a && b ? TaskTreeModel::siblingLess(*a, *b) : left.row() < right.row();
 }
 
 QVariant TaskFilterProxyModel::data(const QModelIndex &index, int role) const

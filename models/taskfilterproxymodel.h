@@ -1,4 +1,6 @@
-// TaskFilterProxyModel: the tasks a filter expression selects, with their ancestors (dimmed) or their whole subtrees.
+// TaskFilterProxyModel: the tasks a filter expression selects, with their ancestors (dimmed) or their
+// whole subtrees, siblings in sibling order (TaskTreeModel::siblingLess; the model keeps them in the
+// order they arrived, see TaskTreeModel::apply).
 #pragma once
 
 #include "filterevaluator.h"
@@ -55,6 +57,7 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void applyPredicate(FilterPredicate predicate, const QString &text);

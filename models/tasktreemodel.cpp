@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 namespace Taskscope {
 
@@ -28,21 +27,6 @@ struct TaskTreeModel::Node
 namespace {
 
 using NodePtr = std::unique_ptr<TaskTreeModel::Node>;
-
-// Sibling order: orderHint (absent last), then startTime (absent last), then id.
-bool taskLess(const Task &a, const Task &b)
-{
-    if (a.orderHint.has_value() != b.orderHint.has_value())
-        return a.orderHint.has_value();
-    if (a.orderHint && *a.orderHint != *b.orderHint)
-        return *a.orderHint < *b.orderHint;
-    const bool aStarted = a.startTime.isValid(), bStarted = b.startTime.isValid();
-    if (aStarted != bStarted)
-        return aStarted;
-    if (aStarted && a.startTime != b.startTime)
-        return a.startTime < b.startTime;
-    return a.id < b.id;
-}
 
 bool sameSortKey(const Task &a, const Task &b)
 {
@@ -99,6 +83,20 @@ void destroyIteratively(NodePtr node)
 }
 
 } // namespace
+
+bool TaskTreeModel::siblingLess(const Task &a, const Task &b)
+{
+    if (a.orderHint.has_value() != b.orderHint.has_value())
+        return a.orderHint.has_value();
+    if (a.orderHint && *a.orderHint != *b.orderHint)
+        return *a.orderHint < *b.orderHint;
+    const bool aStarted = a.startTime.isValid(), bStarted = b.startTime.isValid();
+    if (aStarted != bStarted)
+        return aStarted;
+    if (aStarted && a.startTime != b.startTime)
+        return a.startTime < b.startTime;
+    return a.id < b.id;
+}
 
 TaskTreeModel::TaskTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -216,63 +214,6 @@ void TaskTreeModel::moveChild(Node *from, int row, Node *to, int destRow)
         endMoveRows();
 }
 
-// Brings the children of `parent` into sibling order with the fewest moves: the longest run
-// already in order stays, every other child moves next to its sorted predecessor.
-void TaskTreeModel::sortChildren(Node *parent)
-{
-    auto &children = parent->children;
-    const size_t count = children.size();
-    if (count < 2)
-        return;
-    const auto lessNode = [](const Node *a, const Node *b) { return taskLess(a->task, b->task); };
-    bool sorted = true;
-    for (size_t i = 1; i < count && sorted; ++i)
-        sorted = !lessNode(children[i].get(), children[i - 1].get());
-    if (sorted)
-        return;
-    if (m_quiet) { // no signals to save: sort in place
-        std::stable_sort(children.begin(), children.end(),
-                         [&](const NodePtr &a, const NodePtr &b) { return lessNode(a.get(), b.get()); });
-        renumber(parent, 0, int(count) - 1);
-        return;
-    }
-
-    std::vector<Node *> order(count);
-    for (size_t i = 0; i < count; ++i)
-        order[i] = children[i].get();
-    std::sort(order.begin(), order.end(), lessNode);
-    std::unordered_map<const Node *, size_t> rank;
-    rank.reserve(count);
-    for (size_t i = 0; i < count; ++i)
-        rank.emplace(order[i], i);
-
-    // Longest increasing subsequence of ranks in the current order (patience sorting).
-    std::vector<size_t> tails;       // positions (in current order) ending the best run of each length
-    std::vector<long> previous(count, -1);
-    for (size_t i = 0; i < count; ++i) {
-        const size_t r = rank[children[i].get()];
-        auto it = std::lower_bound(tails.begin(), tails.end(), r,
-                                   [&](size_t pos, size_t value) { return rank[children[pos].get()] < value; });
-        if (it != tails.begin())
-            previous[i] = long(*(it - 1));
-        if (it == tails.end())
-            tails.push_back(i);
-        else
-            *it = i;
-    }
-    std::vector<bool> keep(count, false);
-    for (long i = tails.empty() ? -1 : long(tails.back()); i >= 0; i = previous[size_t(i)])
-        keep[rank[children[size_t(i)].get()]] = true;
-
-    for (size_t t = 0; t < count; ++t) {
-        if (keep[t])
-            continue;
-        Node *node = order[t];
-        const int dest = t == 0 ? 0 : order[t - 1]->row + 1;
-        moveChild(parent, node->row, parent, dest);
-    }
-}
-
 // --- apply -----------------------------------------------------------------------------------
 
 void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings)
@@ -377,9 +318,6 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         bool orderChanged;
     };
     std::vector<Change> changes;
-    QSet<Node *> dirtyParents; // only the root, survivors and new tasks: never freed during apply
-    std::vector<Node *> reordered;
-    const auto lessPtr = [](const NodePtr &a, const NodePtr &b) { return taskLess(a->task, b->task); };
     for (int i = 0; i < count; ++i) {
         const Task &task = *tasks[size_t(i)];
         Node *node = nodeOf[size_t(i)];
@@ -410,9 +348,13 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         touch(ResourceColumn, old.resourceURI != task.resourceURI);
         if (last < 0)
             touch(NameColumn, true); // only fields without a column changed: the task role did
+        // A sorting proxy re-checks a row's place only when the changed columns include its sort
+        // column: a new place among the siblings is announced on every column.
         const bool orderChanged = !sameSortKey(old, task);
-        if (orderChanged)
-            reordered.push_back(node); // its parent may still go away in step 5: resolve it later
+        if (orderChanged) {
+            first = 0;
+            last = ColumnCount - 1;
+        }
         node->task = task;
         node->marks = newMarks;
         changes.push_back({node, first, last, orderChanged});
@@ -420,16 +362,21 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
 
     // Many structural changes: make them under one layout change (see the header).
     const int threshold = layoutBatchThreshold();
-    int structural = int(reordered.size());
+    int structural = 0;
     int survivors = 0;
+    std::vector<const Node *> insertParents; // survivors (or the root) that get new children: one insert each
     for (int i = 0; i < count && structural <= threshold; ++i) {
         const Node *node = nodeOf[size_t(i)];
         const int p = parentOf[size_t(i)];
         const Node *target = p < 0 ? m_root.get() : nodeOf[size_t(p)];
-        if (node)
+        if (node) {
             ++survivors;
-        if (node ? node->parent != target : target != nullptr)
-            ++structural; // a reparented survivor, or a new task under a survivor or the root
+            if (node->parent != target)
+                ++structural; // a reparented survivor: one move
+        } else if (target && std::find(insertParents.cbegin(), insertParents.cend(), target) == insertParents.cend()) {
+            insertParents.push_back(target);
+            ++structural;
+        }
     }
     if (structural <= threshold)
         structural += int(m_byId.size()) - survivors; // gone tasks (new ones enter m_byId in step 3)
@@ -467,41 +414,21 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
             parent->children.push_back(std::move(created[size_t(i)]));
         }
     }
+    // Siblings keep the order they arrived in (see the header): the topmost new children of each
+    // parent are appended in one block.
     std::map<Node *, std::vector<NodePtr>> toInsert; // the root or a survivor -> its topmost new children
     for (int i = 0; i < count; ++i) {
         if (!isNew[size_t(i)])
             continue;
         Node *node = nodeOf[size_t(i)];
-        std::sort(node->children.begin(), node->children.end(), lessPtr);
         renumber(node, 0, int(node->children.size()) - 1);
         if (created[size_t(i)]) {
             const int p = parentOf[size_t(i)];
             toInsert[p < 0 ? m_root.get() : nodeOf[size_t(p)]].push_back(std::move(created[size_t(i)]));
         }
     }
-    for (auto &[parent, kids] : toInsert) {
-        std::sort(kids.begin(), kids.end(), lessPtr);
-        // Where each new child goes among the current children; equal positions form one block.
-        std::vector<std::pair<int, NodePtr>> placed;
-        placed.reserve(kids.size());
-        for (auto &kid : kids) {
-            const auto pos = std::lower_bound(parent->children.begin(), parent->children.end(), kid, lessPtr);
-            placed.emplace_back(int(pos - parent->children.begin()), std::move(kid));
-        }
-        std::stable_sort(placed.begin(), placed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-        for (size_t end = placed.size(); end > 0;) {
-            size_t begin = end - 1;
-            while (begin > 0 && placed[begin - 1].first == placed[end - 1].first)
-                --begin;
-            std::vector<NodePtr> block;
-            block.reserve(end - begin);
-            for (size_t k = begin; k < end; ++k)
-                block.push_back(std::move(placed[k].second));
-            insertChildren(parent, placed[end - 1].first, std::move(block));
-            end = begin;
-        }
-        dirtyParents.insert(parent);
-    }
+    for (auto &[parent, kids] : toInsert)
+        insertChildren(parent, int(parent->children.size()), std::move(kids));
 
     // 4. Reparent survivors. A target that is currently inside the moving subtree cannot take it
     //    yet: such a task waits at the top level until the tasks between them have moved.
@@ -511,11 +438,6 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
                 return true;
         }
         return false;
-    };
-    const auto lowerBound = [](Node *parent, const Node *node) {
-        const auto pos = std::lower_bound(parent->children.begin(), parent->children.end(), node,
-                                          [](const NodePtr &a, const Node *b) { return taskLess(a->task, b->task); });
-        return int(pos - parent->children.begin());
     };
     std::vector<std::pair<Node *, Node *>> deferred;
     for (int i = 0; i < count; ++i) {
@@ -529,13 +451,12 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
             moveChild(source, node->row, m_root.get(), int(m_root->children.size()));
             deferred.emplace_back(node, target);
         } else {
-            moveChild(source, node->row, target, lowerBound(target, node));
+            moveChild(source, node->row, target, int(target->children.size()));
         }
-        dirtyParents.insert(target);
     }
     for (const auto &[node, target] : deferred) {
         Q_ASSERT(!isInside(target, node));
-        moveChild(node->parent, node->row, target, lowerBound(target, node));
+        moveChild(node->parent, node->row, target, int(target->children.size()));
     }
 
     // 5. Remove the tasks that are gone. After step 4 a gone task's subtree holds only gone tasks,
@@ -560,12 +481,6 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         }
     }
 
-    // 6. Restore sibling order where keys changed or children arrived.
-    for (Node *node : reordered)
-        dirtyParents.insert(node->parent);
-    for (Node *parent : std::as_const(dirtyParents))
-        sortChildren(parent);
-
     if (batch) {
         // Every persistent index follows its task; those of gone tasks become invalid.
         m_quiet = false;
@@ -582,7 +497,7 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         m_removed.clear();
     }
 
-    // 7. One dataChanged per run of consecutive changed rows under one parent.
+    // 6. One dataChanged per run of consecutive changed rows under one parent.
     std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
         return a.node->parent != b.node->parent ? std::less<Node *>()(a.node->parent, b.node->parent)
                                                 : a.node->row < b.node->row;
@@ -598,8 +513,8 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
             orderChanged = orderChanged || changes[end].orderChanged;
             ++end;
         }
-        // OrderRole only where a start time or orderHint changed: a sorting proxy keyed on it
-        // leaves the rest of the tree alone (no re-sort, no relayout) on a poll of progress changes.
+        // OrderRole (and every column) only where a start time or orderHint changed: the rows a
+        // sorting proxy must place again.
         static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
         emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last),
                          orderChanged ? withOrder : changedRoles());
@@ -656,15 +571,29 @@ QModelIndex TaskTreeModel::indexForId(const QString &id, int column) const
 void TaskTreeModel::forEachInTreeOrder(const std::function<void(const Task &, int)> &visit) const
 {
     std::vector<std::pair<const Node *, int>> stack;
-    for (auto it = m_root->children.rbegin(); it != m_root->children.rend(); ++it)
-        stack.emplace_back(it->get(), 0);
+    std::vector<const Node *> siblings;
+    const auto pushChildren = [&](const Node *parent, int depth) {
+        siblings.clear();
+        for (const NodePtr &child : parent->children)
+            siblings.push_back(child.get());
+        std::sort(siblings.begin(), siblings.end(),
+                  [](const Node *a, const Node *b) { return siblingLess(a->task, b->task); });
+        for (auto it = siblings.rbegin(); it != siblings.rend(); ++it)
+            stack.emplace_back(*it, depth);
+    };
+    pushChildren(m_root.get(), 0);
     while (!stack.empty()) {
         const auto [node, depth] = stack.back();
         stack.pop_back();
         visit(node->task, depth);
-        for (auto it = node->children.rbegin(); it != node->children.rend(); ++it)
-            stack.emplace_back(it->get(), depth + 1);
+        pushChildren(node, depth + 1);
     }
+}
+
+void TaskTreeModel::forEachTask(const std::function<void(const Task &)> &visit) const
+{
+    for (const Node *node : m_byId)
+        visit(node->task);
 }
 
 // --- QAbstractItemModel ----------------------------------------------------------------------

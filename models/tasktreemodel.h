@@ -58,10 +58,17 @@ public:
     ~TaskTreeModel() override;
 
     // Brings the tree to `snapshot` with the fewest signals: dataChanged for changed cells, inserts,
-    // removals and moves. Duplicate ids: the first wins; each duplicate adds a warning to `warnings`.
-    // When a snapshot needs more than layoutBatchThreshold() structural changes, they are made
-    // under one layoutAboutToBeChanged/layoutChanged pair instead (persistent indexes follow their
-    // tasks, or become invalid when the task is gone): every row signal makes Qt walk every
+    // removals, and moves for tasks that change parent. Duplicate ids: the first wins; each
+    // duplicate adds a warning to `warnings`.
+    // Siblings keep the order they arrived in (new ones are appended): the display order
+    // (siblingLess(), or a column) is the sorting proxy's. QSortFilterProxyModel drops every
+    // mapping it holds on any move or layout change of its source, and rebuilding them for a large
+    // expanded tree costs tens of milliseconds, while it re-sorts one level in place when a
+    // dataChanged covers its sort column. So a change of start time or orderHint is a dataChanged
+    // over every column, with OrderRole, not a move.
+    // When a snapshot needs more than layoutBatchThreshold() structural signals, the changes are
+    // made under one layoutAboutToBeChanged/layoutChanged pair instead (persistent indexes follow
+    // their tasks, or become invalid when the task is gone): every row signal makes Qt walk every
     // persistent index, so hundreds of scattered inserts cost more than one relayout.
     void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr);
     // The default is low: each row signal costs a walk over every persistent index downstream (a
@@ -83,9 +90,14 @@ public:
     QModelIndex indexForId(const QString &id, int column = 0) const;
     int taskCount() const { return int(m_byId.size()); }
 
-    // Every task depth-first in tree order (parents before children, siblings in display order),
+    // Sibling order: orderHint (absent last), then startTime (absent last), then id.
+    static bool siblingLess(const Task &a, const Task &b);
+
+    // Every task depth-first in tree order (parents before children, siblings by siblingLess()),
     // with its depth. Iterative: safe for chains of any depth.
     void forEachInTreeOrder(const std::function<void(const Task &task, int depth)> &visit) const;
+    // Every task once, in no particular order (counting, collecting values): no sorting.
+    void forEachTask(const std::function<void(const Task &task)> &visit) const;
 
     // QAbstractItemModel
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -116,7 +128,6 @@ private:
     void insertChildren(Node *parent, int row, std::vector<std::unique_ptr<Node>> nodes);
     void removeChildren(Node *parent, int first, int last);
     void moveChild(Node *from, int row, Node *to, int destRow);
-    void sortChildren(Node *parent);
     static void renumber(Node *parent, int from, int to);
 
     std::unique_ptr<Node> m_root;

@@ -49,7 +49,7 @@ private Q_SLOTS:
                      makeTask(u"c2"_s, u"new"_s, 31, 2), makeTask(u"c1"_s, u"new"_s, 40, 1),
                      makeTask(u"c0"_s, u"new"_s, 50, 0)});
         QCOMPARE(rows(proxy), (QStringList{u"pending"_s, u"new"_s, u"old"_s}));
-        // Subtasks: orderHint, as the model orders them, whatever their start times.
+        // Subtasks: orderHint first, whatever their start times.
         QCOMPARE(rows(proxy, proxy.index(1, 0)), (QStringList{u"c0"_s, u"c1"_s, u"c2"_s}));
 
         // A new task arrives and a selection-like persistent index follows its task.
@@ -62,7 +62,9 @@ private Q_SLOTS:
         QCOMPARE(old.data(TaskTreeModel::IdRole).toString(), u"old"_s);
     }
 
-    // Progress moving is not a reason to re-sort (and re-lay out) the tree; a new start time is.
+    // Progress moving is not a reason to re-sort (and re-lay out) the tree; a new start time or
+    // orderHint is, and the proxy re-sorts that level in place: the model moves nothing (a source
+    // move would make QSortFilterProxyModel drop every mapping it holds).
     void onlyOrderChangesResort()
     {
         TaskTreeModel model;
@@ -71,20 +73,37 @@ private Q_SLOTS:
         proxy.sortNewestFirst();
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
         Task a = makeTask(u"a"_s, {}, 1), b = makeTask(u"b"_s, {}, 2);
-        model.apply({a, b});
+        Task b1 = makeTask(u"b1"_s, u"b"_s, 3, 1), b2 = makeTask(u"b2"_s, u"b"_s, 4, 2);
+        model.apply({a, b, b1, b2});
+        QCOMPARE(rows(proxy), (QStringList{u"b"_s, u"a"_s}));
+        const QPersistentModelIndex persistentB1 = proxy.index(0, 0, proxy.index(0, 0));
+        QCOMPARE(persistentB1.data(TaskTreeModel::IdRole).toString(), u"b1"_s);
         QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
         QSignalSpy data(&proxy, &QAbstractItemModel::dataChanged);
+        QSignalSpy sourceMoves(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy sourceLayouts(&model, &QAbstractItemModel::layoutChanged);
         a.percentDone = 50;
         a.rawJson += "|50";
-        model.apply({a, b});
+        model.apply({a, b, b1, b2});
         QCOMPARE(data.size(), 1);
         QVERIFY(!data.first().at(2).value<QList<int>>().contains(TaskTreeModel::OrderRole));
         QCOMPARE(layouts.size(), 0);
+
         a.startTime = a.startTime.addSecs(3600); // now the newest
         a.rawJson += "|later";
-        model.apply({a, b});
+        model.apply({a, b, b1, b2});
         QVERIFY(data.last().at(2).value<QList<int>>().contains(TaskTreeModel::OrderRole));
         QCOMPARE(rows(proxy), (QStringList{u"a"_s, u"b"_s}));
+        QCOMPARE(layouts.size(), 1);
+
+        b1.orderHint = 9; // subtasks: after b2 now
+        b1.rawJson += "|9";
+        model.apply({a, b, b1, b2});
+        QCOMPARE(rows(proxy, proxy.index(1, 0)), (QStringList{u"b2"_s, u"b1"_s}));
+        QCOMPARE(layouts.size(), 2);
+        QCOMPARE(persistentB1.data(TaskTreeModel::IdRole).toString(), u"b1"_s); // selection follows
+        QCOMPARE(persistentB1.row(), 1);
+        QCOMPARE(sourceMoves.size() + sourceLayouts.size(), 0);
     }
 
     void headerSortUsesRawValues()

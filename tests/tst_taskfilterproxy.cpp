@@ -137,7 +137,7 @@ private Q_SLOTS:
         third.append(makeTask(u"d"_s, {}, u"failed"_s, 1));
         third.removeAt(3); // b goes: b1 is an orphan at the top level
         model.apply(third);
-        QCOMPARE(render(proxy), (QStringList{u"b1"_s, u"c"_s, u"d"_s})); // the source's order: oldest first
+        QCOMPARE(render(proxy), (QStringList{u"b1"_s, u"c"_s, u"d"_s})); // sibling order: oldest first
         QVERIFY(c.isValid());
     }
 

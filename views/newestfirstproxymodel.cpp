@@ -46,34 +46,35 @@ void NewestFirstProxyModel::sort(int column, Qt::SortOrder order)
 
 bool NewestFirstProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // Straight from the tasks: a re-sort after a big poll compares thousands of pairs.
+    const auto *model = static_cast<const TaskTreeModel *>(sourceModel());
+    const Task *a = model->task(left), *b = model->task(right);
+    if (!a || !b)
+        return left.row() < right.row();
+    const bool descending = sortOrder() == Qt::DescendingOrder;
     if (m_columnSort) {
-        const QVariant a = left.data(TaskTreeModel::RawRole);
-        const QVariant b = right.data(TaskTreeModel::RawRole);
+        const QVariant x = left.data(TaskTreeModel::RawRole);
+        const QVariant y = right.data(TaskTreeModel::RawRole);
         // Missing values (no progress, not started) sort after the others, in either direction.
-        const bool descending = sortOrder() == Qt::DescendingOrder;
-        if (a.isValid() != b.isValid())
-            return a.isValid() != descending;
-        if (a.isValid()) {
-            const QPartialOrdering order = QVariant::compare(a, b);
+        if (x.isValid() != y.isValid())
+            return x.isValid() != descending;
+        if (x.isValid()) {
+            const QPartialOrdering order = QVariant::compare(x, y);
             if (order == QPartialOrdering::Less)
                 return true;
             if (order == QPartialOrdering::Greater)
                 return false;
         }
-        return descending ? left.row() > right.row() : left.row() < right.row();
+        // Ties in the sibling order, whichever the direction.
+        return descending ? TaskTreeModel::siblingLess(*b, *a) : TaskTreeModel::siblingLess(*a, *b);
     }
     if (!left.parent().isValid()) {
-        // Straight from the tasks: a re-sort after a big poll compares thousands of pairs.
-        const auto *model = static_cast<const TaskTreeModel *>(sourceModel());
-        const Task *a = model->task(left), *b = model->task(right);
-        if (a && b) {
-            if (a->startTime.isValid() != b->startTime.isValid())
-                return !a->startTime.isValid(); // not started yet: the newest of all
-            if (a->startTime != b->startTime)
-                return a->startTime > b->startTime;
-        }
+        if (a->startTime.isValid() != b->startTime.isValid())
+            return !a->startTime.isValid(); // not started yet: the newest of all
+        if (a->startTime != b->startTime)
+            return a->startTime > b->startTime;
     }
-    return left.row() < right.row();
+    return TaskTreeModel::siblingLess(*a, *b); // subtasks (and ties): the model's sibling order
 }
 
 } // namespace Taskscope

@@ -256,7 +256,18 @@ void MainWindow::createActions()
     auto *newestFirst = new QAction(tr("&Newest First"), this);
     newestFirst->setToolTip(tr("Top-level tasks newest first, subtasks in their order (the default)"));
     connect(newestFirst, &QAction::triggered, this, &MainWindow::showNewestFirst);
+    auto *expandAll = new QAction(tr("&Expand All"), this);
+    expandAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus));
+    expandAll->setToolTip(tr("Show the subtasks of every task"));
+    connect(expandAll, &QAction::triggered, m_view, [this] { m_view->expandSubtasks(); });
+    auto *collapseAll = new QAction(tr("&Collapse All"), this);
+    collapseAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus));
+    collapseAll->setToolTip(tr("Show only the top-level tasks"));
+    connect(collapseAll, &QAction::triggered, m_view, &QTreeView::collapseAll);
     viewMenu->addAction(newestFirst);
+    viewMenu->addAction(expandAll);
+    viewMenu->addAction(collapseAll);
+    viewMenu->addSeparator();
     viewMenu->addAction(m_subtreesAction);
     viewMenu->addAction(m_serverFilterAction);
 
@@ -585,7 +596,7 @@ void MainWindow::onSnapshot(const Snapshot &snapshot)
         m_warnings->setToolTip(first.join(u'\n') + (m_warningLines.size() > first.size() ? QStringLiteral("\n…") : QString()));
     }
     if (first)
-        m_view->expandToDepth(0);
+        m_view->expandSubtasks({}, 1); // the subtasks of each top-level task
     ++m_snapshots;
     m_valuesDirty = true;
     recountFilter();

@@ -206,6 +206,78 @@ private Q_SLOTS:
         QVERIFY(qAbs(view->verticalScrollBar()->value() - scroll) <= 2);
     }
 
+    // View › Expand All and '*' show every subtask; rows without subtasks stay out of the view's
+    // set of expanded rows (each one would be a persistent index that every re-sort walks).
+    void expandAllKeepsLeavesOut()
+    {
+        TaskTreeView *view = m_window->view();
+        const QAbstractItemModel *model = view->model();
+        QAction *expandAll = nullptr, *collapseAll = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus))
+                expandAll = action;
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus))
+                collapseAll = action;
+        }
+        QVERIFY(expandAll && collapseAll);
+        // Every row below `top` (the whole tree for the root): rows with subtasks, rows without.
+        const auto walk = [&](const QModelIndex &top, QModelIndexList *parents, QModelIndexList *leaves) {
+            std::vector<QModelIndex> pending{top};
+            while (!pending.empty()) {
+                const QModelIndex parent = pending.back();
+                pending.pop_back();
+                for (int row = 0; row < model->rowCount(parent); ++row) {
+                    const QModelIndex child = model->index(row, 0, parent);
+                    (model->rowCount(child) > 0 ? parents : leaves)->append(child);
+                    pending.push_back(child);
+                }
+            }
+        };
+        QModelIndexList parents, leaves;
+        walk({}, &parents, &leaves);
+        QVERIFY(parents.size() > 5 && leaves.size() > parents.size());
+        // The first poll showed the subtasks of each top-level task, and nothing deeper.
+        for (const QModelIndex &index : std::as_const(parents))
+            QCOMPARE(view->isExpanded(index), !index.parent().isValid());
+        for (const QModelIndex &index : std::as_const(leaves))
+            QVERIFY(!view->isExpanded(index));
+
+        expandAll->trigger();
+        for (const QModelIndex &index : std::as_const(parents))
+            QVERIFY2(view->isExpanded(index), qPrintable(index.data(TaskTreeModel::IdRole).toString()));
+        for (const QModelIndex &index : std::as_const(leaves))
+            QVERIFY(!view->isExpanded(index));
+        // Every task is shown: the last leaf of the tree has a place on screen.
+        view->scrollTo(leaves.last());
+        QVERIFY(view->visualRect(leaves.last()).isValid());
+
+        collapseAll->trigger();
+        for (const QModelIndex &index : std::as_const(parents))
+            QVERIFY(!view->isExpanded(index));
+
+        // '*' on a task: its whole subtree, the same way.
+        QModelIndex top;
+        for (int row = 0; row < model->rowCount() && !top.isValid(); ++row) {
+            if (model->rowCount(model->index(row, 0)) > 0)
+                top = model->index(row, 0);
+        }
+        QVERIFY(top.isValid());
+        view->setFocus();
+        view->setCurrentIndex(top);
+        QTest::keyClick(view, Qt::Key_Asterisk);
+        QModelIndexList below, belowLeaves;
+        walk(top, &below, &belowLeaves);
+        QVERIFY(view->isExpanded(top));
+        for (const QModelIndex &index : std::as_const(below))
+            QVERIFY(view->isExpanded(index));
+        for (const QModelIndex &index : std::as_const(belowLeaves))
+            QVERIFY(!view->isExpanded(index));
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0) != top)
+                QVERIFY(!view->isExpanded(model->index(row, 0)));
+        }
+    }
+
     void detailsFollowTheCurrentFailedTask()
     {
         TaskTreeView *view = m_window->view();

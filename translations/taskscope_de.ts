@@ -1155,6 +1155,22 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
             <numerusform>Treffer: %1 von %n Aufgaben</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Expand All</source>
+        <translation>Alle &amp;aufklappen</translation>
+    </message>
+    <message>
+        <source>Show the subtasks of every task</source>
+        <translation>Die Unteraufgaben aller Aufgaben anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse All</source>
+        <translation>Alle &amp;zuklappen</translation>
+    </message>
+    <message>
+        <source>Show only the top-level tasks</source>
+        <translation>Nur die Aufgaben der obersten Ebene anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>

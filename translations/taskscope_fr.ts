@@ -535,7 +535,7 @@
     </message>
     <message>
         <source>&quot;items&quot; appears more than once</source>
-        <translation>&quot;items&quot; apparaît plus d'une fois</translation>
+        <translation>&quot;items&quot; apparaît plus d&apos;une fois</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1154,22 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
             <numerusform>Correspondances : %1 sur %n tâche</numerusform>
             <numerusform>Correspondances : %1 sur %n tâches</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Expand All</source>
+        <translation>Tout &amp;développer</translation>
+    </message>
+    <message>
+        <source>Show the subtasks of every task</source>
+        <translation>Afficher les sous-tâches de chaque tâche</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse All</source>
+        <translation>Tout &amp;réduire</translation>
+    </message>
+    <message>
+        <source>Show only the top-level tasks</source>
+        <translation>N&apos;afficher que les tâches de premier niveau</translation>
     </message>
 </context>
 <context>

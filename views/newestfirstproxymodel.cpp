@@ -12,9 +12,10 @@ namespace Taskscope {
 NewestFirstProxyModel::NewestFirstProxyModel(QObject *parent)
     : TaskFilterProxyModel(parent)
 {
-    setDynamicSortFilter(true);
-    // Re-sorting happens only for changes of this role: a poll that moves progress bars does
-    // not re-sort (and relayout) a large expanded tree.
+    // lessThan() reads the tasks; the role tells the two orders apart (changing it re-sorts). The
+    // proxy re-sorts a level when a dataChanged covers the sort column: the model spans every
+    // column only when a task's place may change, so a poll that moves progress bars re-sorts
+    // nothing.
     setSortRole(TaskTreeModel::OrderRole);
 }
 

@@ -7,7 +7,10 @@
 #include "tasktreemodel.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QMenu>
+
+#include <vector>
 
 namespace Taskscope {
 
@@ -38,6 +41,41 @@ TaskTreeView::TaskTreeView(QWidget *parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(viewport()->mapToGlobal(pos));
     });
+}
+
+void TaskTreeView::expandSubtasks(const QModelIndex &parent, int levels)
+{
+    QAbstractItemModel *m = model();
+    if (!m || levels == 0)
+        return;
+    scheduleDelayedItemsLayout(); // expand() then only records each row: one layout at the end
+    if (parent.isValid())
+        expand(parent);
+    // Each index with the level of its children: `parent` itself is level 1 when it is a task.
+    std::vector<std::pair<QModelIndex, int>> pending{{parent, parent.isValid() ? 2 : 1}};
+    while (!pending.empty()) {
+        const auto [index, level] = pending.back();
+        pending.pop_back();
+        const int rows = m->rowCount(index);
+        for (int row = 0; row < rows; ++row) {
+            const QModelIndex child = m->index(row, 0, index);
+            if (m->rowCount(child) > 0 && (levels < 0 || level <= levels)) {
+                expand(child);
+                pending.emplace_back(child, level + 1);
+            }
+        }
+    }
+    executeDelayedItemsLayout();
+}
+
+void TaskTreeView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Asterisk && currentIndex().isValid() && state() != EditingState) {
+        expandSubtasks(currentIndex().siblingAtColumn(0));
+        event->accept();
+        return;
+    }
+    QTreeView::keyPressEvent(event);
 }
 
 QMenu *TaskTreeView::createCellMenu(const QModelIndex &index, QWidget *parent)

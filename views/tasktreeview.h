@@ -17,6 +17,14 @@ public:
 
     void setModel(QAbstractItemModel *model) override;
 
+    // Expands `parent` and every task with subtasks below it (all of them for the root), down to
+    // `levels` levels of rows (-1: all; 1: the top-level rows, or `parent` alone). Unlike
+    // QTreeView::expandAll() and its '*' key, rows without children stay out of the set of
+    // expanded rows: each expanded row is a persistent index, which every re-sort and layout
+    // change of the model walks (10,000 of them for a fully expanded list of 10,000 tasks, 6 ms
+    // per re-sort; its parents are about a quarter). The '*' key expands the current task this way.
+    void expandSubtasks(const QModelIndex &parent = {}, int levels = -1);
+
     // The header's context menu: one checkable entry per column (the Name column always stays).
     QMenu *createColumnMenu(QWidget *parent);
     // A cell's context menu: show only / exclude its value (see FilterMenu); null when it offers none.
@@ -24,6 +32,9 @@ public:
 
 Q_SIGNALS:
     void filterRequested(const Taskscope::FilterRequest &request);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void applyDefaultWidths();

@@ -85,10 +85,14 @@ int main(int argc, char **argv)
     const QCommandLineOption pollOption(QStringLiteral("poll-tasks"),
                                         QStringLiteral("Tasks of the live polls (default 10000)."), QStringLiteral("N"),
                                         QStringLiteral("10000"));
-    cli.addOptions({tasksOption, pollOption});
+    const QCommandLineOption pollsOption(QStringLiteral("polls"),
+                                         QStringLiteral("Polls measured at each pace (default 30)."), QStringLiteral("N"),
+                                         QStringLiteral("30"));
+    cli.addOptions({tasksOption, pollOption, pollsOption});
     cli.process(app);
     const int taskCount = cli.value(tasksOption).toInt();
     const int pollTasks = cli.value(pollOption).toInt();
+    const int measuredPolls = qMax(1, cli.value(pollsOption).toInt());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
     // 1. First frame: apply into the model behind the sorting proxy, expand all, paint once.
@@ -134,7 +138,7 @@ int main(int argc, char **argv)
     //    a 5 ms timer measures how late the UI thread answers; the longest gap is the worst stall.
     //    Twice: the scenario at its normal pace (a backup every few seconds: what a poll of an
     //    account brings), and at 20 times that (every poll inserts, removes and moves many tasks).
-    const auto longestStall = [pollTasks](double speed, int *pollsMeasured) {
+    const auto longestStall = [pollTasks, measuredPolls](double speed, int *pollsMeasured) {
         double longestStallMs = 0;
         int polls = 0;
         Demo::DemoServerOptions options;
@@ -173,10 +177,10 @@ int main(int argc, char **argv)
         probe.start();
         QEventLoop loop;
         QObject::connect(&window, &MainWindow::snapshotApplied, &loop, [&] {
-            if (polls >= 12)
+            if (polls > measuredPolls)
                 loop.quit();
         });
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000 + measuredPolls * 1000, &loop, &QEventLoop::quit);
         loop.exec();
         *pollsMeasured = qMax(0, polls - 1);
         // Expanded at the first poll; parents that arrived later are collapsed, as they would be.

@@ -41,6 +41,14 @@ bool ConnectionOptions::urlRequested(const QCommandLineParser &parser) const
     return parser.isSet(m_url);
 }
 
+Demo::DemoServerOptions ConnectionOptions::demoServerOptions()
+{
+    Demo::DemoServerOptions options;
+    options.tasks = 240;
+    options.speed = 4.0; // a backup every few seconds: something to watch at once
+    return options;
+}
+
 bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token,
                                 QString *error, bool demoByDefault)
 {
@@ -68,10 +76,7 @@ bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConf
             *error = tr("--demo and --url exclude each other");
             return false;
         }
-        Demo::DemoServerOptions options;
-        options.tasks = 240;
-        options.speed = 4.0; // a backup every few seconds: something to watch at once
-        m_server = std::make_unique<Demo::DemoServer>(options);
+        m_server = std::make_unique<Demo::DemoServer>(demoServerOptions());
         if (!m_server->listen(0)) {
             *error = tr("cannot start the demo server: %1").arg(m_server->errorString());
             m_server.reset();

@@ -14,6 +14,7 @@ namespace Taskscope {
 
 namespace Demo {
 class DemoServer;
+struct DemoServerOptions;
 }
 
 class ConnectionOptions final
@@ -33,6 +34,8 @@ public:
     bool resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token, QString *error,
                  bool demoByDefault = false);
 
+    // What the embedded demo server simulates: a few hundred tasks, a backup every few seconds.
+    static Demo::DemoServerOptions demoServerOptions();
     // The embedded demo server, once resolve() started it.
     Demo::DemoServer *demoServer() const { return m_server.get(); }
 

@@ -111,11 +111,12 @@ int main(int argc, char **argv)
         err << QCoreApplication::translate("main", "taskscope: %1").arg(error) << Qt::endl;
         return 2;
     }
-    const QString description = useDemo
-        ? QCoreApplication::translate("main", "Demo server %1").arg(config.baseUrl.toString())
-        : config.baseUrl.toString();
+    const QString description = config.baseUrl.toString();
     if (reopened) {
         // openLastConnection() reads the stored token and connects.
+    } else if (useDemo) {
+        window.setDemoServer(connection.demoServer()); // File › Connect to the Demo Server comes back to it
+        window.connectToDemo(config);
     } else if (token.isEmpty()) {
         const QString key = config.accountId + u'@' + config.baseUrl.host();
         keychain.read(key, [&window, config, description](bool ok, const QString &stored, const QString &keychainError) {

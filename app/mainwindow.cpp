@@ -2,7 +2,9 @@
 #include "mainwindow.h"
 
 #include "connectiondialog.h"
+#include "connectionoptions.h"
 #include "connectionprofile.h"
+#include "demoserver.h"
 #include "detailspane.h"
 #include "exportdialog.h"
 #include "filtereditor.h"
@@ -224,6 +226,10 @@ void MainWindow::createActions()
     connectionAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
     connectionAction->setToolTip(tr("Add, edit, test and choose the Astra Control connection (Ctrl+,)"));
     connect(connectionAction, &QAction::triggered, this, &MainWindow::editConnections);
+    auto *demoAction = new QAction(tr("Connect to the &Demo Server"), this);
+    demoAction->setObjectName(QStringLiteral("connectToDemoAction"));
+    demoAction->setToolTip(tr("Watch the built-in demo server's simulated backups (no account needed)"));
+    connect(demoAction, &QAction::triggered, this, qOverload<>(&MainWindow::connectToDemo));
 
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -272,6 +278,7 @@ void MainWindow::createActions()
     viewMenu->addAction(m_serverFilterAction);
 
     fileMenu->addAction(connectionAction);
+    fileMenu->addAction(demoAction);
     fileMenu->addAction(exportAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
@@ -534,6 +541,31 @@ void MainWindow::openConnection(const ConnectionProfile &profile)
                                                .arg(profile.name, self->m_tokens->description(), error));
         self->connectTo(profile.config(), token, profile.name);
     });
+}
+
+void MainWindow::connectToDemo()
+{
+    connectToDemo(ConnectionConfig()); // as `taskscope --demo`
+}
+
+void MainWindow::connectToDemo(const ConnectionConfig &settings)
+{
+    if (!m_demo) {
+        auto server = std::make_unique<Demo::DemoServer>(ConnectionOptions::demoServerOptions());
+        if (!server->listen(0)) {
+            QMessageBox::warning(this, tr("Demo Server"), tr("Cannot start the demo server: %1").arg(server->errorString()));
+            return;
+        }
+        m_ownDemo = std::move(server);
+        m_demo = m_ownDemo.get();
+    }
+    ++m_openSerial; // a keychain answer for a saved connection still on its way is dropped
+    m_profileId.clear();
+    ConnectionProfiles::setLastUsedId({}); // no saved connection to reopen: the next start shows the demo
+    ConnectionConfig config = settings;
+    config.baseUrl = m_demo->url();
+    config.accountId = m_demo->account();
+    connectTo(config, m_demo->token(), tr("Demo server %1").arg(config.baseUrl.toString()));
 }
 
 bool MainWindow::openLastConnection()

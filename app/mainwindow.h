@@ -10,6 +10,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -19,6 +20,9 @@ class QToolButton;
 
 namespace Taskscope {
 
+namespace Demo {
+class DemoServer;
+}
 class ConnectionDialog;
 class DetailsPane;
 class FilterEditor;
@@ -53,6 +57,12 @@ public:
     void editConnections();
     void applyConnections(const ConnectionDialog &dialog);
     QString currentProfileId() const { return m_profileId; }
+    // Polls the built-in demo server (File › Connect to the Demo Server), with `settings`' page size
+    // and timeouts; the next start opens the demo again. The server is `setDemoServer()`'s, else
+    // one this window starts (and keeps) on first use.
+    void connectToDemo(const ConnectionConfig &settings);
+    void connectToDemo();
+    void setDemoServer(Demo::DemoServer *server) { m_demo = server; } // not owned (the one --demo started)
 
     TasksClient *client() const { return m_client; }
     TaskTreeModel *model() const { return m_model; }
@@ -112,6 +122,8 @@ private:
     QPushButton *m_bannerSettings = nullptr;
     TokenStore *m_tokens = nullptr;
     QString m_profileId;
+    Demo::DemoServer *m_demo = nullptr;
+    std::unique_ptr<Demo::DemoServer> m_ownDemo;
     quint64 m_openSerial = 0; // the latest openConnection(): older keychain answers are dropped
     FilterEditor *m_filter = nullptr;
     StateBar *m_stateBar = nullptr;

@@ -1,5 +1,6 @@
 // The main window against an in-process demo server: it shows the tasks, keeps the user's place,
 // refreshes, pauses, copies as JSON, and shows then clears the error banner.
+#include "connectionprofile.h"
 #include "demoserver.h"
 #include "detailspane.h"
 #include "filtereditor.h"
@@ -29,6 +30,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 #include <QScopeGuard>
 #include <QToolButton>
@@ -276,6 +278,33 @@ private Q_SLOTS:
             if (model->index(row, 0) != top)
                 QVERIFY(!view->isExpanded(model->index(row, 0)));
         }
+    }
+
+    // File › Connect to the Demo Server: from a saved connection back to the demo, and the demo is
+    // what the next start opens.
+    void connectToTheDemoServer()
+    {
+        ConnectionProfiles::setLastUsedId(u"a-saved-connection"_s);
+        auto *demo = m_window->findChild<QAction *>(u"connectToDemoAction"_s);
+        QVERIFY(demo);
+        const QUrl before = m_window->client()->config().baseUrl;
+        QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
+        demo->trigger();
+        const QUrl url = m_window->client()->config().baseUrl;
+        QCOMPARE(url.host(), u"127.0.0.1"_s);
+        QVERIFY(url != before);
+        QCOMPARE(m_window->model()->taskCount(), 0); // the test server's tasks are not the demo's
+        QVERIFY(m_window->currentProfileId().isEmpty());
+        QVERIFY(ConnectionProfiles::lastUsedId().isEmpty());
+        QTRY_VERIFY(applied.size() >= 1);
+        QVERIFY(m_window->model()->taskCount() > 0);
+        QVERIFY(!banner()->isVisible());
+        bool named = false;
+        for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+            named = named || label->text().contains(u"Demo server "_s + url.toString());
+        QVERIFY(named);
+        demo->trigger(); // the same server again, not a second one
+        QCOMPARE(m_window->client()->config().baseUrl, url);
     }
 
     void detailsFollowTheCurrentFailedTask()

@@ -1171,6 +1171,26 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
         <source>Show only the top-level tasks</source>
         <translation>Nur die Aufgaben der obersten Ebene anzeigen</translation>
     </message>
+    <message>
+        <source>Connect to the &amp;Demo Server</source>
+        <translation>Mit dem &amp;Demo-Server verbinden</translation>
+    </message>
+    <message>
+        <source>Watch the built-in demo server&apos;s simulated backups (no account needed)</source>
+        <translation>Die simulierten Sicherungen des integrierten Demo-Servers verfolgen (kein Konto erforderlich)</translation>
+    </message>
+    <message>
+        <source>Demo Server</source>
+        <translation>Demo-Server</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo server: %1</source>
+        <translation>Der Demo-Server kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo server %1</source>
+        <translation>Demo-Server %1</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
@@ -1477,10 +1497,6 @@ Strg+Klick: %1 stattdessen hinzufügen.</translation>
     <message>
         <source>taskscope: %1</source>
         <translation>taskscope: %1</translation>
-    </message>
-    <message>
-        <source>Demo server %1</source>
-        <translation>Demo-Server %1</translation>
     </message>
     <message>
         <source>No system keychain (%1): tokens stay in memory for this session only. Use --token-file FILE or set ASTRA_TOKEN.</source>

@@ -1171,6 +1171,26 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
         <source>Show only the top-level tasks</source>
         <translation>N&apos;afficher que les tâches de premier niveau</translation>
     </message>
+    <message>
+        <source>Connect to the &amp;Demo Server</source>
+        <translation>Se connecter au serveur de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Watch the built-in demo server&apos;s simulated backups (no account needed)</source>
+        <translation>Suivre les sauvegardes simulées du serveur de démonstration intégré (aucun compte requis)</translation>
+    </message>
+    <message>
+        <source>Demo Server</source>
+        <translation>Serveur de démonstration</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo server: %1</source>
+        <translation>Impossible de démarrer le serveur de démonstration : %1</translation>
+    </message>
+    <message>
+        <source>Demo server %1</source>
+        <translation>Serveur de démonstration %1</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
@@ -1477,10 +1497,6 @@ Ctrl+clic : ajouter plutôt l&apos;état %1.</translation>
     <message>
         <source>taskscope: %1</source>
         <translation>taskscope : %1</translation>
-    </message>
-    <message>
-        <source>Demo server %1</source>
-        <translation>Serveur de démonstration %1</translation>
     </message>
     <message>
         <source>No system keychain (%1): tokens stay in memory for this session only. Use --token-file FILE or set ASTRA_TOKEN.</source>

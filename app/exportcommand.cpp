@@ -206,7 +206,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     }
 
     TaskTreeModel model;
-    model.apply(page.tasks, &page.warnings);
+    model.apply(page.tasks, &page.warnings, &page.digests);
     // Parent links that make no tree (a task its own parent, a loop) are cut: say where.
     const TaskTreeModel::Marks cut = TaskTreeModel::SelfParentMark | TaskTreeModel::CycleMark;
     QSet<QString> reported;

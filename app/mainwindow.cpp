@@ -616,7 +616,7 @@ void MainWindow::onSnapshot(const Snapshot &snapshot)
 {
     QList<ParseWarning> warnings = snapshot.warnings;
     const bool first = m_model->taskCount() == 0 && m_snapshots == 0;
-    m_model->apply(snapshot.tasks, &warnings);
+    m_model->apply(snapshot.tasks, &warnings, &snapshot.digests);
     // Bad data is shown, never silently dropped: a count in the status bar, the list on a click.
     m_warningLines.clear();
     for (const ParseWarning &warning : std::as_const(warnings))

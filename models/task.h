@@ -112,6 +112,11 @@ public:
 // Parses the API's timestamp form `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (also accepts offsets); invalid on error.
 QDateTime parseTimestamp(QStringView text);
 
+// A 64-bit digest of a task's bytes (rawJson), never 0. The parser computes it on its worker
+// thread, so that TaskTreeModel::apply() finds unchanged tasks without comparing their bytes on
+// the UI thread. Only equal within one process run.
+quint64 rawJsonDigest(QByteArrayView bytes);
+
 } // namespace Taskscope
 
 Q_DECLARE_METATYPE(Taskscope::Task)

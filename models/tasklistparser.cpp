@@ -711,6 +711,7 @@ void ItemParser::finish(quint32 present, quint32 expected)
         if ((expected & required.bit) && !(present & required.bit))
             warn(QLatin1String(required.name), TaskListParser::tr("missing required field"));
     }
+    m_page->digests.append(rawJsonDigest(m_task.rawJson));
     m_page->tasks.append(std::move(m_task));
 }
 
@@ -977,6 +978,7 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
         if (repaired)
             error->offset = inputOffset(input, error->offset);
         page->tasks.clear();
+        page->digests.clear();
         return false;
     };
 
@@ -1023,6 +1025,7 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
                 error->message = tr("\"items\" appears more than once");
                 error->offset = lastOffset;
                 page->tasks.clear();
+                page->digests.clear();
                 return false;
             }
             if (type != sj::json_type::array) {
@@ -1035,6 +1038,7 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
                 error->message = tr("\"items\" is %1, not an array").arg(typeName(type));
                 error->offset = -1;
                 page->tasks.clear();
+                page->digests.clear();
                 return false;
             }
             sawItems = true;
@@ -1111,6 +1115,7 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
         error->message = tr("the response has no \"items\" array");
         error->offset = -1;
         page->tasks.clear();
+        page->digests.clear();
         return false;
     }
 

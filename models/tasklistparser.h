@@ -31,6 +31,7 @@ struct ParseWarning
 struct TaskListPage
 {
     QList<Task> tasks;
+    QList<quint64> digests;               // rawJsonDigest() of each task's bytes, in the same order
     QList<ParseWarning> warnings;
     QByteArray metadataJson;              // the response's `metadata` object as received ("{}" when absent)
     std::optional<QString> continueToken; // metadata.continue

@@ -523,10 +523,13 @@ bool TasksClient::takeParsedPage()
             warning.itemIndex += offset;
         snapshot.warnings.append(std::move(warning));
     }
-    if (snapshot.tasks.isEmpty())
+    if (snapshot.tasks.isEmpty()) {
         snapshot.tasks = std::move(page.tasks);
-    else
+        snapshot.digests = std::move(page.digests);
+    } else {
         snapshot.tasks.append(std::move(page.tasks));
+        snapshot.digests.append(std::move(page.digests));
+    }
     snapshot.metadataJson = page.metadataJson;
 
     if (page.continueToken && !m_config.firstPageOnly) {

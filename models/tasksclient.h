@@ -54,6 +54,7 @@ struct ConnectionConfig
 struct Snapshot
 {
     QList<Task> tasks;
+    QList<quint64> digests; // rawJsonDigest() of each task (TaskListPage::digests)
     QList<ParseWarning> warnings;
     QByteArray metadataJson;
     QDateTime receivedAt;

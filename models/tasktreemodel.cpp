@@ -22,6 +22,7 @@ struct TaskTreeModel::Node
     Marks marks;
     quint64 generation = 0; // the last apply() that kept this task
     int slot = -1;          // its index among that apply's tasks
+    quint64 digest = 0;     // rawJsonDigest(task.rawJson); 0: not known
 };
 
 namespace {
@@ -216,15 +217,20 @@ void TaskTreeModel::moveChild(Node *from, int row, Node *to, int destRow)
 
 // --- apply -----------------------------------------------------------------------------------
 
-void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings)
+void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings, const QList<quint64> *digests)
 {
+    Q_ASSERT(!digests || digests->size() == snapshot.size());
+    if (digests && digests->size() != snapshot.size())
+        digests = nullptr;
     // 1. One task per id (the first wins); the effective parent of each. Tasks already in the
     //    model are found through m_byId and stamped with this apply's generation; only new ids
     //    need a second table.
     ++m_generation;
     std::vector<const Task *> tasks;
     std::vector<Node *> nodeOf;
+    std::vector<quint64> digestOf;
     tasks.reserve(size_t(snapshot.size()));
+    digestOf.reserve(size_t(snapshot.size()));
     nodeOf.reserve(size_t(snapshot.size()));
     QHash<QStringView, int> newSlot;
     if (m_byId.size() < snapshot.size()) { // growing (a first load above all): no rehashing on the way
@@ -254,6 +260,7 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         }
         nodeOf.push_back(node);
         tasks.push_back(&task);
+        digestOf.push_back(digests ? digests->at(i) : 0);
     }
     const auto slotOf = [&](const QString &id) {
         if (const Node *node = m_byId.value(id); node && node->generation == m_generation)
@@ -324,8 +331,14 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         if (!node)
             continue;
         const Marks newMarks = marks[size_t(i)];
-        // Parsed tasks are equal exactly when their bytes are; tasks built in code compare by field.
-        const bool sameTask = node->task.rawJson == task.rawJson && (!task.rawJson.isEmpty() || node->task == task);
+        // Parsed tasks are equal exactly when their bytes are (their digests stand for them when
+        // both are known); tasks built in code compare by field.
+        const quint64 digest = digestOf[size_t(i)];
+        const bool sameBytes = digest && node->digest
+            ? digest == node->digest && task.rawJson.size() == node->task.rawJson.size()
+            : node->task.rawJson == task.rawJson;
+        const bool sameTask = sameBytes && (!task.rawJson.isEmpty() || node->task == task);
+        node->digest = digest;
         if (sameTask && node->marks == newMarks)
             continue;
         int first = ColumnCount, last = -1;
@@ -398,6 +411,7 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         Node *node = created[size_t(i)].get();
         node->task = *tasks[size_t(i)];
         node->marks = marks[size_t(i)];
+        node->digest = digestOf[size_t(i)];
         node->generation = m_generation;
         node->slot = i;
         nodeOf[size_t(i)] = node;

@@ -70,7 +70,11 @@ public:
     // made under one layoutAboutToBeChanged/layoutChanged pair instead (persistent indexes follow
     // their tasks, or become invalid when the task is gone): every row signal makes Qt walk every
     // persistent index, so hundreds of scattered inserts cost more than one relayout.
-    void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr);
+    // `digests`, when given, holds rawJsonDigest() of each task's bytes (TaskListPage::digests):
+    // a task whose digest and size are those of its version in the tree is unchanged, without a
+    // comparison of its bytes. Without digests (tasks built in code), bytes are compared.
+    void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr,
+               const QList<quint64> *digests = nullptr);
     // The default is low: each row signal costs a walk over every persistent index downstream (a
     // fully expanded view of 10,000 tasks holds about as many), which the model cannot see, while a
     // layout change costs about what a few of them do. Tests set 0 (always one layout change) or

@@ -228,6 +228,10 @@ void checkAccounting(const TaskListPage &page, qsizetype itemCount)
     const qsizetype skipped =
         std::count_if(page.warnings.cbegin(), page.warnings.cend(), [](const ParseWarning &w) { return w.skipped; });
     QCOMPARE(page.tasks.size() + skipped, itemCount);
+    // One digest per kept task, of the bytes it keeps (what TaskTreeModel::apply compares).
+    QCOMPARE(page.digests.size(), page.tasks.size());
+    for (qsizetype i = 0; i < page.tasks.size(); ++i)
+        QCOMPARE(page.digests.at(i), rawJsonDigest(page.tasks.at(i).rawJson));
     for (const ParseWarning &w : page.warnings) {
         QVERIFY2(w.itemIndex >= 0 && w.itemIndex < itemCount, qPrintable(w.toString()));
         QVERIFY2(!w.message.isEmpty(), qPrintable(w.toString()));
@@ -1271,6 +1275,7 @@ void TestTaskParser::mixedPage()
     QCOMPARE(ids, QStringList({u"t-0"_s, u"dup"_s, u"dup"_s, u"t-11"_s, u"t-12"_s, u"t-13"_s}));
     QCOMPARE(page.tasks.at(1).name, u"astra.first"_s);  // duplicates kept, in order
     QCOMPARE(page.tasks.at(2).name, u"astra.second"_s);
+    QVERIFY(page.digests.at(1) != page.digests.at(2)); // the same id, other bytes
 
     QList<qsizetype> skippedIndexes;
     for (const ParseWarning &w : page.warnings) {
@@ -1319,6 +1324,7 @@ void TestTaskParser::pageIsReset()
     QVERIFY(page.continueToken.has_value());
     QVERIFY(parser.parse(R"({"items": []})"_ba, &page, &error));
     QVERIFY(page.tasks.isEmpty());
+    QVERIFY(page.digests.isEmpty());
     QVERIFY(page.warnings.isEmpty());
     QVERIFY(!page.continueToken.has_value());
     QCOMPARE(page.metadataJson, "{}"_ba);

@@ -394,6 +394,37 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
     if (structural <= threshold)
         structural += int(m_byId.size()) - survivors; // gone tasks (new ones enter m_byId in step 3)
     const bool batch = structural > threshold;
+
+    // The changed cells: one dataChanged per parent, over the rows from its first changed row to its
+    // last, with the columns that changed (OrderRole where a place may change). A sorting proxy
+    // places the rows of one dataChanged together: it takes them out, sorts them, and puts them back
+    // by binary search among the others. Rows of one level announced one at a time would each be
+    // searched for among rows whose keys have changed but that are not placed again yet, and end up
+    // out of order. For the same reason they go out before the structural signals (new rows are
+    // placed by binary search too), or after a layout change (which re-sorts everything).
+    const auto emitChanges = [&] {
+        std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
+            return a.node->parent != b.node->parent ? std::less<Node *>()(a.node->parent, b.node->parent)
+                                                    : a.node->row < b.node->row;
+        });
+        static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
+        for (size_t begin = 0; begin < changes.size();) {
+            size_t end = begin + 1;
+            int first = changes[begin].firstColumn, last = changes[begin].lastColumn;
+            bool orderChanged = changes[begin].orderChanged;
+            for (; end < changes.size() && changes[end].node->parent == changes[begin].node->parent; ++end) {
+                first = qMin(first, changes[end].firstColumn);
+                last = qMax(last, changes[end].lastColumn);
+                orderChanged = orderChanged || changes[end].orderChanged;
+            }
+            emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last),
+                             orderChanged ? withOrder : changedRoles());
+            begin = end;
+        }
+    };
+    if (!batch)
+        emitChanges();
+
     QModelIndexList persistentBefore;
     if (batch) {
         emit layoutAboutToBeChanged();
@@ -511,29 +542,8 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         m_removed.clear();
     }
 
-    // 6. One dataChanged per run of consecutive changed rows under one parent.
-    std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
-        return a.node->parent != b.node->parent ? std::less<Node *>()(a.node->parent, b.node->parent)
-                                                : a.node->row < b.node->row;
-    });
-    for (size_t begin = 0; begin < changes.size();) {
-        size_t end = begin + 1;
-        int first = changes[begin].firstColumn, last = changes[begin].lastColumn;
-        bool orderChanged = changes[begin].orderChanged;
-        while (end < changes.size() && changes[end].node->parent == changes[begin].node->parent
-               && changes[end].node->row == changes[end - 1].node->row + 1) {
-            first = qMin(first, changes[end].firstColumn);
-            last = qMax(last, changes[end].lastColumn);
-            orderChanged = orderChanged || changes[end].orderChanged;
-            ++end;
-        }
-        // OrderRole (and every column) only where a start time or orderHint changed: the rows a
-        // sorting proxy must place again.
-        static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
-        emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last),
-                         orderChanged ? withOrder : changedRoles());
-        begin = end;
-    }
+    if (batch)
+        emitChanges(); // the proxy re-sorted every level in the layout change
     qCDebug(lcModels) << "applied" << count << "tasks:" << changes.size() << "changed";
 }
 

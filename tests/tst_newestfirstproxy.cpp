@@ -1,10 +1,14 @@
-// NewestFirstProxyModel: top-level tasks newest first, subtasks in the model's order, live.
+// NewestFirstProxyModel: top-level tasks newest first, subtasks in sibling order, live; and every
+// sorting proxy keeps its order through random polls.
 #include "newestfirstproxymodel.h"
 #include "tasktreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <limits>
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
@@ -32,6 +36,33 @@ QStringList rows(const QAbstractItemModel &model, const QModelIndex &parent = {}
         ids << model.index(row, 0, parent).data(TaskTreeModel::IdRole).toString();
     return ids;
 }
+// The whole tree as the proxy shows it: "id" lines indented by depth.
+QString dump(const QAbstractItemModel &model)
+{
+    QString out;
+    std::vector<std::pair<QModelIndex, int>> stack;
+    for (int row = model.rowCount() - 1; row >= 0; --row)
+        stack.emplace_back(model.index(row, 0), 0);
+    while (!stack.empty()) {
+        const auto [index, depth] = stack.back();
+        stack.pop_back();
+        out += QString(depth * 2, u' ') + index.data(TaskTreeModel::IdRole).toString() + u'\n';
+        for (int row = model.rowCount(index) - 1; row >= 0; --row)
+            stack.emplace_back(model.index(row, 0, index), depth + 1);
+    }
+    return out;
+}
+
+// A task's bytes follow its fields, as a server's would.
+void rewrite(Task &task)
+{
+    task.rawJson = (task.id + u'|' + task.parentTaskID + u'|' + task.startTime.toString(Qt::ISODate) + u'|'
+                    + QString::number(task.orderHint.value_or(-1)) + u'|' + QString::number(task.percentDone.value_or(-1))
+                    + u'|' + task.stateText)
+                       .toUtf8();
+}
+
+enum class Order { NewestFirst, ProgressAscending, StartedDescending, NameDescending };
 } // namespace
 
 class TestNewestFirstProxy : public QObject
@@ -104,6 +135,121 @@ private Q_SLOTS:
         QCOMPARE(persistentB1.data(TaskTreeModel::IdRole).toString(), u"b1"_s); // selection follows
         QCOMPARE(persistentB1.row(), 1);
         QCOMPARE(sourceMoves.size() + sourceLayouts.size(), 0);
+    }
+
+    // QSortFilterProxyModel places the rows of each change by binary search among the rows it
+    // already has: after every poll of a random sequence (start times, orderHints and progress
+    // changing in several rows of a level at once, tasks coming, going and changing parent), each
+    // order and a filter show exactly what a proxy built from scratch shows.
+    void ordersHoldThroughRandomPolls_data()
+    {
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("threshold");
+        QTest::addColumn<quint32>("seed");
+        const std::pair<const char *, Order> orders[] = {{"newest first", Order::NewestFirst},
+                                                          {"progress", Order::ProgressAscending},
+                                                          {"started desc", Order::StartedDescending},
+                                                          {"name desc", Order::NameDescending}};
+        const std::pair<const char *, int> thresholds[] = {{"default", 8}, {"rows", std::numeric_limits<int>::max()}};
+        for (const auto &[orderName, order] : orders) {
+            for (const auto &[thresholdName, threshold] : thresholds) {
+                for (quint32 seed : {1u, 2u, 3u}) {
+                    QTest::addRow("%s, %s, seed %u", orderName, thresholdName, seed)
+                        << int(order) << QString() << threshold << seed;
+                }
+            }
+        }
+        QTest::addRow("newest first, filtered") << int(Order::NewestFirst) << u"percentDone lt 50"_s << 8 << 4u;
+        QTest::addRow("progress, filtered") << int(Order::ProgressAscending) << u"state eq 'running'"_s << 8 << 5u;
+    }
+
+    void ordersHoldThroughRandomPolls()
+    {
+        QFETCH(int, order);
+        QFETCH(QString, filter);
+        QFETCH(int, threshold);
+        QFETCH(quint32, seed);
+        TaskTreeModel model;
+        model.setLayoutBatchThreshold(threshold);
+        const auto configure = [&](NewestFirstProxyModel &proxy) {
+            proxy.setSourceModel(&model);
+            switch (Order(order)) {
+            case Order::NewestFirst:
+                proxy.sortNewestFirst();
+                break;
+            case Order::ProgressAscending:
+                proxy.sort(TaskTreeModel::ProgressColumn, Qt::AscendingOrder);
+                break;
+            case Order::StartedDescending:
+                proxy.sort(TaskTreeModel::StartedColumn, Qt::DescendingOrder);
+                break;
+            case Order::NameDescending:
+                proxy.sort(TaskTreeModel::NameColumn, Qt::DescendingOrder);
+                break;
+            }
+            if (!filter.isEmpty())
+                QVERIFY(proxy.setFilterText(filter));
+        };
+        NewestFirstProxyModel live;
+        configure(live);
+        QAbstractItemModelTester tester(&live, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+        QRandomGenerator rng(seed);
+        QList<Task> tasks;
+        int nextId = 0;
+        const auto newTask = [&] {
+            Task task = makeTask(u"t%1"_s.arg(nextId++, 3, 10, QLatin1Char('0')), {}, int(rng.bounded(60)));
+            if (!tasks.isEmpty() && rng.bounded(3) > 0)
+                task.parentTaskID = tasks.at(rng.bounded(int(tasks.size()))).id;
+            if (rng.bounded(3) == 0)
+                task.orderHint = rng.bounded(4);
+            if (rng.bounded(4) == 0)
+                task.startTime = {};
+            task.name = u"astra.%1"_s.arg(QChar(u'a' + char16_t(rng.bounded(3))));
+            task.percentDone = rng.bounded(101);
+            rewrite(task);
+            return task;
+        };
+        for (int i = 0; i < 40; ++i)
+            tasks.append(newTask());
+        for (int poll = 0; poll < 40; ++poll) {
+            for (Task &task : tasks) {
+                switch (rng.bounded(10)) {
+                case 0:
+                    task.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, int(rng.bounded(60))), Qt::UTC);
+                    break;
+                case 1:
+                    task.orderHint = rng.bounded(2) ? std::optional<double>(rng.bounded(4)) : std::nullopt;
+                    break;
+                case 2:
+                case 3:
+                    task.percentDone = rng.bounded(101);
+                    break;
+                case 4:
+                    task.state = rng.bounded(2) ? TaskState::Running : TaskState::Completed;
+                    task.stateText = task.state == TaskState::Running ? u"running"_s : u"completed"_s;
+                    break;
+                default:
+                    continue;
+                }
+                rewrite(task);
+            }
+            if (rng.bounded(3) == 0) { // a task changes parent (a loop is cut by the model)
+                Task &task = tasks[rng.bounded(int(tasks.size()))];
+                task.parentTaskID = rng.bounded(2) ? tasks.at(rng.bounded(int(tasks.size()))).id : QString();
+                rewrite(task);
+            }
+            for (int gone = int(rng.bounded(3)); gone > 0 && tasks.size() > 10; --gone)
+                tasks.removeAt(rng.bounded(int(tasks.size())));
+            for (int fresh = int(rng.bounded(4)); fresh > 0; --fresh)
+                tasks.append(newTask());
+            model.apply(tasks);
+
+            NewestFirstProxyModel scratch;
+            configure(scratch);
+            QCOMPARE(dump(live), dump(scratch));
+        }
     }
 
     void headerSortUsesRawValues()

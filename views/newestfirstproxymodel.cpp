@@ -13,9 +13,9 @@ NewestFirstProxyModel::NewestFirstProxyModel(QObject *parent)
     : TaskFilterProxyModel(parent)
 {
     // lessThan() reads the tasks; the role tells the two orders apart (changing it re-sorts). The
-    // proxy re-sorts a level when a dataChanged covers the sort column: the model spans every
-    // column only when a task's place may change, so a poll that moves progress bars re-sorts
-    // nothing.
+    // proxy re-sorts a level when a dataChanged covers the sort column: in this order (column 0)
+    // the model covers it only when a task's place may change, so a poll that moves progress bars
+    // re-sorts nothing. (Sorted by Progress, it does: that is the order asked for.)
     setSortRole(TaskTreeModel::OrderRole);
 }
 

@@ -278,6 +278,11 @@ private Q_SLOTS:
             if (model->index(row, 0) != top)
                 QVERIFY(!view->isExpanded(model->index(row, 0)));
         }
+        // '*' on a task without subtasks: nothing to expand, and it is not recorded as expanded.
+        const QModelIndex leaf = belowLeaves.first();
+        view->setCurrentIndex(leaf);
+        QTest::keyClick(view, Qt::Key_Asterisk);
+        QVERIFY(!view->isExpanded(leaf));
     }
 
     // File › Connect to the Demo Server: from a saved connection back to the demo, and the demo is

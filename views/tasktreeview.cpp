@@ -46,7 +46,7 @@ TaskTreeView::TaskTreeView(QWidget *parent)
 void TaskTreeView::expandSubtasks(const QModelIndex &parent, int levels)
 {
     QAbstractItemModel *m = model();
-    if (!m || levels == 0)
+    if (!m || levels == 0 || !itemsExpandable() || !m->hasChildren(parent))
         return;
     scheduleDelayedItemsLayout(); // expand() then only records each row: one layout at the end
     if (parent.isValid())
@@ -59,7 +59,8 @@ void TaskTreeView::expandSubtasks(const QModelIndex &parent, int levels)
         const int rows = m->rowCount(index);
         for (int row = 0; row < rows; ++row) {
             const QModelIndex child = m->index(row, 0, index);
-            if (m->rowCount(child) > 0 && (levels < 0 || level <= levels)) {
+            // hasChildren(): a proxy answers it for a leaf from its source, without a mapping.
+            if ((levels < 0 || level <= levels) && m->hasChildren(child)) {
                 expand(child);
                 pending.emplace_back(child, level + 1);
             }

@@ -119,7 +119,10 @@ int main(int argc, char **argv)
         window.connectToDemo(config);
     } else if (token.isEmpty()) {
         const QString key = config.accountId + u'@' + config.baseUrl.host();
-        keychain.read(key, [&window, config, description](bool ok, const QString &stored, const QString &keychainError) {
+        const quint64 serial = window.beginConnection();
+        keychain.read(key, [&window, config, description, serial](bool ok, const QString &stored, const QString &keychainError) {
+            if (!window.isLatestConnection(serial))
+                return; // the user chose another connection meanwhile
             if (!ok) {
                 window.statusBar()->showMessage(
                     QCoreApplication::translate("main", "No system keychain (%1): tokens stay in memory for this "

@@ -79,7 +79,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_filter->setValueIndexProvider([this]() -> const FilterValueIndex & {
         if (m_valuesDirty) { // gathered only when completion asks
             m_values.clear();
-            m_model->forEachTask([this](const Task &task) { m_values.add(task); });
+            // In tree order: the values offered (at most so many per field) do not depend on a hash's order.
+            m_model->forEachInTreeOrder([this](const Task &task, int) { m_values.add(task); });
             m_valuesDirty = false;
         }
         return m_values;
@@ -229,7 +230,10 @@ void MainWindow::createActions()
     auto *demoAction = new QAction(tr("Connect to the &Demo Server"), this);
     demoAction->setObjectName(QStringLiteral("connectToDemoAction"));
     demoAction->setToolTip(tr("Watch the built-in demo server's simulated backups (no account needed)"));
-    connect(demoAction, &QAction::triggered, this, qOverload<>(&MainWindow::connectToDemo));
+    connect(demoAction, &QAction::triggered, this, [this] {
+        ConnectionProfiles::setLastUsedId({}); // chosen here: the next start shows the demo too
+        connectToDemo();
+    });
 
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -532,9 +536,9 @@ void MainWindow::openConnection(const ConnectionProfile &profile)
     m_profileId = profile.id;
     ConnectionProfiles::setLastUsedId(profile.id);
     QPointer<MainWindow> self(this);
-    const quint64 serial = ++m_openSerial;
+    const quint64 serial = beginConnection();
     m_tokens->read(profile.tokenKey(), [self, profile, serial](bool ok, const QString &token, const QString &error) {
-        if (!self || serial != self->m_openSerial)
+        if (!self || !self->isLatestConnection(serial))
             return; // another connection was opened while the keychain answered
         if (!ok)
             self->statusBar()->showMessage(tr("Cannot read the token of %1 from %2: %3")
@@ -559,9 +563,8 @@ void MainWindow::connectToDemo(const ConnectionConfig &settings)
         m_ownDemo = std::move(server);
         m_demo = m_ownDemo.get();
     }
-    ++m_openSerial; // a keychain answer for a saved connection still on its way is dropped
+    beginConnection(); // a keychain answer for another connection still on its way is dropped
     m_profileId.clear();
-    ConnectionProfiles::setLastUsedId({}); // no saved connection to reopen: the next start shows the demo
     ConnectionConfig config = settings;
     config.baseUrl = m_demo->url();
     config.accountId = m_demo->account();

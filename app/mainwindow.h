@@ -51,15 +51,19 @@ public:
     TokenStore *tokenStore() const { return m_tokens; }
     // Polls a saved connection with its stored token, and remembers it as the one to reopen.
     void openConnection(const ConnectionProfile &profile);
+    // For a caller that connects once an answer arrives (a keychain read): take a serial first, and
+    // connect only if it is still the latest, so that a later choice of connection stands.
+    quint64 beginConnection() { return ++m_openSerial; }
+    bool isLatestConnection(quint64 serial) const { return serial == m_openSerial; }
     // Reopens the connection used last; false when there is none.
     bool openLastConnection();
     // The connection dialog; on "Connect" saves the connections and their tokens and opens the selected one.
     void editConnections();
     void applyConnections(const ConnectionDialog &dialog);
     QString currentProfileId() const { return m_profileId; }
-    // Polls the built-in demo server (File › Connect to the Demo Server), with `settings`' page size
-    // and timeouts; the next start opens the demo again. The server is `setDemoServer()`'s, else
-    // one this window starts (and keeps) on first use.
+    // Polls the built-in demo server, with `settings`' page size and timeouts. The server is
+    // `setDemoServer()`'s, else one this window starts (and keeps) on first use. File › Connect to
+    // the Demo Server also forgets the connection used last, so that the next start shows the demo.
     void connectToDemo(const ConnectionConfig &settings);
     void connectToDemo();
     void setDemoServer(Demo::DemoServer *server) { m_demo = server; } // not owned (the one --demo started)

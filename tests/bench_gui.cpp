@@ -88,11 +88,15 @@ int main(int argc, char **argv)
     const QCommandLineOption pollsOption(QStringLiteral("polls"),
                                          QStringLiteral("Polls measured at each pace (default 30)."), QStringLiteral("N"),
                                          QStringLiteral("30"));
-    cli.addOptions({tasksOption, pollOption, pollsOption});
+    const QCommandLineOption filterOption(QStringLiteral("filter"),
+                                          QStringLiteral("A filter in force during the live polls (default none)."),
+                                          QStringLiteral("EXPR"));
+    cli.addOptions({tasksOption, pollOption, pollsOption, filterOption});
     cli.process(app);
     const int taskCount = cli.value(tasksOption).toInt();
     const int pollTasks = cli.value(pollOption).toInt();
     const int measuredPolls = qMax(1, cli.value(pollsOption).toInt());
+    const QString filter = cli.value(filterOption);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
     // 1. First frame: apply into the model behind the sorting proxy, expand all, paint once.
@@ -138,7 +142,7 @@ int main(int argc, char **argv)
     //    a 5 ms timer measures how late the UI thread answers; the longest gap is the worst stall.
     //    Twice: the scenario at its normal pace (a backup every few seconds: what a poll of an
     //    account brings), and at 20 times that (every poll inserts, removes and moves many tasks).
-    const auto longestStall = [pollTasks, measuredPolls](double speed, int *pollsMeasured) {
+    const auto longestStall = [pollTasks, measuredPolls, filter](double speed, int *pollsMeasured) {
         double longestStallMs = 0;
         int polls = 0;
         Demo::DemoServerOptions options;
@@ -148,6 +152,8 @@ int main(int argc, char **argv)
         const Demo::DemoServerThread serverThread(options); // as a remote server: not on the UI thread
         const Demo::DemoServer &server = serverThread.server();
         MainWindow window;
+        if (!filter.isEmpty())
+            window.applyFilter(filter, MainWindow::FilterPersistence::ThisSessionOnly);
         ConnectionConfig config;
         config.baseUrl = server.url();
         config.accountId = server.account();
@@ -192,6 +198,8 @@ int main(int argc, char **argv)
     const double normal = longestStall(1.0, &polls);
     const double stress = longestStall(20.0, &stressPolls);
     print("poll_tasks", pollTasks, 0);
+    if (!filter.isEmpty())
+        std::printf("poll_filter: %s\n", qPrintable(filter));
     print("polls_measured", polls, 0);
     print("longest_ui_stall_ms", normal);
     print("stress_polls_measured", stressPolls, 0);

@@ -65,7 +65,8 @@ public:
     // mapping it holds on any move or layout change of its source, and rebuilding them for a large
     // expanded tree costs tens of milliseconds, while it re-sorts one level in place when a
     // dataChanged covers its sort column. So a change of start time or orderHint is a dataChanged
-    // over every column, with OrderRole, not a move.
+    // over every column, with OrderRole, not a move; and the changed rows of a parent go out in one
+    // dataChanged, before any structural signal (see apply() in the .cpp for why).
     // When a snapshot needs more than layoutBatchThreshold() structural signals, the changes are
     // made under one layoutAboutToBeChanged/layoutChanged pair instead (persistent indexes follow
     // their tasks, or become invalid when the task is gone): every row signal makes Qt walk every

@@ -79,6 +79,7 @@ int ExportCommand::fetch(const ConnectionConfig &config, const QString &token, T
     int status = Success;
     QObject::connect(&client, &TasksClient::snapshotReady, &loop, [&](const Snapshot &snapshot) {
         page->tasks = snapshot.tasks;
+        page->digests = snapshot.digests;
         page->warnings = snapshot.warnings;
         page->metadataJson = snapshot.metadataJson;
         loop.quit();

@@ -1,7 +1,8 @@
 // NewestFirstProxyModel: by default top-level tasks newest first (what an operator looks for) with
 // subtasks in sibling order (TaskTreeModel::siblingLess: orderHint, then start time); a header
-// click sorts every level by that column's raw value instead (ties in sibling order). It filters too (one proxy: sorting and filtering share a mapping),
-// and gives rows shown only as context a dimmed text colour.
+// click sorts every level by that column's raw value instead (ties in sibling order). It filters
+// too (one proxy: sorting and filtering share a mapping), and gives rows shown only as context a
+// dimmed text colour.
 #pragma once
 
 #include "taskfilterproxymodel.h"

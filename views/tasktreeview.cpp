@@ -52,7 +52,10 @@ void TaskTreeView::expandSubtasks(const QModelIndex &parent, int levels)
     if (parent.isValid())
         expand(parent);
     // Each index with the level of its children: `parent` itself is level 1 when it is a task.
-    std::vector<std::pair<QModelIndex, int>> pending{{parent, parent.isValid() ? 2 : 1}};
+    const int firstLevel = parent.isValid() ? 2 : 1;
+    std::vector<std::pair<QModelIndex, int>> pending;
+    if (levels < 0 || firstLevel <= levels)
+        pending.emplace_back(parent, firstLevel);
     while (!pending.empty()) {
         const auto [index, level] = pending.back();
         pending.pop_back();
@@ -60,10 +63,11 @@ void TaskTreeView::expandSubtasks(const QModelIndex &parent, int levels)
         for (int row = 0; row < rows; ++row) {
             const QModelIndex child = m->index(row, 0, index);
             // hasChildren(): a proxy answers it for a leaf from its source, without a mapping.
-            if ((levels < 0 || level <= levels) && m->hasChildren(child)) {
-                expand(child);
+            if (!m->hasChildren(child))
+                continue;
+            expand(child);
+            if (levels < 0 || level < levels) // the last level's children are not looked at
                 pending.emplace_back(child, level + 1);
-            }
         }
     }
     executeDelayedItemsLayout();

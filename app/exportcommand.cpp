@@ -7,13 +7,13 @@
 #include "taskexport.h"
 #include "tasksclient.h"
 #include "tasklistparser.h"
-#include "tasktreemodel.h"
+#include "taskforest.h"
+#include "taskformat.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
 #include <QSaveFile>
-#include <QSet>
 #include <QTextStream>
 
 namespace Taskscope {
@@ -206,24 +206,21 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         }
     }
 
-    TaskTreeModel model;
-    model.apply(page.tasks, &page.warnings, &page.digests);
+    const TaskForestPtr forest = TaskForest::build(page.tasks, page.digests, &page.warnings);
     // Parent links that make no tree (a task its own parent, a loop) are cut: say where.
-    const TaskTreeModel::Marks cut = TaskTreeModel::SelfParentMark | TaskTreeModel::CycleMark;
-    QSet<QString> reported;
-    for (qsizetype i = 0; i < page.tasks.size(); ++i) {
-        const Task &task = page.tasks[i];
-        const TaskTreeModel::Marks marks = model.marks(model.indexForId(task.id)) & cut;
-        if (!marks || reported.contains(task.id))
+    const int cut = SelfParentTaskMark | CycleTaskMark;
+    for (int slot = 0; slot < forest->size(); ++slot) {
+        const int marks = forest->marks(slot) & cut;
+        if (!marks)
             continue;
-        reported.insert(task.id);
-        page.warnings.append(ParseWarning{i, task.id, QStringLiteral("parentTaskID"),
-                                          TaskTreeModel::markDescriptions(marks, task.parentTaskID).join(u' '), false});
+        const Task &task = forest->task(slot);
+        page.warnings.append(ParseWarning{forest->sourceIndex(slot), task.id, QStringLiteral("parentTaskID"),
+                                          TaskFormat::markDescriptions(marks, task.parentTaskID).join(u' '), false});
     }
     for (const ParseWarning &warning : std::as_const(page.warnings))
         err << errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
 
-    QList<ExportItem> items = exportItemsInTreeOrder(model);
+    QList<ExportItem> items = exportItemsInTreeOrder(*forest);
     if (!filter.isEmpty()) {
         const FilterPredicate predicate(filter, now);
         items = keepItems(items, [&predicate](const Task &task) { return predicate.matches(task); });

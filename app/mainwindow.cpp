@@ -1,6 +1,7 @@
 // MainWindow: the live tree of tasks, fed by a TasksClient, with the connection state in the status bar.
 #include "mainwindow.h"
 
+#include "changeplanner.h"
 #include "connectiondialog.h"
 #include "connectionoptions.h"
 #include "connectionprofile.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new TaskTreeModel(this))
     , m_client(new TasksClient(this))
+    , m_planner(new ChangePlanner([this] { return m_model->forest(); }, this))
     , m_tokens(new SessionTokenStore(nullptr, this))
 {
     setWindowTitle(tr("Taskscope"));
@@ -134,6 +136,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_counts);
 
     connect(m_client, &TasksClient::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(m_planner, &ChangePlanner::planReady, this, &MainWindow::onPlanReady);
     connect(m_client, &TasksClient::pollFailed, this, &MainWindow::onPollFailed);
     connect(m_client, &TasksClient::stateChanged, this, &MainWindow::updateStatus);
 
@@ -440,22 +443,46 @@ void MainWindow::pushFilterToServer()
         m_client->setConfig(config); // polls again at once with the new filters
 }
 
+namespace {
+
+// The state chips count what the rest of the filter leaves: the expression without its state
+// clauses. Reads only its arguments: the planner runs it on a worker with each poll's plan.
+FilterCounts countUnderFilter(const TaskForest &forest, const QString &text, const QDateTime &now)
+{
+    FilterCounts counts;
+    counts.filter = text;
+    counts.valid = true;
+    const FilterEditResult rest = FilterEdit::replaceFieldClauses(text, FilterField::State, {});
+    const FilterPredicate others(rest.ok() ? parseFilter(rest.text).expr : FilterExpr(), now);
+    const FilterParseResult parsed = parseFilter(text);
+    const FilterPredicate all(parsed.ok() ? parsed.expr : FilterExpr(), now);
+    forest.forEachTask([&](const Task &task) {
+        if (others.matches(task))
+            ++counts.perState[size_t(task.state)];
+        counts.matching += all.matches(task);
+    });
+    return counts;
+}
+
+} // namespace
+
 void MainWindow::recountFilter()
 {
-    // The chips count what the rest of the filter leaves: the expression without its state clauses.
-    const QString text = m_order->filterText();
-    const FilterEditResult rest = FilterEdit::replaceFieldClauses(text, FilterField::State, {});
-    const FilterPredicate others(rest.ok() ? parseFilter(rest.text).expr : FilterExpr(), m_model->now());
-    const FilterPredicate &all = m_order->predicate();
-    std::array<int, TaskStateCount> counts{};
-    int matching = 0;
-    m_model->forEachTask([&](const Task &task) {
-        if (others.matches(task))
-            ++counts[size_t(task.state)];
-        matching += all.matches(task);
-    });
-    m_matching = matching;
-    m_stateBar->setCounts(counts);
+    showCounts(countUnderFilter(*m_model->forest(), m_order->filterText(), filterNow()));
+}
+
+// The time the proxy's filter reads relative times and durations at (its clock refresh moves it).
+QDateTime MainWindow::filterNow() const
+{
+    const FilterPredicate &predicate = m_order->predicate();
+    return predicate.isEmpty() ? m_model->now() : predicate.now();
+}
+
+void MainWindow::showCounts(const FilterCounts &counts)
+{
+    const QString &text = counts.filter;
+    m_matching = counts.matching;
+    m_stateBar->setCounts(counts.perState);
     QStringList selected = FilterEdit::selectedValues(text, FilterField::State);
     QStringList excluded = FilterEdit::excludedValues(text, FilterField::State);
     const QStringList known = knownStateApiNames();
@@ -512,6 +539,7 @@ void MainWindow::connectTo(const ConnectionConfig &config, const QString &token,
     filtered.serverFilters = serverClauses();
     if (filtered.tasksUrl() != m_client->config().tasksUrl() && m_model->taskCount() > 0) {
         // Another endpoint or account: its tasks are not these. Start from an empty tree.
+        m_planner->cancel();
         m_model->apply({});
         m_snapshots = 0;
         m_warningLines.clear();
@@ -617,12 +645,25 @@ void MainWindow::applyConnections(const ConnectionDialog &dialog)
 
 void MainWindow::onSnapshot(const Snapshot &snapshot)
 {
-    QList<ParseWarning> warnings = snapshot.warnings;
+    // The diff, and the counts under the filter, run on a worker; onPlanReady() applies the plan.
+    m_planner->submit(snapshot, [text = m_order->filterText(), now = filterNow()](ChangePlan &plan) {
+        plan.counts = countUnderFilter(*plan.forest, text, now);
+    });
+}
+
+void MainWindow::onPlanReady()
+{
+    ChangePlan plan = m_planner->takePlan();
     const bool first = m_model->taskCount() == 0 && m_snapshots == 0;
-    m_model->apply(snapshot.tasks, &warnings, &snapshot.digests);
+    const QList<ParseWarning> warnings = plan.warnings;
+    const FilterCounts counts = plan.counts;
+    if (!m_model->apply(std::move(plan))) {
+        m_planner->retry(); // the tree changed while the plan was computed
+        return;
+    }
     // Bad data is shown, never silently dropped: a count in the status bar, the list on a click.
     m_warningLines.clear();
-    for (const ParseWarning &warning : std::as_const(warnings))
+    for (const ParseWarning &warning : warnings)
         m_warningLines.append(warning.toString());
     m_warnings->setVisible(!warnings.isEmpty());
     if (!warnings.isEmpty()) {
@@ -634,7 +675,10 @@ void MainWindow::onSnapshot(const Snapshot &snapshot)
         m_view->expandSubtasks({}, 1); // the subtasks of each top-level task
     ++m_snapshots;
     m_valuesDirty = true;
-    recountFilter();
+    if (counts.valid && counts.filter == m_order->filterText())
+        showCounts(counts);
+    else
+        recountFilter(); // the filter changed while the plan was computed
     showCurrentDetails(); // the task being read may have changed
     m_banner->hide();
     updateStatus();

@@ -23,6 +23,7 @@ namespace Taskscope {
 namespace Demo {
 class DemoServer;
 }
+class ChangePlanner;
 class ConnectionDialog;
 class DetailsPane;
 class FilterEditor;
@@ -34,6 +35,7 @@ class TaskTreeView;
 class TasksClient;
 struct ConnectionConfig;
 struct Snapshot;
+struct FilterCounts;
 
 class MainWindow final : public QMainWindow
 {
@@ -108,15 +110,19 @@ private:
     void showCurrentDetails();
     void restoreLayout();
     void onSnapshot(const Snapshot &snapshot);
+    void onPlanReady();
     void onPollFailed(const ApiError &error);
     void updateStatus();
     void editFilter(const std::function<FilterEditResult(const QString &text)> &edit);
     void recountFilter(); // the state chips' counts and the matching total, in one pass over the tasks
+    void showCounts(const FilterCounts &counts);
+    QDateTime filterNow() const;
     void pushFilterToServer();
     QStringList serverClauses() const; // of the filter in force, when filtering on the server is on
 
     TaskTreeModel *m_model;
     TasksClient *m_client;
+    ChangePlanner *m_planner;
     TaskTreeView *m_view = nullptr;
     DetailsPane *m_details = nullptr;
     NewestFirstProxyModel *m_order = nullptr;

@@ -9,12 +9,17 @@
 
 namespace Taskscope {
 
-QList<ExportItem> exportItemsInTreeOrder(const TaskTreeModel &model)
+QList<ExportItem> exportItemsInTreeOrder(const TaskForest &forest)
 {
     QList<ExportItem> items;
-    items.reserve(model.taskCount());
-    model.forEachInTreeOrder([&items](const Task &task, int depth) { items.append({&task, depth}); });
+    items.reserve(forest.size());
+    forest.forEachInTreeOrder([&items](const Task &task, int depth) { items.append({&task, depth}); });
     return items;
+}
+
+QList<ExportItem> exportItemsInTreeOrder(const TaskTreeModel &model)
+{
+    return exportItemsInTreeOrder(*model.forest());
 }
 
 QList<ExportItem> keepItems(const QList<ExportItem> &items, const std::function<bool(const Task &)> &keep)

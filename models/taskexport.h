@@ -13,6 +13,7 @@ class QIODevice;
 
 namespace Taskscope {
 
+class TaskForest;
 class TaskTreeModel;
 
 enum class ExportFormat { Json, Tree };
@@ -23,7 +24,9 @@ struct ExportItem
     int depth = 0;
 };
 
-// The tasks of `model` depth-first in tree order, each with its depth.
+// The tasks of `forest` depth-first in tree order, each with its depth (pointers into the forest).
+QList<ExportItem> exportItemsInTreeOrder(const TaskForest &forest);
+// The same for the tree a model shows.
 QList<ExportItem> exportItemsInTreeOrder(const TaskTreeModel &model);
 
 // The items for which `keep` holds, still in tree order; a depth counts only kept ancestors.

@@ -3,36 +3,35 @@
 #include "tasktreemodel.h"
 
 #include "logging.h"
-#include "tasklistparser.h"
-
-#include <QLocale>
+#include "snapshotdiff.h"
+#include "taskformat.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 namespace Taskscope {
 
 struct TaskTreeModel::Node
 {
-    Task task;
+    const Task *task = nullptr; // the current forest's object (null for the root)
     Node *parent = nullptr;
     std::vector<std::unique_ptr<Node>> children;
     int row = 0;
     Marks marks;
-    quint64 generation = 0; // the last apply() that kept this task
-    int slot = -1;          // its index among that apply's tasks
-    quint64 digest = 0;     // rawJsonDigest(task.rawJson); 0: not known
+    bool gone = false; // removed inside a layout change: its persistent indexes become invalid
+};
+
+struct TaskTreeModel::Change
+{
+    Node *node;
+    int firstColumn;
+    int lastColumn;
+    bool orderChanged;
 };
 
 namespace {
 
 using NodePtr = std::unique_ptr<TaskTreeModel::Node>;
-
-bool sameSortKey(const Task &a, const Task &b)
-{
-    return a.orderHint == b.orderHint && a.startTime == b.startTime;
-}
 
 const QList<int> &changedRoles()
 {
@@ -40,33 +39,6 @@ const QList<int> &changedRoles()
                                      TaskTreeModel::RawRole,  TaskTreeModel::TaskRole, TaskTreeModel::StateRole,
                                      TaskTreeModel::MarksRole};
     return roles;
-}
-
-QString lastSegments(const QString &uri)
-{
-    // "/accounts/x/k8s/v1/apps/y/appBackups/z" -> "appBackups/z"
-    const qsizetype last = uri.lastIndexOf(u'/');
-    if (last <= 0)
-        return uri;
-    const qsizetype previous = uri.lastIndexOf(u'/', last - 1);
-    return uri.mid(previous + 1);
-}
-
-QString formatTime(const QDateTime &utc)
-{
-    if (!utc.isValid())
-        return {};
-    const QLocale locale;
-    const QDateTime local = utc.toLocalTime();
-    return locale.toString(local.date(), QLocale::ShortFormat) + u' '
-        + locale.toString(local.time(), locale.timeFormat(QLocale::LongFormat).contains(u's')
-                                            ? QStringLiteral("HH:mm:ss")
-                                            : locale.timeFormat(QLocale::ShortFormat));
-}
-
-QString exactUtc(const QDateTime &utc)
-{
-    return utc.isValid() ? utc.toString(Qt::ISODateWithMs) : QString();
 }
 
 // Destroys a subtree without recursion, so a 10,000-level chain cannot overflow the stack.
@@ -85,23 +57,10 @@ void destroyIteratively(NodePtr node)
 
 } // namespace
 
-bool TaskTreeModel::siblingLess(const Task &a, const Task &b)
-{
-    if (a.orderHint.has_value() != b.orderHint.has_value())
-        return a.orderHint.has_value();
-    if (a.orderHint && *a.orderHint != *b.orderHint)
-        return *a.orderHint < *b.orderHint;
-    const bool aStarted = a.startTime.isValid(), bStarted = b.startTime.isValid();
-    if (aStarted != bStarted)
-        return aStarted;
-    if (aStarted && a.startTime != b.startTime)
-        return a.startTime < b.startTime;
-    return a.id < b.id;
-}
-
 TaskTreeModel::TaskTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
+    , m_forest(TaskForest::empty())
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
 }
@@ -109,6 +68,7 @@ TaskTreeModel::TaskTreeModel(QObject *parent)
 TaskTreeModel::~TaskTreeModel()
 {
     destroyIteratively(std::move(m_root));
+    releaseOnWorker(std::move(m_forest));
 }
 
 void TaskTreeModel::setClock(std::function<QDateTime()> clock)
@@ -176,9 +136,10 @@ void TaskTreeModel::removeChildren(Node *parent, int first, int last)
         while (!stack.empty()) {
             Node *current = stack.back();
             stack.pop_back();
-            const auto it = m_byId.constFind(current->task.id);
+            const auto it = m_byId.constFind(current->task->id);
             if (it != m_byId.cend() && it.value() == current)
                 m_byId.erase(it);
+            current->gone = true;
             for (auto &child : current->children)
                 stack.push_back(child.get());
         }
@@ -220,263 +181,156 @@ void TaskTreeModel::moveChild(Node *from, int row, Node *to, int destRow)
 void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings, const QList<quint64> *digests)
 {
     Q_ASSERT(!digests || digests->size() == snapshot.size());
-    if (digests && digests->size() != snapshot.size())
-        digests = nullptr;
-    // 1. One task per id (the first wins); the effective parent of each. Tasks already in the
-    //    model are found through m_byId and stamped with this apply's generation; only new ids
-    //    need a second table.
-    ++m_generation;
-    std::vector<const Task *> tasks;
-    std::vector<Node *> nodeOf;
-    std::vector<quint64> digestOf;
-    tasks.reserve(size_t(snapshot.size()));
-    digestOf.reserve(size_t(snapshot.size()));
-    nodeOf.reserve(size_t(snapshot.size()));
-    QHash<QStringView, int> newSlot;
-    if (m_byId.size() < snapshot.size()) { // growing (a first load above all): no rehashing on the way
-        newSlot.reserve(snapshot.size() - m_byId.size());
-        m_byId.reserve(snapshot.size());
-    }
-    for (qsizetype i = 0; i < snapshot.size(); ++i) {
-        const Task &task = snapshot[i];
-        if (task.id.isEmpty()) {
-            if (warnings)
-                warnings->append(ParseWarning{i, {}, QStringLiteral("id"), tr("a task without an id; skipped"), true});
-            continue;
-        }
-        Node *node = m_byId.value(task.id);
-        const bool duplicate = node ? node->generation == m_generation : newSlot.contains(QStringView(task.id));
-        if (duplicate) {
-            if (warnings)
-                warnings->append(ParseWarning{i, task.id, QStringLiteral("id"),
-                                              tr("duplicate id; the first task with this id is kept"), true});
-            continue;
-        }
-        if (node) {
-            node->generation = m_generation;
-            node->slot = int(tasks.size());
-        } else {
-            newSlot.insert(QStringView(task.id), int(tasks.size()));
-        }
-        nodeOf.push_back(node);
-        tasks.push_back(&task);
-        digestOf.push_back(digests ? digests->at(i) : 0);
-    }
-    const auto slotOf = [&](const QString &id) {
-        if (const Node *node = m_byId.value(id); node && node->generation == m_generation)
-            return node->slot;
-        return newSlot.value(QStringView(id), -1);
-    };
-    const int count = int(tasks.size());
-    std::vector<int> parentOf(size_t(count), -1);
-    std::vector<Marks> marks(size_t(count), NoMark);
-    for (int i = 0; i < count; ++i) {
-        const Task &task = *tasks[size_t(i)];
-        if (task.parentTaskID.isEmpty())
-            continue;
-        if (task.parentTaskID == task.id) {
-            marks[size_t(i)] |= SelfParentMark;
-            continue;
-        }
-        // Most tasks keep their parent: when the tree already has it there, no lookup is needed.
-        const Node *current = nodeOf[size_t(i)] ? nodeOf[size_t(i)]->parent : nullptr;
-        const int parent = current && current != m_root.get() && current->generation == m_generation
-                && current->task.id == task.parentTaskID
-            ? current->slot
-            : slotOf(task.parentTaskID);
-        if (parent < 0)
-            marks[size_t(i)] |= OrphanMark;
-        else
-            parentOf[size_t(i)] = parent;
-    }
-    // Break loops: walk each parent chain once; a chain that meets itself is a cycle, and the
-    // smallest id in it becomes a root (the same choice whatever the snapshot's order).
-    {
-        std::vector<quint8> colour(size_t(count), 0); // 0 new, 1 on the current path, 2 done
-        std::vector<int> path;
-        for (int start = 0; start < count; ++start) {
-            path.clear();
-            int j = start;
-            while (j >= 0 && colour[size_t(j)] == 0) {
-                colour[size_t(j)] = 1;
-                path.push_back(j);
-                j = parentOf[size_t(j)];
-            }
-            if (j >= 0 && colour[size_t(j)] == 1) {
-                const auto loopStart = std::find(path.begin(), path.end(), j);
-                const int cut = *std::min_element(loopStart, path.end(), [&](int a, int b) {
-                    return tasks[size_t(a)]->id < tasks[size_t(b)]->id;
-                });
-                parentOf[size_t(cut)] = -1;
-                marks[size_t(cut)] |= CycleMark;
-            }
-            for (int p : path)
-                colour[size_t(p)] = 2;
-        }
-    }
+    const bool withDigests = digests && digests->size() == snapshot.size();
+    ChangePlan plan = SnapshotDiff::compute(m_forest, snapshot, withDigests ? *digests : QList<quint64>(), now());
+    if (warnings)
+        warnings->append(plan.warnings);
+    apply(std::move(plan));
+}
 
-    // 2. Update surviving tasks in place; remember what changed. Structure is untouched yet, so
-    //    nothing a view reads during the structural signals below changes under it.
-    struct Change
-    {
-        Node *node;
-        int firstColumn;
-        int lastColumn;
-        bool orderChanged;
-    };
+bool TaskTreeModel::apply(ChangePlan plan)
+{
+    if (!plan.forest || plan.previous != m_forest)
+        return false;
+    // 1. Update surviving tasks in place. Structure is untouched yet, so nothing a view reads
+    //    during the structural signals below changes under it.
     std::vector<Change> changes;
-    for (int i = 0; i < count; ++i) {
-        const Task &task = *tasks[size_t(i)];
-        Node *node = nodeOf[size_t(i)];
-        if (!node)
-            continue;
-        const Marks newMarks = marks[size_t(i)];
-        // Parsed tasks are equal exactly when their bytes are (their digests stand for them when
-        // both are known); tasks built in code compare by field.
-        const quint64 digest = digestOf[size_t(i)];
-        const bool sameBytes = digest && node->digest
-            ? digest == node->digest && task.rawJson.size() == node->task.rawJson.size()
-            : node->task.rawJson == task.rawJson;
-        const bool sameTask = sameBytes && (!task.rawJson.isEmpty() || node->task == task);
-        node->digest = digest;
-        if (sameTask && node->marks == newMarks)
-            continue;
-        int first = ColumnCount, last = -1;
-        const auto touch = [&](int column, bool differs) {
-            if (differs) {
-                first = qMin(first, column);
-                last = qMax(last, column);
-            }
-        };
-        const Task &old = node->task;
-        touch(NameColumn, old.name != task.name || node->marks != newMarks);
-        touch(SummaryColumn, old.summary != task.summary);
-        touch(StateColumn, old.state != task.state || old.stateText != task.stateText);
-        touch(ProgressColumn, old.percentDone != task.percentDone || old.state != task.state);
-        touch(ServiceColumn, old.service != task.service);
-        touch(StartedColumn, old.startTime != task.startTime);
-        touch(EndedColumn, old.endTime != task.endTime);
-        touch(DurationColumn, old.startTime != task.startTime || old.endTime != task.endTime
-                                  || old.cancelTime != task.cancelTime || old.state != task.state);
-        touch(ResourceColumn, old.resourceURI != task.resourceURI);
-        if (last < 0)
-            touch(NameColumn, true); // only fields without a column changed: the task role did
-        // A sorting proxy re-checks a row's place only when the changed columns include its sort
-        // column: a new place among the siblings is announced on every column.
-        const bool orderChanged = !sameSortKey(old, task);
-        if (orderChanged) {
-            first = 0;
-            last = ColumnCount - 1;
-        }
-        node->task = task;
-        node->marks = newMarks;
-        changes.push_back({node, first, last, orderChanged});
-    }
-
+    updateChanged(plan, &changes);
     // Many structural changes: make them under one layout change (see the header).
-    const int threshold = layoutBatchThreshold();
-    int structural = 0;
-    int survivors = 0;
-    std::vector<const Node *> insertParents; // survivors (or the root) that get new children: one insert each
-    for (int i = 0; i < count && structural <= threshold; ++i) {
-        const Node *node = nodeOf[size_t(i)];
-        const int p = parentOf[size_t(i)];
-        const Node *target = p < 0 ? m_root.get() : nodeOf[size_t(p)];
-        if (node) {
-            ++survivors;
-            if (node->parent != target)
-                ++structural; // a reparented survivor: one move
-        } else if (target && std::find(insertParents.cbegin(), insertParents.cend(), target) == insertParents.cend()) {
-            insertParents.push_back(target);
-            ++structural;
-        }
-    }
-    if (structural <= threshold)
-        structural += int(m_byId.size()) - survivors; // gone tasks (new ones enter m_byId in step 3)
-    const bool batch = structural > threshold;
-
-    // The changed cells: one dataChanged per parent, over the rows from its first changed row to its
-    // last, with the columns that changed (OrderRole where a place may change). A sorting proxy
-    // places the rows of one dataChanged together: it takes them out, sorts them, and puts them back
-    // by binary search among the others. Rows of one level announced one at a time would each be
-    // searched for among rows whose keys have changed but that are not placed again yet, and end up
-    // out of order. For the same reason they go out before the structural signals (new rows are
-    // placed by binary search too), or after a layout change (which re-sorts everything).
-    const auto emitChanges = [&] {
-        std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
-            return a.node->parent != b.node->parent ? std::less<Node *>()(a.node->parent, b.node->parent)
-                                                    : a.node->row < b.node->row;
-        });
-        static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
-        for (size_t begin = 0; begin < changes.size();) {
-            size_t end = begin + 1;
-            int first = changes[begin].firstColumn, last = changes[begin].lastColumn;
-            bool orderChanged = changes[begin].orderChanged;
-            for (; end < changes.size() && changes[end].node->parent == changes[begin].node->parent; ++end) {
-                first = qMin(first, changes[end].firstColumn);
-                last = qMax(last, changes[end].lastColumn);
-                orderChanged = orderChanged || changes[end].orderChanged;
-            }
-            emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last),
-                             orderChanged ? withOrder : changedRoles());
-            begin = end;
-        }
-    };
+    const bool batch = plan.structuralChanges() > layoutBatchThreshold();
     if (!batch)
-        emitChanges();
-
+        emitChanges(changes);
     QModelIndexList persistentBefore;
     if (batch) {
         emit layoutAboutToBeChanged();
         persistentBefore = persistentIndexList();
         m_quiet = true;
     }
-
-    // 3. Create the new tasks. A new task under another new task is attached to it now and
-    //    travels inside its subtree; only the topmost new tasks are inserted with a signal.
-    std::vector<NodePtr> created(static_cast<size_t>(count));
-    for (int i = 0; i < count; ++i) {
-        if (nodeOf[size_t(i)])
-            continue;
-        created[size_t(i)] = std::make_unique<Node>();
-        Node *node = created[size_t(i)].get();
-        node->task = *tasks[size_t(i)];
-        node->marks = marks[size_t(i)];
-        node->digest = digestOf[size_t(i)];
-        node->generation = m_generation;
-        node->slot = i;
-        nodeOf[size_t(i)] = node;
-        m_byId.insert(node->task.id, node);
+    insertNew(plan);     // 2. new subtrees, appended to their parents
+    moveSurvivors(plan); // 3. tasks that changed parent
+    removeGone(plan);    // 4. gone tasks, with their subtrees (which hold only gone tasks by now)
+    if (batch) {
+        m_quiet = false;
+        remapPersistent(persistentBefore);
+        emit layoutChanged();
+        for (NodePtr &node : m_removed)
+            destroyIteratively(std::move(node));
+        m_removed.clear();
     }
-    std::vector<bool> isNew(size_t(count), false);
-    for (int i = 0; i < count; ++i)
-        isNew[size_t(i)] = created[size_t(i)] != nullptr;
-    for (int i = 0; i < count; ++i) {
-        const int p = parentOf[size_t(i)];
-        if (isNew[size_t(i)] && p >= 0 && isNew[size_t(p)]) {
-            Node *parent = nodeOf[size_t(p)];
-            created[size_t(i)]->parent = parent;
-            parent->children.push_back(std::move(created[size_t(i)]));
+    TaskForestPtr old = std::exchange(m_forest, std::move(plan.forest));
+    plan.previous.reset();
+    trackTicking();
+    if (batch)
+        emitChanges(changes); // the proxy re-sorted every level in the layout change
+    qCDebug(lcModels) << "applied" << m_forest->size() << "tasks:" << changes.size() << "changed,"
+                      << plan.structuralChanges() << "structural";
+    releaseOnWorker(std::move(old));
+    return true;
+}
+
+TaskTreeModel::Node *TaskTreeModel::nodeForSlot(const TaskForest &forest, int slot) const
+{
+    if (slot < 0)
+        return m_root.get();
+    Node *node = m_byId.value(forest.task(slot).id);
+    Q_ASSERT(node);
+    return node;
+}
+
+void TaskTreeModel::updateChanged(const ChangePlan &plan, std::vector<Change> *changes)
+{
+    const TaskForest &forest = *plan.forest;
+    changes->reserve(plan.changed.size());
+    for (const ChangePlan::CellChange &change : plan.changed) {
+        Node *node = nodeForSlot(forest, change.slot);
+        node->task = forest.taskObject(change.slot);
+        node->marks = Marks(forest.marks(change.slot));
+        changes->push_back({node, change.firstColumn, change.lastColumn, change.orderChanged});
+    }
+}
+
+// The changed cells: one dataChanged per parent, over the rows from its first changed row to its
+// last, with the columns that changed (OrderRole where a place may change). A sorting proxy places
+// the rows of one dataChanged together: it takes them out, sorts them, and puts them back by binary
+// search among the others. Rows of one level announced one at a time would each be searched for
+// among rows whose keys have changed but that are not placed again yet, and end up out of order.
+// For the same reason they go out before the structural signals (new rows are placed by binary
+// search too), or after a layout change (which re-sorts everything).
+void TaskTreeModel::emitChanges(std::vector<Change> &changes)
+{
+    std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
+        return a.node->parent != b.node->parent ? std::less<Node *>()(a.node->parent, b.node->parent)
+                                                : a.node->row < b.node->row;
+    });
+    static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
+    for (size_t begin = 0; begin < changes.size();) {
+        size_t end = begin + 1;
+        int first = changes[begin].firstColumn, last = changes[begin].lastColumn;
+        bool orderChanged = changes[begin].orderChanged;
+        for (; end < changes.size() && changes[end].node->parent == changes[begin].node->parent; ++end) {
+            first = qMin(first, changes[end].firstColumn);
+            last = qMax(last, changes[end].lastColumn);
+            orderChanged = orderChanged || changes[end].orderChanged;
+        }
+        emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last),
+                         orderChanged ? withOrder : changedRoles());
+        begin = end;
+    }
+}
+
+// A new task and the new tasks below it, built before the one signal that inserts them. Siblings
+// keep the order they arrived in (see the header); a surviving task that moves under a new one
+// joins it in moveSurvivors().
+NodePtr TaskTreeModel::buildSubtree(const ChangePlan &plan, int slot)
+{
+    const TaskForest &forest = *plan.forest;
+    const auto make = [&](int s) {
+        auto node = std::make_unique<Node>();
+        node->task = forest.taskObject(s);
+        node->marks = Marks(forest.marks(s));
+        m_byId.insert(node->task->id, node.get());
+        return node;
+    };
+    NodePtr top = make(slot);
+    std::vector<std::pair<Node *, int>> pending{{top.get(), slot}};
+    std::vector<int> kids;
+    while (!pending.empty()) {
+        const auto [node, s] = pending.back();
+        pending.pop_back();
+        kids.clear();
+        for (const int *it = forest.childrenBegin(s); it != forest.childrenEnd(s); ++it) {
+            if (plan.isNew[size_t(*it)])
+                kids.push_back(*it);
+        }
+        std::sort(kids.begin(), kids.end()); // the snapshot's order
+        node->children.reserve(kids.size());
+        for (int kid : kids) {
+            NodePtr child = make(kid);
+            child->parent = node;
+            child->row = int(node->children.size());
+            pending.emplace_back(child.get(), kid);
+            node->children.push_back(std::move(child));
         }
     }
-    // Siblings keep the order they arrived in (see the header): the topmost new children of each
-    // parent are appended in one block.
-    std::map<Node *, std::vector<NodePtr>> toInsert; // the root or a survivor -> its topmost new children
-    for (int i = 0; i < count; ++i) {
-        if (!isNew[size_t(i)])
-            continue;
-        Node *node = nodeOf[size_t(i)];
-        renumber(node, 0, int(node->children.size()) - 1);
-        if (created[size_t(i)]) {
-            const int p = parentOf[size_t(i)];
-            toInsert[p < 0 ? m_root.get() : nodeOf[size_t(p)]].push_back(std::move(created[size_t(i)]));
-        }
-    }
-    for (auto &[parent, kids] : toInsert)
-        insertChildren(parent, int(parent->children.size()), std::move(kids));
+    return top;
+}
 
-    // 4. Reparent survivors. A target that is currently inside the moving subtree cannot take it
-    //    yet: such a task waits at the top level until the tasks between them have moved.
+void TaskTreeModel::insertNew(const ChangePlan &plan)
+{
+    for (const ChangePlan::Insert &insert : plan.inserts) {
+        Node *parent = nodeForSlot(*plan.forest, insert.parentSlot);
+        std::vector<NodePtr> nodes;
+        nodes.reserve(insert.tops.size());
+        for (int slot : insert.tops)
+            nodes.push_back(buildSubtree(plan, slot));
+        insertChildren(parent, int(parent->children.size()), std::move(nodes));
+    }
+}
+
+// A target that is currently inside the moving subtree cannot take it yet: such a task waits at
+// the top level until the tasks between them have moved.
+void TaskTreeModel::moveSurvivors(const ChangePlan &plan)
+{
     const auto isInside = [](const Node *node, const Node *ancestor) {
         for (; node; node = node->parent) {
             if (node == ancestor)
@@ -484,91 +338,80 @@ void TaskTreeModel::apply(const QList<Task> &snapshot, QList<ParseWarning> *warn
         }
         return false;
     };
+    const TaskForest &forest = *plan.forest;
     std::vector<std::pair<Node *, Node *>> deferred;
-    for (int i = 0; i < count; ++i) {
-        Node *node = nodeOf[size_t(i)];
-        const int p = parentOf[size_t(i)];
-        Node *target = p < 0 ? m_root.get() : nodeOf[size_t(p)];
+    for (int slot : plan.moves) {
+        Node *node = nodeForSlot(forest, slot);
+        Node *target = nodeForSlot(forest, forest.parent(slot));
         if (node->parent == target)
             continue;
-        Node *source = node->parent;
         if (isInside(target, node)) {
-            moveChild(source, node->row, m_root.get(), int(m_root->children.size()));
+            moveChild(node->parent, node->row, m_root.get(), int(m_root->children.size()));
             deferred.emplace_back(node, target);
         } else {
-            moveChild(source, node->row, target, int(target->children.size()));
+            moveChild(node->parent, node->row, target, int(target->children.size()));
         }
     }
     for (const auto &[node, target] : deferred) {
         Q_ASSERT(!isInside(target, node));
         moveChild(node->parent, node->row, target, int(target->children.size()));
     }
+}
 
-    // 5. Remove the tasks that are gone. After step 4 a gone task's subtree holds only gone tasks,
-    //    so removing the topmost ones (runs of consecutive rows) removes exactly the gone tasks.
-    if (m_byId.size() > count) {
-        const auto kept = [this](const Node *node) { return node == m_root.get() || node->generation == m_generation; };
-        std::map<Node *, std::vector<int>> rowsByParent;
-        for (auto it = m_byId.cbegin(); it != m_byId.cend(); ++it) {
-            Node *node = it.value();
-            if (!kept(node) && kept(node->parent))
-                rowsByParent[node->parent].push_back(node->row);
-        }
-        for (auto &[parent, rows] : rowsByParent) {
-            std::sort(rows.begin(), rows.end());
-            for (size_t end = rows.size(); end > 0;) {
-                size_t begin = end - 1;
-                while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
-                    --begin;
-                removeChildren(parent, rows[begin], rows[end - 1]);
-                end = begin;
-            }
+void TaskTreeModel::removeGone(const ChangePlan &plan)
+{
+    std::map<Node *, std::vector<int>> rowsByParent;
+    for (int slot : plan.removals) {
+        const Node *node = nodeForSlot(*plan.previous, slot);
+        rowsByParent[node->parent].push_back(node->row);
+    }
+    for (auto &[parent, rows] : rowsByParent) {
+        std::sort(rows.begin(), rows.end());
+        for (size_t end = rows.size(); end > 0;) { // runs of consecutive rows, last first
+            size_t begin = end - 1;
+            while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
+                --begin;
+            removeChildren(parent, rows[begin], rows[end - 1]);
+            end = begin;
         }
     }
+}
 
-    if (batch) {
-        // Every persistent index follows its task; those of gone tasks become invalid.
-        m_quiet = false;
-        QModelIndexList persistentAfter;
-        persistentAfter.reserve(persistentBefore.size());
-        for (const QModelIndex &index : std::as_const(persistentBefore)) {
-            const Node *node = nodeFor(index);
-            persistentAfter.append(node->generation == m_generation ? indexFor(node, index.column()) : QModelIndex());
-        }
-        changePersistentIndexList(persistentBefore, persistentAfter);
-        emit layoutChanged();
-        for (NodePtr &node : m_removed)
-            destroyIteratively(std::move(node));
-        m_removed.clear();
+// After a quiet batch: every persistent index follows its task; those of gone tasks become invalid.
+void TaskTreeModel::remapPersistent(const QModelIndexList &before)
+{
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before) {
+        const Node *node = nodeFor(index);
+        after.append(node->gone ? QModelIndex() : indexFor(node, index.column()));
     }
+    changePersistentIndexList(before, after);
+}
 
-    if (batch)
-        emitChanges(); // the proxy re-sorted every level in the layout change
-    qCDebug(lcModels) << "applied" << count << "tasks:" << changes.size() << "changed";
+void TaskTreeModel::trackTicking()
+{
+    m_ticking.clear();
+    m_ticking.reserve(m_forest->ticking().size());
+    for (int slot : m_forest->ticking())
+        m_ticking.push_back(nodeForSlot(*m_forest, slot));
 }
 
 void TaskTreeModel::refreshRunningDurations()
 {
-    std::vector<Node *> stack{m_root.get()};
-    while (!stack.empty()) {
-        Node *parent = stack.back();
-        stack.pop_back();
-        int runStart = -1;
-        const int rows = int(parent->children.size());
-        for (int row = 0; row <= rows; ++row) {
-            const Node *child = row < rows ? parent->children[size_t(row)].get() : nullptr;
-            const bool ticking = child && child->task.startTime.isValid() && !child->task.endTime.isValid()
-                && !child->task.cancelTime.isValid() && isActiveState(child->task.state);
-            if (ticking && runStart < 0)
-                runStart = row;
-            if (!ticking && runStart >= 0) {
-                emit dataChanged(index(runStart, DurationColumn, indexFor(parent)),
-                                 index(row - 1, DurationColumn, indexFor(parent)), {Qt::DisplayRole, RawRole});
-                runStart = -1;
-            }
-            if (child && !child->children.empty())
-                stack.push_back(const_cast<Node *>(child));
-        }
+    std::vector<const Node *> ticking(m_ticking.cbegin(), m_ticking.cend());
+    std::sort(ticking.begin(), ticking.end(), [](const Node *a, const Node *b) {
+        return a->parent != b->parent ? std::less<const Node *>()(a->parent, b->parent) : a->row < b->row;
+    });
+    // One dataChanged per run of consecutive running rows of a parent.
+    for (size_t begin = 0; begin < ticking.size();) {
+        size_t end = begin + 1;
+        while (end < ticking.size() && ticking[end]->parent == ticking[begin]->parent
+               && ticking[end]->row == ticking[end - 1]->row + 1)
+            ++end;
+        emit dataChanged(indexFor(ticking[begin], DurationColumn), indexFor(ticking[end - 1], DurationColumn),
+                         {Qt::DisplayRole, RawRole});
+        begin = end;
     }
 }
 
@@ -578,7 +421,7 @@ const Task *TaskTreeModel::task(const QModelIndex &index) const
 {
     if (!index.isValid())
         return nullptr;
-    return &nodeFor(index)->task;
+    return nodeFor(index)->task;
 }
 
 TaskTreeModel::Marks TaskTreeModel::marks(const QModelIndex &index) const
@@ -594,30 +437,12 @@ QModelIndex TaskTreeModel::indexForId(const QString &id, int column) const
 
 void TaskTreeModel::forEachInTreeOrder(const std::function<void(const Task &, int)> &visit) const
 {
-    std::vector<std::pair<const Node *, int>> stack;
-    std::vector<const Node *> siblings;
-    const auto pushChildren = [&](const Node *parent, int depth) {
-        siblings.clear();
-        for (const NodePtr &child : parent->children)
-            siblings.push_back(child.get());
-        std::sort(siblings.begin(), siblings.end(),
-                  [](const Node *a, const Node *b) { return siblingLess(a->task, b->task); });
-        for (auto it = siblings.rbegin(); it != siblings.rend(); ++it)
-            stack.emplace_back(*it, depth);
-    };
-    pushChildren(m_root.get(), 0);
-    while (!stack.empty()) {
-        const auto [node, depth] = stack.back();
-        stack.pop_back();
-        visit(node->task, depth);
-        pushChildren(node, depth + 1);
-    }
+    m_forest->forEachInTreeOrder(visit);
 }
 
 void TaskTreeModel::forEachTask(const std::function<void(const Task &)> &visit) const
 {
-    for (const Node *node : m_byId)
-        visit(node->task);
+    m_forest->forEachTask(visit);
 }
 
 // --- QAbstractItemModel ----------------------------------------------------------------------
@@ -709,7 +534,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node &node = *nodeFor(index);
-    const Task &task = node.task;
+    const Task &task = *node.task;
     switch (role) {
     case Qt::DisplayRole:
         return displayData(node, index.column());
@@ -728,17 +553,17 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case NameColumn: {
-            const QStringList lines = QStringList{task.name, task.id} + markDescriptions(node.marks, task.parentTaskID);
+            const QStringList lines = QStringList{task.name, task.id} + TaskFormat::markDescriptions(int(node.marks), task.parentTaskID);
             return lines.join(u'\n');
         }
         case StartedColumn:
-            return exactUtc(task.startTime);
+            return TaskFormat::exactUtc(task.startTime);
         case EndedColumn:
-            return exactUtc(task.endTime.isValid() ? task.endTime : task.cancelTime);
+            return TaskFormat::exactUtc(task.endTime.isValid() ? task.endTime : task.cancelTime);
         case ResourceColumn:
             return task.resourceURI;
         case StateColumn:
-            return stateDisplayName(task.state, task.stateText);
+            return TaskFormat::stateName(task.state, task.stateText);
         default:
             return displayData(node, index.column());
         }
@@ -757,28 +582,28 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
 
 QVariant TaskTreeModel::displayData(const Node &node, int column) const
 {
-    const Task &task = node.task;
+    const Task &task = *node.task;
     switch (column) {
     case NameColumn:
         return task.name.isEmpty() ? task.id : task.name;
     case SummaryColumn:
         return task.summary;
     case StateColumn:
-        return stateDisplayName(task.state, task.stateText);
+        return TaskFormat::stateName(task.state, task.stateText);
     case ProgressColumn:
-        return formatProgress(task.percentDone);
+        return TaskFormat::progress(task.percentDone);
     case ServiceColumn:
         return task.service;
     case StartedColumn:
-        return formatTime(task.startTime);
+        return TaskFormat::localTime(task.startTime);
     case EndedColumn:
-        return formatTime(task.endTime.isValid() ? task.endTime : task.cancelTime);
+        return TaskFormat::localTime(task.endTime.isValid() ? task.endTime : task.cancelTime);
     case DurationColumn: {
         const auto seconds = task.durationSeconds(m_clock());
-        return seconds ? formatDuration(*seconds) : QString();
+        return seconds ? TaskFormat::duration(*seconds) : QString();
     }
     case ResourceColumn:
-        return lastSegments(task.resourceURI);
+        return TaskFormat::shortResource(task.resourceURI);
     default:
         return {};
     }
@@ -786,7 +611,7 @@ QVariant TaskTreeModel::displayData(const Node &node, int column) const
 
 QVariant TaskTreeModel::rawData(const Node &node, int column) const
 {
-    const Task &task = node.task;
+    const Task &task = *node.task;
     switch (column) {
     case NameColumn:
         return task.name;
@@ -811,62 +636,6 @@ QVariant TaskTreeModel::rawData(const Node &node, int column) const
     default:
         return {};
     }
-}
-
-QString TaskTreeModel::stateDisplayName(TaskState state, const QString &rawText)
-{
-    switch (state) {
-    case TaskState::NotStarted:
-        return tr("Not started", "task state");
-    case TaskState::Running:
-        return tr("Running", "task state");
-    case TaskState::Completed:
-        return tr("Completed", "task state");
-    case TaskState::Pausing:
-        return tr("Pausing", "task state");
-    case TaskState::Paused:
-        return tr("Paused", "task state");
-    case TaskState::Cancelling:
-        return tr("Cancelling", "task state");
-    case TaskState::Cancelled:
-        return tr("Cancelled", "task state");
-    case TaskState::Failed:
-        return tr("Failed", "task state");
-    case TaskState::Unknown:
-        break;
-    }
-    return rawText.isEmpty() ? tr("Unknown", "task state") : rawText;
-}
-
-QStringList TaskTreeModel::markDescriptions(Marks marks, const QString &parentTaskID)
-{
-    QStringList lines;
-    if (marks & OrphanMark)
-        lines << tr("Its parent task %1 is not in the list: shown at the top level.").arg(parentTaskID);
-    if (marks & SelfParentMark)
-        lines << tr("It names itself as its parent: shown at the top level.");
-    if (marks & CycleMark)
-        lines << tr("Its parent chain loops back to it (parent %1): the loop is cut here.").arg(parentTaskID);
-    return lines;
-}
-
-QString TaskTreeModel::formatProgress(std::optional<double> percent)
-{
-    if (!percent)
-        return {};
-    const double value = *percent;
-    const int decimals = value == std::floor(value) ? 0 : 1;
-    return tr("%1%", "percent done").arg(QLocale().toString(value, 'f', decimals));
-}
-
-QString TaskTreeModel::formatDuration(qint64 seconds)
-{
-    const qint64 h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
-    if (h > 0)
-        return tr("%1h %2m %3s", "duration").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
-    if (m > 0)
-        return tr("%1m %2s", "duration").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-    return tr("%1s", "duration").arg(s);
 }
 
 } // namespace Taskscope

@@ -1,6 +1,7 @@
-// TaskTreeModel: the tasks as a tree keyed by parentTaskID, updated by diffing snapshots (never reset).
+// TaskTreeModel: the tasks as a tree keyed by parentTaskID, updated by ChangePlans (never reset).
 #pragma once
 
+#include "changeplan.h"
 #include "task.h"
 
 #include <QAbstractItemModel>
@@ -46,10 +47,10 @@ public:
 
     // Why a task is not where its parentTaskID says.
     enum Mark {
-        NoMark = 0,
-        OrphanMark = 1,      // the parent is not in the snapshot: shown at the top level
-        SelfParentMark = 2,  // parentTaskID is the task itself: shown at the top level
-        CycleMark = 4,       // the parent chain loops: the link of the smallest id in the loop is cut
+        NoMark = NoTaskMark,
+        OrphanMark = OrphanTaskMark,         // the parent is not in the snapshot: shown at the top level
+        SelfParentMark = SelfParentTaskMark, // parentTaskID is the task itself: shown at the top level
+        CycleMark = CycleTaskMark,           // the parent chain loops: the link of the smallest id in the loop is cut
     };
     Q_DECLARE_FLAGS(Marks, Mark)
     Q_FLAG(Marks)
@@ -57,25 +58,32 @@ public:
     explicit TaskTreeModel(QObject *parent = nullptr);
     ~TaskTreeModel() override;
 
-    // Brings the tree to `snapshot` with the fewest signals: dataChanged for changed cells, inserts,
-    // removals, and moves for tasks that change parent. Duplicate ids: the first wins; each
-    // duplicate adds a warning to `warnings`.
+    // Brings the tree to `plan.forest` with the fewest signals: dataChanged for changed cells,
+    // inserts, removals, and moves for tasks that change parent. Only signals and pointer swaps:
+    // the plan was computed (SnapshotDiff::compute, on a worker) against forest(); a plan computed
+    // against another forest is refused (returns false, nothing changes).
     // Siblings keep the order they arrived in (new ones are appended): the display order
     // (siblingLess(), or a column) is the sorting proxy's. QSortFilterProxyModel drops every
     // mapping it holds on any move or layout change of its source, and rebuilding them for a large
     // expanded tree costs tens of milliseconds, while it re-sorts one level in place when a
     // dataChanged covers its sort column. So a change of start time or orderHint is a dataChanged
     // over every column, with OrderRole, not a move; and the changed rows of a parent go out in one
-    // dataChanged, before any structural signal (see apply() in the .cpp for why).
-    // When a snapshot needs more than layoutBatchThreshold() structural signals, the changes are
+    // dataChanged, before any structural signal (see emitChanges() in the .cpp for why).
+    // When a plan needs more than layoutBatchThreshold() structural signals, the changes are
     // made under one layoutAboutToBeChanged/layoutChanged pair instead (persistent indexes follow
     // their tasks, or become invalid when the task is gone): every row signal makes Qt walk every
     // persistent index, so hundreds of scattered inserts cost more than one relayout.
-    // `digests`, when given, holds rawJsonDigest() of each task's bytes (TaskListPage::digests):
-    // a task whose digest and size are those of its version in the tree is unchanged, without a
-    // comparison of its bytes. Without digests (tasks built in code), bytes are compared.
+    bool apply(ChangePlan plan);
+    // The same, computing the plan here (tests, export, small lists): duplicate ids keep the first
+    // task, and each duplicate adds a warning to `warnings`. `digests`, when given, holds
+    // rawJsonDigest() of each task's bytes (TaskListPage::digests): a task whose digest and size are
+    // those of its version in the tree is unchanged, without a comparison of its bytes.
     void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr,
                const QList<quint64> *digests = nullptr);
+    // apply({}) empties the tree; apply({a, b}) shows a and b.
+    void apply(std::initializer_list<Task> snapshot) { apply(QList<Task>(snapshot)); }
+    // The tree the model shows, as of the last apply(): what the next plan is computed against.
+    const TaskForestPtr &forest() const { return m_forest; }
     // The default is low: each row signal costs a walk over every persistent index downstream (a
     // fully expanded view of 10,000 tasks holds about as many), which the model cannot see, while a
     // layout change costs about what a few of them do. Tests set 0 (always one layout change) or
@@ -87,16 +95,17 @@ public:
     void setClock(std::function<QDateTime()> clock);
     QDateTime now() const;
 
-    // Emits dataChanged on the Duration column of tasks that have started and not ended.
+    // Emits dataChanged on the Duration column of tasks that have started and not ended (the
+    // forest's list of them: no walk over every task).
     void refreshRunningDurations();
 
     const Task *task(const QModelIndex &index) const;
     Marks marks(const QModelIndex &index) const;
     QModelIndex indexForId(const QString &id, int column = 0) const;
-    int taskCount() const { return int(m_byId.size()); }
+    int taskCount() const { return m_forest->size(); }
 
     // Sibling order: orderHint (absent last), then startTime (absent last), then id.
-    static bool siblingLess(const Task &a, const Task &b);
+    static bool siblingLess(const Task &a, const Task &b) { return TaskForest::siblingLess(a, b); }
 
     // Every task depth-first in tree order (parents before children, siblings by siblingLess()),
     // with its depth. Iterative: safe for chains of any depth.
@@ -115,13 +124,6 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Localised display helpers shared with views and CSV export.
-    static QString stateDisplayName(TaskState state, const QString &rawText);
-    static QString formatProgress(std::optional<double> percent);
-    static QString formatDuration(qint64 seconds);
-    // Why a task with these marks is not where its parentTaskID says: one translated sentence per mark.
-    static QStringList markDescriptions(Marks marks, const QString &parentTaskID);
-
     struct Node; // internal: one task in the tree
 
 private:
@@ -130,18 +132,29 @@ private:
     QVariant displayData(const Node &node, int column) const;
     QVariant rawData(const Node &node, int column) const;
 
+    struct Change;
+    void updateChanged(const ChangePlan &plan, std::vector<Change> *changes);
+    void emitChanges(std::vector<Change> &changes);
+    void insertNew(const ChangePlan &plan);
+    std::unique_ptr<Node> buildSubtree(const ChangePlan &plan, int slot);
+    void moveSurvivors(const ChangePlan &plan);
+    void removeGone(const ChangePlan &plan);
+    void remapPersistent(const QModelIndexList &before);
+    void trackTicking();
     void insertChildren(Node *parent, int row, std::vector<std::unique_ptr<Node>> nodes);
     void removeChildren(Node *parent, int first, int last);
     void moveChild(Node *from, int row, Node *to, int destRow);
     static void renumber(Node *parent, int from, int to);
+    Node *nodeForSlot(const TaskForest &forest, int slot) const; // -1: the root
 
     std::unique_ptr<Node> m_root;
     QHash<QString, Node *> m_byId;
+    TaskForestPtr m_forest;
+    std::vector<Node *> m_ticking; // the nodes of m_forest->ticking()
     int m_layoutBatchThreshold = 8;
     bool m_quiet = false;                        // structural changes without row signals (inside a layout change)
     std::vector<std::unique_ptr<Node>> m_removed; // subtrees removed quietly, freed after layoutChanged
     std::function<QDateTime()> m_clock;
-    quint64 m_generation = 0;
 };
 
 } // namespace Taskscope

@@ -3,6 +3,7 @@
 #include "statebadgedelegate.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
+#include "taskformat.h"
 #include "tasktreeview.h"
 
 #include <QAbstractItemModelTester>
@@ -116,14 +117,14 @@ private Q_SLOTS:
         const QImage cell = grabCell(1, TaskTreeModel::StateColumn);
         const QFontMetrics fm(m_view->font());
         // Text pixels sit right of the glyph, inside the pill.
-        const QRect textArea(fm.height() * 2, 0, fm.horizontalAdvance(TaskTreeModel::stateDisplayName(TaskState::Running, {})),
+        const QRect textArea(fm.height() * 2, 0, fm.horizontalAdvance(TaskFormat::stateName(TaskState::Running, {})),
                              cell.height());
         QVERIFY2(countNear(cell, textArea, palette.color(QPalette::Text), 120) > 10, "no text in the badge");
         // The glyph is drawn in the state's accent.
         QVERIFY(countNear(cell, QRect(0, 0, fm.height() * 2, cell.height()), TaskColors::accent(TaskState::Running, palette), 60)
                 > 5);
         QCOMPARE(m_model->index(1, TaskTreeModel::StateColumn).data(Qt::AccessibleTextRole).toString(),
-                 TaskTreeModel::stateDisplayName(TaskState::Running, {}));
+                 TaskFormat::stateName(TaskState::Running, {}));
     }
 
     void selectedBadgeUsesHighlightedText()

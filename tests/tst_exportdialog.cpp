@@ -3,6 +3,7 @@
 #include "taskexport.h"
 #include "tasklistparser.h"
 #include "tasktreemodel.h"
+#include "taskformat.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -113,7 +114,7 @@ private Q_SLOTS:
             header << m_model.headerData(column, Qt::Horizontal).toString();
         QCOMPARE(QString::fromUtf8(lines.first().trimmed()), header.join(u','));
         // Dates such as "28 Nov 2026 13:20" have no comma; a summary with one would be quoted.
-        QVERIFY(csv.contains(TaskTreeModel::stateDisplayName(TaskState::Failed, {}).toUtf8()));
+        QVERIFY(csv.contains(TaskFormat::stateName(TaskState::Failed, {}).toUtf8()));
     }
 
     void failedWriteLeavesTheOldFileAndSaysWhy()

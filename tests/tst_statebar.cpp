@@ -2,6 +2,7 @@
 #include "statebar.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
+#include "taskformat.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
@@ -212,7 +213,7 @@ private Q_SLOTS:
             QAbstractButton *chip = m_bar->chip(state);
             QVERIFY(chip);
             QCOMPARE(m_bar->count(state), sampleCounts()[s]);
-            const QString name = TaskTreeModel::stateDisplayName(state, {});
+            const QString name = TaskFormat::stateName(state, {});
             QCOMPARE(chip->text(), name);
             QCOMPARE(chip->accessibleName(),
                      StateBar::tr("%1: %Ln task(s)", "state chip: a state's name and its count",

@@ -1,6 +1,8 @@
 // Unit tests of TaskTreeModel: tree shape, ordering, marks, roles, and the signals of snapshot diffs.
 #include "tasklistparser.h"
 #include "tasktreemodel.h"
+#include "taskformat.h"
+#include "taskspec.h"
 
 #include <QAbstractItemModelTester>
 
@@ -20,103 +22,12 @@
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
+using namespace Taskscope::TestSpec;
 
 namespace {
 
 using Model = TaskTreeModel;
 constexpr auto Fatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
-
-const QDateTime kBase(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
-
-QString stateText(TaskState state)
-{
-    switch (state) {
-    case TaskState::NotStarted: return u"notStarted"_s;
-    case TaskState::Running: return u"running"_s;
-    case TaskState::Completed: return u"completed"_s;
-    case TaskState::Pausing: return u"pausing"_s;
-    case TaskState::Paused: return u"paused"_s;
-    case TaskState::Cancelling: return u"cancelling"_s;
-    case TaskState::Cancelled: return u"cancelled"_s;
-    case TaskState::Failed: return u"failed"_s;
-    case TaskState::Unknown: break;
-    }
-    return u"weird"_s;
-}
-
-// rawJson from the fields the tests set, so that two tasks differ in rawJson whenever they differ.
-void seal(Task &t)
-{
-    QJsonObject o;
-    o[u"id"_s] = t.id;
-    o[u"name"_s] = t.name;
-    o[u"summary"_s] = t.summary;
-    o[u"service"_s] = t.service;
-    o[u"resourceURI"_s] = t.resourceURI;
-    o[u"state"_s] = t.stateText;
-    if (!t.parentTaskID.isEmpty())
-        o[u"parentTaskID"_s] = t.parentTaskID;
-    if (t.orderHint)
-        o[u"orderHint"_s] = *t.orderHint;
-    if (t.percentDone)
-        o[u"percentDone"_s] = *t.percentDone;
-    if (t.startTime.isValid())
-        o[u"startTime"_s] = t.startTime.toString(Qt::ISODateWithMs);
-    if (t.endTime.isValid())
-        o[u"endTime"_s] = t.endTime.toString(Qt::ISODateWithMs);
-    t.rawJson = QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-Task makeTask(const QString &id, const QString &parent = {})
-{
-    Task t;
-    t.type = u"application/astra-task"_s;
-    t.version = u"1.0"_s;
-    t.id = id;
-    t.parentTaskID = parent;
-    t.name = u"Task "_s + id;
-    t.state = TaskState::Running;
-    t.stateText = stateText(t.state);
-    seal(t);
-    return t;
-}
-
-// A snapshot in a compact form: items separated by ';', each "id[<parent] [o=orderHint] [s=startSecs]
-// [e=endSecs] [p=percent] [n=name] [st=apiState]" (seconds relative to kBase).
-QList<Task> parseSpec(const QString &spec)
-{
-    QList<Task> tasks;
-    const QStringList items = spec.split(u';', Qt::SkipEmptyParts);
-    for (const QString &item : items) {
-        const QStringList tokens = item.split(u' ', Qt::SkipEmptyParts);
-        if (tokens.isEmpty())
-            continue;
-        const QStringList head = tokens.first().split(u'<');
-        Task t = makeTask(head.at(0), head.size() > 1 ? head.at(1) : QString());
-        for (qsizetype i = 1; i < tokens.size(); ++i) {
-            const QString key = tokens.at(i).section(u'=', 0, 0);
-            const QString value = tokens.at(i).section(u'=', 1);
-            if (key == u"o")
-                t.orderHint = value.toDouble();
-            else if (key == u"s")
-                t.startTime = kBase.addSecs(value.toLongLong());
-            else if (key == u"e")
-                t.endTime = kBase.addSecs(value.toLongLong());
-            else if (key == u"p")
-                t.percentDone = value.toDouble();
-            else if (key == u"n")
-                t.name = value;
-            else if (key == u"st") {
-                t.state = stateFromApiName(value);
-                t.stateText = value;
-            } else
-                qFatal("bad spec token %s", qPrintable(tokens.at(i)));
-        }
-        seal(t);
-        tasks.append(t);
-    }
-    return tasks;
-}
 
 QString markText(int marks)
 {
@@ -1088,11 +999,11 @@ void TestTaskTreeModel::displayAndOtherRoles()
         QCOMPARE(display(Model::NameColumn), t.name);
         QCOMPARE(display(Model::SummaryColumn), t.summary);
         QCOMPARE(display(Model::ServiceColumn), t.service);
-        QCOMPARE(display(Model::StateColumn), Model::stateDisplayName(t.state, t.stateText));
+        QCOMPARE(display(Model::StateColumn), TaskFormat::stateName(t.state, t.stateText));
         QVERIFY(!display(Model::StateColumn).isEmpty());
-        QCOMPARE(display(Model::ProgressColumn), Model::formatProgress(t.percentDone));
+        QCOMPARE(display(Model::ProgressColumn), TaskFormat::progress(t.percentDone));
         if (const auto seconds = t.durationSeconds(kBase))
-            QCOMPARE(display(Model::DurationColumn), Model::formatDuration(*seconds));
+            QCOMPARE(display(Model::DurationColumn), TaskFormat::duration(*seconds));
         QCOMPARE(!display(Model::StartedColumn).isEmpty(), t.startTime.isValid());
         QCOMPARE(!display(Model::EndedColumn).isEmpty(), t.endTime.isValid() || t.cancelTime.isValid());
 
@@ -1111,9 +1022,9 @@ void TestTaskTreeModel::displayAndOtherRoles()
     }
     QVERIFY(!model.task(QModelIndex()));
     QVERIFY(!model.data(QModelIndex(), Model::IdRole).isValid());
-    QCOMPARE(model.formatProgress(std::nullopt), model.indexForId(u"bare"_s, Model::ProgressColumn).data().toString());
-    QVERIFY(Model::formatProgress(42.5) != Model::formatProgress(std::nullopt));
-    QVERIFY(Model::formatDuration(3725) != Model::formatDuration(90));
+    QCOMPARE(TaskFormat::progress(std::nullopt), model.indexForId(u"bare"_s, Model::ProgressColumn).data().toString());
+    QVERIFY(TaskFormat::progress(42.5) != TaskFormat::progress(std::nullopt));
+    QVERIFY(TaskFormat::duration(3725) != TaskFormat::duration(90));
 
     // Marks through both accessors.
     model.apply(parseSpec(u"o<zz; s<s; x<y; y<x; n"_s));
@@ -1185,7 +1096,7 @@ void TestTaskTreeModel::durationUsesClock()
     QCOMPARE(duration(u"r1"_s), QVariant(qint64(150)));
     QCOMPARE(duration(u"r3"_s), QVariant(qint64(90)));
     QCOMPARE(duration(u"done"_s), QVariant(qint64(45)));
-    QCOMPARE(model.indexForId(u"r1"_s, Model::DurationColumn).data().toString(), Model::formatDuration(150));
+    QCOMPARE(model.indexForId(u"r1"_s, Model::DurationColumn).data().toString(), TaskFormat::duration(150));
 
     QCOMPARE(spies.total(), spies.dataChanged.count());
     QSet<QString> covered;

@@ -408,6 +408,86 @@
     </message>
 </context>
 <context>
+    <name>TaskFormat</name>
+    <message>
+        <source>Not started</source>
+        <comment>task state</comment>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <comment>task state</comment>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>task state</comment>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Pausing</source>
+        <comment>task state</comment>
+        <translation>Wird angehalten</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <comment>task state</comment>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <comment>task state</comment>
+        <translation>Wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>task state</comment>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>task state</comment>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>task state</comment>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>percent done</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1h %2m %3s</source>
+        <comment>duration</comment>
+        <translation>%1 h %2 min %3 s</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <comment>duration</comment>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>duration</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Its parent task %1 is not in the list: shown at the top level.</source>
+        <translation>Ihre übergeordnete Aufgabe %1 ist nicht in der Liste: auf oberster Ebene angezeigt.</translation>
+    </message>
+    <message>
+        <source>It names itself as its parent: shown at the top level.</source>
+        <translation>Sie nennt sich selbst als übergeordnete Aufgabe: auf oberster Ebene angezeigt.</translation>
+    </message>
+    <message>
+        <source>Its parent chain loops back to it (parent %1): the loop is cut here.</source>
+        <translation>Ihre Kette übergeordneter Aufgaben führt zu ihr zurück (übergeordnet: %1): die Schleife wird hier unterbrochen.</translation>
+    </message>
+</context>
+<context>
     <name>TaskListParser</name>
     <message>
         <source>an array</source>
@@ -1316,83 +1396,6 @@ Strg+Klick: %1 stattdessen hinzufügen.</translation>
     <message>
         <source>Resource</source>
         <translation>Ressource</translation>
-    </message>
-    <message>
-        <source>Its parent task %1 is not in the list: shown at the top level.</source>
-        <translation>Ihre übergeordnete Aufgabe %1 ist nicht in der Liste: auf oberster Ebene angezeigt.</translation>
-    </message>
-    <message>
-        <source>It names itself as its parent: shown at the top level.</source>
-        <translation>Sie nennt sich selbst als übergeordnete Aufgabe: auf oberster Ebene angezeigt.</translation>
-    </message>
-    <message>
-        <source>Its parent chain loops back to it (parent %1): the loop is cut here.</source>
-        <translation>Ihre Kette übergeordneter Aufgaben führt zu ihr zurück (übergeordnet: %1): die Schleife wird hier unterbrochen.</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <comment>task state</comment>
-        <translation>Nicht gestartet</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <comment>task state</comment>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <comment>task state</comment>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Pausing</source>
-        <comment>task state</comment>
-        <translation>Wird angehalten</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <comment>task state</comment>
-        <translation>Angehalten</translation>
-    </message>
-    <message>
-        <source>Cancelling</source>
-        <comment>task state</comment>
-        <translation>Wird abgebrochen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <comment>task state</comment>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <comment>task state</comment>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <comment>task state</comment>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <comment>percent done</comment>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1h %2m %3s</source>
-        <comment>duration</comment>
-        <translation>%1 h %2 min %3 s</translation>
-    </message>
-    <message>
-        <source>%1m %2s</source>
-        <comment>duration</comment>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1s</source>
-        <comment>duration</comment>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>No progress reported</source>

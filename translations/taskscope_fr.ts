@@ -408,6 +408,86 @@
     </message>
 </context>
 <context>
+    <name>TaskFormat</name>
+    <message>
+        <source>Not started</source>
+        <comment>task state</comment>
+        <translation>Pas démarrée</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <comment>task state</comment>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>task state</comment>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Pausing</source>
+        <comment>task state</comment>
+        <translation>Pause en cours</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <comment>task state</comment>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <comment>task state</comment>
+        <translation>Annulation en cours</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>task state</comment>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>task state</comment>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>task state</comment>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>percent done</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1h %2m %3s</source>
+        <comment>duration</comment>
+        <translation>%1 h %2 min %3 s</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <comment>duration</comment>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>duration</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Its parent task %1 is not in the list: shown at the top level.</source>
+        <translation>Sa tâche parente %1 n&apos;est pas dans la liste : affichée au niveau supérieur.</translation>
+    </message>
+    <message>
+        <source>It names itself as its parent: shown at the top level.</source>
+        <translation>Elle se désigne elle-même comme parente : affichée au niveau supérieur.</translation>
+    </message>
+    <message>
+        <source>Its parent chain loops back to it (parent %1): the loop is cut here.</source>
+        <translation>Sa chaîne de parents revient sur elle-même (parente %1) : la boucle est coupée ici.</translation>
+    </message>
+</context>
+<context>
     <name>TaskListParser</name>
     <message>
         <source>an array</source>
@@ -1316,83 +1396,6 @@ Ctrl+clic : ajouter plutôt l&apos;état %1.</translation>
     <message>
         <source>Resource</source>
         <translation>Ressource</translation>
-    </message>
-    <message>
-        <source>Its parent task %1 is not in the list: shown at the top level.</source>
-        <translation>Sa tâche parente %1 n&apos;est pas dans la liste : affichée au niveau supérieur.</translation>
-    </message>
-    <message>
-        <source>It names itself as its parent: shown at the top level.</source>
-        <translation>Elle se désigne elle-même comme parente : affichée au niveau supérieur.</translation>
-    </message>
-    <message>
-        <source>Its parent chain loops back to it (parent %1): the loop is cut here.</source>
-        <translation>Sa chaîne de parents revient sur elle-même (parente %1) : la boucle est coupée ici.</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <comment>task state</comment>
-        <translation>Pas démarrée</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <comment>task state</comment>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <comment>task state</comment>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <source>Pausing</source>
-        <comment>task state</comment>
-        <translation>Pause en cours</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <comment>task state</comment>
-        <translation>En pause</translation>
-    </message>
-    <message>
-        <source>Cancelling</source>
-        <comment>task state</comment>
-        <translation>Annulation en cours</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <comment>task state</comment>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <comment>task state</comment>
-        <translation>Échouée</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <comment>task state</comment>
-        <translation>Inconnu</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <comment>percent done</comment>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1h %2m %3s</source>
-        <comment>duration</comment>
-        <translation>%1 h %2 min %3 s</translation>
-    </message>
-    <message>
-        <source>%1m %2s</source>
-        <comment>duration</comment>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1s</source>
-        <comment>duration</comment>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>No progress reported</source>

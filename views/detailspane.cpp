@@ -4,6 +4,7 @@
 #include "highlighting.h"
 #include "resourceuri.h"
 #include "tasktreemodel.h"
+#include "taskformat.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -227,11 +228,11 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     addRow(tr("Summary"), task->summary);
     addRow(tr("Description"), task->description);
     addRow(tr("State"),
-           TaskTreeModel::stateDisplayName(task->state, task->stateText)
+           TaskFormat::stateName(task->state, task->stateText)
                + (task->state == TaskState::Unknown ? QString() : QStringLiteral(" (%1)").arg(task->stateText)),
            FilterField::State, task->stateText);
     if (task->percentDone)
-        addRow(tr("Progress"), TaskTreeModel::formatProgress(task->percentDone));
+        addRow(tr("Progress"), TaskFormat::progress(task->percentDone));
     addRow(tr("Service"), task->service, FilterField::Service, task->service);
     addRow(tr("Task id"), task->id, true);
     addRow(tr("Parent task id"), task->parentTaskID, true);
@@ -239,13 +240,13 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     addRow(tr("Ended"), timeText(task->endTime));
     addRow(tr("Cancelled"), timeText(task->cancelTime));
     if (const auto seconds = task->durationSeconds(now))
-        addRow(tr("Duration"), TaskTreeModel::formatDuration(*seconds));
+        addRow(tr("Duration"), TaskFormat::duration(*seconds));
     // What the task may do next, from where it is.
     for (const StateTransition &transition : task->stateTransitions) {
         if (transition.from == task->stateText) {
             QStringList names;
             for (const QString &to : transition.to)
-                names << TaskTreeModel::stateDisplayName(stateFromApiName(to), to);
+                names << TaskFormat::stateName(stateFromApiName(to), to);
             addRow(tr("Can go to"), names.join(QLatin1String(", ")));
         }
     }

@@ -4,6 +4,7 @@
 #include "filterevaluator.h"
 #include "task.h"
 #include "tasktreemodel.h"
+#include "taskformat.h"
 
 #include <QMenu>
 
@@ -41,7 +42,7 @@ void FilterMenu::addCellActions(QMenu *menu, const Task &task, int column,
     case TaskTreeModel::StateColumn:
     case TaskTreeModel::ProgressColumn:
         // The state's API name: filters never use translated names.
-        addActions(menu, TaskTreeModel::stateDisplayName(task.state, task.stateText), FilterField::State, task.stateText,
+        addActions(menu, TaskFormat::stateName(task.state, task.stateText), FilterField::State, task.stateText,
                    request);
         break;
     case TaskTreeModel::ServiceColumn:

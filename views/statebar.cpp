@@ -4,6 +4,7 @@
 #include "statebadgedelegate.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
+#include "taskformat.h"
 
 #include <QAbstractButton>
 #include <QContextMenuEvent>
@@ -423,7 +424,7 @@ void StateBar::retranslate()
         const TaskState state = chip->state();
         const QString name = state == TaskState::Unknown
                                  ? tr("Other", "state chip: tasks in a state Taskscope does not know")
-                                 : TaskTreeModel::stateDisplayName(state, {});
+                                 : TaskFormat::stateName(state, {});
         chip->setName(name);
         chip->setAccessibleName(
             tr("%1: %Ln task(s)", "state chip: a state's name and its count", chip->count()).arg(name));

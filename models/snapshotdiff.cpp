@@ -1,0 +1,128 @@
+// SnapshotDiff: the O(tasks) half of a poll (which tasks changed, appeared, moved or went), on a worker.
+#include "snapshotdiff.h"
+
+#include "tasktreemodel.h"
+
+#include <unordered_map>
+
+namespace Taskscope {
+
+namespace {
+
+using Model = TaskTreeModel;
+
+// The survivors: for each slot of `next`, its slot in `previous` (-1: new), and the reverse.
+struct Matching
+{
+    std::vector<int> previousOf;
+    std::vector<int> nextOf;
+};
+
+bool sameParent(const TaskForest &previous, int oldSlot, const TaskForest &next, int slot, const Matching &m)
+{
+    const int oldParent = previous.parent(oldSlot), parent = next.parent(slot);
+    if (oldParent < 0 || parent < 0)
+        return oldParent < 0 && parent < 0;
+    return m.nextOf[size_t(oldParent)] == parent;
+}
+
+void planSurvivor(ChangePlan &plan, const TaskForest &previous, int oldSlot, int slot, const Matching &m)
+{
+    const TaskForest &next = *plan.forest;
+    const Task &old = previous.task(oldSlot), &task = next.task(slot);
+    if (!sameParent(previous, oldSlot, next, slot, m))
+        plan.moves.push_back(slot);
+    // TaskForest::build() keeps an unchanged task as the previous forest's object.
+    const bool same = next.taskObject(slot) == previous.taskObject(oldSlot);
+    if (same && previous.marks(oldSlot) == next.marks(slot))
+        return;
+    const SnapshotDiff::Columns columns = SnapshotDiff::changedColumns(old, previous.marks(oldSlot), task, next.marks(slot));
+    plan.changed.push_back({slot, columns.first, columns.last, columns.orderChanged});
+    if (old.state != task.state || old.stateText != task.stateText)
+        plan.transitions.push_back({task.id, old.state, old.stateText, task.state, task.stateText, {}, false});
+}
+
+} // namespace
+
+ChangePlan SnapshotDiff::compute(const TaskForestPtr &previousForest, const QList<Task> &tasks,
+                                 const QList<quint64> &digests, const QDateTime &at)
+{
+    ChangePlan plan;
+    plan.previous = previousForest ? previousForest : TaskForest::empty();
+    Matching m;
+    plan.forest = TaskForest::build(tasks, digests, &plan.warnings, plan.previous.get(), &m.previousOf);
+    const TaskForest &previous = *plan.previous, &next = *plan.forest;
+    m.previousOf.resize(size_t(next.size()), -1); // none when there was no previous forest
+    m.nextOf.assign(size_t(previous.size()), -1);
+    for (int slot = 0; slot < next.size(); ++slot) {
+        if (const int old = m.previousOf[size_t(slot)]; old >= 0)
+            m.nextOf[size_t(old)] = slot;
+    }
+
+    plan.isNew.assign(size_t(next.size()), false);
+    std::unordered_map<int, size_t> insertOf; // parent slot -> its entry in plan.inserts
+    for (int slot = 0; slot < next.size(); ++slot) {
+        const int oldSlot = m.previousOf[size_t(slot)];
+        if (oldSlot >= 0) {
+            planSurvivor(plan, previous, oldSlot, slot, m);
+            continue;
+        }
+        plan.isNew[size_t(slot)] = true;
+        const Task &task = next.task(slot);
+        plan.transitions.push_back({task.id, TaskState::Unknown, {}, task.state, task.stateText, {}, true});
+        const int parent = next.parent(slot);
+        if (parent >= 0 && m.previousOf[size_t(parent)] < 0)
+            continue; // under a new task: it travels inside its parent's subtree
+        const auto [it, added] = insertOf.try_emplace(parent, plan.inserts.size());
+        if (added)
+            plan.inserts.push_back({parent, {}});
+        plan.inserts[it->second].tops.push_back(slot);
+    }
+    for (StateChange &change : plan.transitions)
+        change.at = at;
+
+    // Gone tasks: the topmost ones (under a survivor or at the top level) take their subtrees with
+    // them; survivors inside those subtrees have moved out by then (they are in `moves`).
+    for (int oldSlot = 0; oldSlot < previous.size(); ++oldSlot) {
+        if (m.nextOf[size_t(oldSlot)] >= 0)
+            continue;
+        ++plan.goneCount;
+        const int parent = previous.parent(oldSlot);
+        if (parent < 0 || m.nextOf[size_t(parent)] >= 0)
+            plan.removals.push_back(oldSlot);
+    }
+    return plan;
+}
+
+SnapshotDiff::Columns SnapshotDiff::changedColumns(const Task &old, quint8 oldMarks, const Task &task, quint8 marks)
+{
+    int first = Model::ColumnCount, last = -1;
+    const auto touch = [&](int column, bool differs) {
+        if (differs) {
+            first = qMin(first, column);
+            last = qMax(last, column);
+        }
+    };
+    touch(Model::NameColumn, old.name != task.name || oldMarks != marks);
+    touch(Model::SummaryColumn, old.summary != task.summary);
+    touch(Model::StateColumn, old.state != task.state || old.stateText != task.stateText);
+    touch(Model::ProgressColumn, old.percentDone != task.percentDone || old.state != task.state);
+    touch(Model::ServiceColumn, old.service != task.service);
+    touch(Model::StartedColumn, old.startTime != task.startTime);
+    touch(Model::EndedColumn, old.endTime != task.endTime);
+    touch(Model::DurationColumn, old.startTime != task.startTime || old.endTime != task.endTime
+                                     || old.cancelTime != task.cancelTime || old.state != task.state);
+    touch(Model::ResourceColumn, old.resourceURI != task.resourceURI);
+    if (last < 0)
+        touch(Model::NameColumn, true); // only fields without a column changed: the task role did
+    // A sorting proxy re-checks a row's place only when the changed columns include its sort
+    // column: a new place among the siblings is announced on every column.
+    const bool orderChanged = old.orderHint != task.orderHint || old.startTime != task.startTime;
+    if (orderChanged) {
+        first = 0;
+        last = Model::ColumnCount - 1;
+    }
+    return {first, last, orderChanged};
+}
+
+} // namespace Taskscope

@@ -1,0 +1,94 @@
+// TaskFormat: localised presentation of task values, kept out of the model class.
+#include "taskformat.h"
+
+#include "taskforest.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace Taskscope {
+
+QString TaskFormat::stateName(TaskState state, const QString &rawText)
+{
+    switch (state) {
+    case TaskState::NotStarted:
+        return tr("Not started", "task state");
+    case TaskState::Running:
+        return tr("Running", "task state");
+    case TaskState::Completed:
+        return tr("Completed", "task state");
+    case TaskState::Pausing:
+        return tr("Pausing", "task state");
+    case TaskState::Paused:
+        return tr("Paused", "task state");
+    case TaskState::Cancelling:
+        return tr("Cancelling", "task state");
+    case TaskState::Cancelled:
+        return tr("Cancelled", "task state");
+    case TaskState::Failed:
+        return tr("Failed", "task state");
+    case TaskState::Unknown:
+        break;
+    }
+    return rawText.isEmpty() ? tr("Unknown", "task state") : rawText;
+}
+
+QString TaskFormat::progress(std::optional<double> percent)
+{
+    if (!percent)
+        return {};
+    const double value = *percent;
+    const int decimals = value == std::floor(value) ? 0 : 1;
+    return tr("%1%", "percent done").arg(QLocale().toString(value, 'f', decimals));
+}
+
+QString TaskFormat::duration(qint64 seconds)
+{
+    const qint64 h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
+    if (h > 0)
+        return tr("%1h %2m %3s", "duration").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    if (m > 0)
+        return tr("%1m %2s", "duration").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+    return tr("%1s", "duration").arg(s);
+}
+
+QString TaskFormat::localTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QLocale locale;
+    const QDateTime local = utc.toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' '
+        + locale.toString(local.time(), locale.timeFormat(QLocale::LongFormat).contains(u's')
+                                            ? QStringLiteral("HH:mm:ss")
+                                            : locale.timeFormat(QLocale::ShortFormat));
+}
+
+QString TaskFormat::exactUtc(const QDateTime &utc)
+{
+    return utc.isValid() ? utc.toString(Qt::ISODateWithMs) : QString();
+}
+
+QString TaskFormat::shortResource(const QString &uri)
+{
+    const qsizetype last = uri.lastIndexOf(u'/');
+    if (last <= 0)
+        return uri;
+    const qsizetype previous = uri.lastIndexOf(u'/', last - 1);
+    return uri.mid(previous + 1);
+}
+
+QStringList TaskFormat::markDescriptions(int marks, const QString &parentTaskID)
+{
+    QStringList lines;
+    if (marks & OrphanTaskMark)
+        lines << tr("Its parent task %1 is not in the list: shown at the top level.").arg(parentTaskID);
+    if (marks & SelfParentTaskMark)
+        lines << tr("It names itself as its parent: shown at the top level.");
+    if (marks & CycleTaskMark)
+        lines << tr("Its parent chain loops back to it (parent %1): the loop is cut here.").arg(parentTaskID);
+    return lines;
+}
+
+} // namespace Taskscope

@@ -1,0 +1,36 @@
+// TaskFormat: the localised text of a task's values (state names, progress, durations, times, marks),
+// shared by the tree model, the details pane, the state chips and CSV export.
+#pragma once
+
+#include "task.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Taskscope {
+
+class TaskFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(TaskFormat)
+public:
+    // The state's name in the user's language; an unknown state shows the server's text.
+    static QString stateName(TaskState state, const QString &rawText);
+    // "42%", "42.5%"; empty when the API gives no percentDone.
+    static QString progress(std::optional<double> percent);
+    // "1h 02m 05s", "3m 07s", "9s".
+    static QString duration(qint64 seconds);
+    // A UTC instant as the user reads it: the local date (short) and time; empty when invalid.
+    static QString localTime(const QDateTime &utc);
+    // The exact UTC instant, ISO 8601 with milliseconds; empty when invalid.
+    static QString exactUtc(const QDateTime &utc);
+    // The last two segments of a resource URI: ".../appBackups/<id>" -> "appBackups/<id>".
+    static QString shortResource(const QString &uri);
+    // Why a task with these marks (TaskMark bits) is not where its parentTaskID says: one sentence per mark.
+    static QStringList markDescriptions(int marks, const QString &parentTaskID);
+};
+
+} // namespace Taskscope

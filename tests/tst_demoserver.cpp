@@ -376,6 +376,7 @@ private slots:
     void filterParse();
     void filterEvaluate_data();
     void filterEvaluate();
+    void filterTimestamps();
 
     // The scenario engine, driven by its clock.
     void scenarioDeterminism();
@@ -686,6 +687,36 @@ void TestDemoServer::filterEvaluate()
     const auto filter = ServerFilter::parse(clause);
     QVERIFY(filter);
     QCOMPARE(filter->matches(task), expected);
+}
+
+void TestDemoServer::filterTimestamps()
+{
+    // matchesTimestamp(), the server's quick path for metadata's times, answers as the filter does
+    // on the timestamp's text, for every operator and kind of value.
+    const qint64 base = kEpoch * 1000;
+    const qint64 times[] = {base, base + 1, base - 1, base + 999'999, base + 1'000'000, base + 500'000,
+                            0, -1, -1'000'000, -1'500'000, 951'782'400'000'001};
+    const QStringList values = {u"2026-11-28T13:00:00Z"_s, u"2026-11-28T13:00:00.000000Z"_s,
+                                u"2026-11-28T13:00:00.5Z"_s, u"2026-11-28T12:59:59.999999999Z"_s,
+                                u"1969-12-31T23:59:59Z"_s, u"1970-01-01T00:00:00.000001Z"_s,
+                                u"2026"_s, u"2026-11-28"_s, u"13:00"_s, u"5"_s, u"Z"_s};
+    int matched = 0;
+    for (const char *op : {"eq", "lt", "gt", "lte", "gte", "in"}) {
+        for (const QString &value : values) {
+            const QString clause = u"metadata.modificationTimestamp "_s + QLatin1StringView(op) + u" '"_s + value + u'\'';
+            const auto filter = ServerFilter::parse(clause);
+            QVERIFY(filter);
+            for (qint64 us : times) {
+                const QString text = QString::fromLatin1(Json::timestamp(us));
+                const QJsonObject task{{u"metadata"_s, QJsonObject{{u"modificationTimestamp"_s, text}}}};
+                const bool expected = filter->matches(task);
+                QVERIFY2(filter->matchesTimestamp(us) == expected, qPrintable(clause + u" on "_s + text));
+                QCOMPARE(filter->matchesLeafValue(text), expected);
+                matched += expected;
+            }
+        }
+    }
+    QVERIFY(matched > 100);
 }
 
 // ---- The scenario engine ------------------------------------------------------------------------------

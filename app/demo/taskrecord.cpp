@@ -71,6 +71,12 @@ std::optional<TaskField> fieldFromName(QStringView name)
 bool TaskRecord::appendField(QByteArray &out, TaskField field) const
 {
     const TaskIdentity &id = *identity;
+    auto appendTime = [&out](qint64 us) { // -1: absent
+        if (us < 0)
+            return false;
+        Json::appendTimestamp(out, us);
+        return true;
+    };
     switch (field) {
     case TaskField::Type: out.append("\"application/astra-task\""); return true;
     case TaskField::Version: out.append("\"1.1\""); return true;
@@ -115,21 +121,9 @@ bool TaskRecord::appendField(QByteArray &out, TaskField field) const
         return true;
     case TaskField::OrderHint: out.append(QByteArray::number(id.orderHint)); return true;
     case TaskField::PercentDone: out.append(Json::numberText(percentDone)); return true;
-    case TaskField::StartTime:
-        if (startUs < 0)
-            return false;
-        Json::appendTimestamp(out, startUs);
-        return true;
-    case TaskField::EndTime:
-        if (endUs < 0)
-            return false;
-        Json::appendTimestamp(out, endUs);
-        return true;
-    case TaskField::CancelTime:
-        if (cancelUs < 0)
-            return false;
-        Json::appendTimestamp(out, cancelUs);
-        return true;
+    case TaskField::StartTime: return appendTime(startUs);
+    case TaskField::EndTime: return appendTime(endUs);
+    case TaskField::CancelTime: return appendTime(cancelUs);
     case TaskField::Metadata:
         out.append("{\"labels\":[");
         for (qsizetype i = 0; i < id.labels.size(); ++i) {

@@ -308,6 +308,48 @@ struct Response {
     bool lengthMatches() const { return contentLength && *contentLength == body.size(); }
 };
 
+// A task's JSON without its modificationTimestamp: what else a client sees change. Null when the
+// timestamp is not written as the record says.
+QByteArray withoutModificationTime(const TaskRecord &task)
+{
+    const QByteArray stamp = ",\"modificationTimestamp\":\"" + Json::timestamp(task.modifiedUs) + '"';
+    QByteArray json = task.json;
+    const qsizetype at = json.indexOf(stamp);
+    return at < 0 ? QByteArray() : json.remove(at, stamp.size());
+}
+
+QString modificationTime(const QJsonValue &task)
+{
+    return task.toObject().value(u"metadata"_s).toObject().value(u"modificationTimestamp"_s).toString();
+}
+
+qint64 newestModification(const QJsonArray &items)
+{
+    qint64 newest = -1;
+    for (const QJsonValue &item : items)
+        newest = std::max(newest, usecs(modificationTime(item)));
+    return newest;
+}
+
+// `filter=metadata.modificationTimestamp <op> '<time>'`, percent-encoded, and an optional state filter.
+QString modifiedQuery(const QString &op, const QString &time, const QString &state = {})
+{
+    QString query = u"filter="_s
+                    + QString::fromLatin1(
+                        QUrl::toPercentEncoding(u"metadata.modificationTimestamp "_s + op + u" '"_s + time + u'\''));
+    if (!state.isEmpty())
+        query += u"&filter=state+eq+'"_s + state + u'\'';
+    return query;
+}
+
+DemoServerOptions withTasks(int tasks, double speed = 1.0)
+{
+    DemoServerOptions options;
+    options.tasks = tasks;
+    options.speed = speed;
+    return options;
+}
+
 ScenarioConfig scenarioConfig(quint64 seed, int tasks)
 {
     ScenarioConfig config;
@@ -334,6 +376,7 @@ private slots:
     void filterParse();
     void filterEvaluate_data();
     void filterEvaluate();
+    void filterTimestamps();
 
     // The scenario engine, driven by its clock.
     void scenarioDeterminism();
@@ -343,6 +386,7 @@ private slots:
     void scenarioRetention();
     void scenarioTaskCount_data();
     void scenarioTaskCount();
+    void scenarioModificationTimestamps();
 
     // The endpoint.
     void listAndSingleTask();
@@ -355,6 +399,11 @@ private slots:
     void continueTokens();
     void filterOverHttp_data();
     void filterOverHttp();
+    void modifiedSinceOverHttp_data();
+    void modifiedSinceOverHttp();
+    void modifiedSinceFindsEveryChange();
+    void modifiedSincePaging_data();
+    void modifiedSincePaging();
 
     // Faults.
     void faultErrorRate();
@@ -372,6 +421,7 @@ private slots:
 
     // Scale.
     void hundredThousandTasks();
+    void incrementalPollBytes();
 
 private:
     DemoServer *startServer(DemoServerOptions options = {});
@@ -585,6 +635,8 @@ void TestDemoServer::filterEvaluate_data()
         {"startTime lt '2020-08-06T12:24:52.256624Z'", false},
         {"startTime gte '2020-08-07T00:00:00Z'", false},
         {"metadata.creationTimestamp lt '2021-01-01T00:00:00Z'", true},
+        {"metadata.modificationTimestamp gte '2020-08-06T12:24:52.256624Z'", true}, // what incremental polls send
+        {"metadata.modificationTimestamp gt '2020-08-06T12:24:52.256624Z'", false},
         {"endTime gt '2000-01-01T00:00:00Z'", false}, // absent: matches nothing
         {"cancelTime eq 'x'", false},
         {"stateDetails[*].title eq 'Bucket unreachable'", true},
@@ -635,6 +687,36 @@ void TestDemoServer::filterEvaluate()
     const auto filter = ServerFilter::parse(clause);
     QVERIFY(filter);
     QCOMPARE(filter->matches(task), expected);
+}
+
+void TestDemoServer::filterTimestamps()
+{
+    // matchesTimestamp(), the server's quick path for metadata's times, answers as the filter does
+    // on the timestamp's text, for every operator and kind of value.
+    const qint64 base = kEpoch * 1000;
+    const qint64 times[] = {base, base + 1, base - 1, base + 999'999, base + 1'000'000, base + 500'000,
+                            0, -1, -1'000'000, -1'500'000, 951'782'400'000'001};
+    const QStringList values = {u"2026-11-28T13:00:00Z"_s, u"2026-11-28T13:00:00.000000Z"_s,
+                                u"2026-11-28T13:00:00.5Z"_s, u"2026-11-28T12:59:59.999999999Z"_s,
+                                u"1969-12-31T23:59:59Z"_s, u"1970-01-01T00:00:00.000001Z"_s,
+                                u"2026"_s, u"2026-11-28"_s, u"13:00"_s, u"5"_s, u"Z"_s};
+    int matched = 0;
+    for (const char *op : {"eq", "lt", "gt", "lte", "gte", "in"}) {
+        for (const QString &value : values) {
+            const QString clause = u"metadata.modificationTimestamp "_s + QLatin1StringView(op) + u" '"_s + value + u'\'';
+            const auto filter = ServerFilter::parse(clause);
+            QVERIFY(filter);
+            for (qint64 us : times) {
+                const QString text = QString::fromLatin1(Json::timestamp(us));
+                const QJsonObject task{{u"metadata"_s, QJsonObject{{u"modificationTimestamp"_s, text}}}};
+                const bool expected = filter->matches(task);
+                QVERIFY2(filter->matchesTimestamp(us) == expected, qPrintable(clause + u" on "_s + text));
+                QCOMPARE(filter->matchesLeafValue(text), expected);
+                matched += expected;
+            }
+        }
+    }
+    QVERIFY(matched > 100);
 }
 
 // ---- The scenario engine ------------------------------------------------------------------------------
@@ -828,6 +910,70 @@ void TestDemoServer::scenarioTaskCount()
         QVERIFY2(ratio > 0.7 && ratio < 1.3, qPrintable(QString::number(scenario.taskCount())));
         QCOMPARE(qsizetype(scenario.snapshot()->tasks.size()), scenario.taskCount());
     }
+}
+
+void TestDemoServer::scenarioModificationTimestamps()
+{
+    // Incremental polling rests on this: whenever a task's JSON changes, its modificationTimestamp
+    // moves forward to the time of the change, which is after the previous look at the list and not
+    // after now. Tasks new in the list were modified after the previous look too. So a client that
+    // asks for `modificationTimestamp gte <newest it saw>` gets every change.
+    ScenarioConfig config = scenarioConfig(13, 1000);
+    config.speed = 4; // pauses, cancels, failures and retirements within the run
+    Scenario scenario(config);
+    struct Seen {
+        TaskRecordPtr record;
+        QByteArray json; // without the modificationTimestamp
+    };
+    QHash<const TaskIdentity *, Seen> previous;
+    qint64 previousUs = -1;
+    QHash<QByteArray, int> changes; // what changed, by JSON field
+    int touchedOnly = 0;            // new timestamp, nothing else changed (allowed)
+    for (qint64 t = kEpoch; t <= kEpoch + 20 * kMinute; t += 1700) {
+        scenario.advanceTo(t);
+        const qint64 nowUs = t * 1000;
+        QHash<const TaskIdentity *, Seen> current;
+        current.reserve(previous.size() + 64);
+        for (const TaskRecordPtr &task : scenario.snapshot()->tasks) {
+            QVERIFY(task->modifiedUs <= nowUs);
+            const auto before = previous.constFind(task->identity.get());
+            if (before != previous.cend() && before->record == task) {
+                current.insert(task->identity.get(), *before);
+                continue;
+            }
+            Seen seen{task, withoutModificationTime(*task)};
+            QVERIFY(!seen.json.isEmpty());
+            current.insert(task->identity.get(), seen);
+            if (previousUs < 0)
+                continue; // the first look
+            if (before == previous.cend()) {
+                QVERIFY(task->modifiedUs > previousUs);
+                ++changes["new"];
+                continue;
+            }
+            const TaskRecord &old = *before->record;
+            QVERIFY2(task->modifiedUs > old.modifiedUs && task->modifiedUs >= previousUs,
+                     QByteArray(task->identity->id + ": " + Json::timestamp(old.modifiedUs) + " then "
+                                + Json::timestamp(task->modifiedUs) + " at " + Json::timestamp(nowUs))
+                         .constData());
+            if (seen.json == before->json) {
+                ++touchedOnly;
+                continue;
+            }
+            changes["state"] += task->state != old.state;
+            changes["percentDone"] += task->percentDone != old.percentDone;
+            changes["startTime"] += task->startUs != old.startUs;
+            changes["endTime"] += task->endUs != old.endUs;
+            changes["cancelTime"] += task->cancelUs != old.cancelUs;
+            changes["stateDetails"] += task->failure != old.failure;
+        }
+        previous = std::move(current);
+        previousUs = nowUs;
+    }
+    for (const char *what : {"new", "state", "percentDone", "startTime", "endTime", "cancelTime", "stateDetails"})
+        QVERIFY2(changes.value(what) > 0, what);
+    qInfo("changes: %d new, %d states, %d percentDone, %d stateDetails; %d timestamp-only", changes.value("new"),
+          changes.value("state"), changes.value("percentDone"), changes.value("stateDetails"), touchedOnly);
 }
 
 // ---- The endpoint ---------------------------------------------------------------------------------------
@@ -1214,6 +1360,147 @@ void TestDemoServer::filterOverHttp()
     QCOMPARE(!expected.isEmpty(), expectSome);
 }
 
+void TestDemoServer::modifiedSinceOverHttp_data()
+{
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<QString>("state"); // ANDed with a state filter unless empty
+    QTest::addColumn<bool>("atATask");  // the time is a listed task's own timestamp (else newest - 60 s, in seconds)
+    for (const char *op : {"gte", "gt", "lte", "lt"}) {
+        for (const char *state : {"", "completed"}) {
+            for (bool atATask : {false, true}) {
+                const QByteArray tag = QByteArray(op) + (*state ? " and state" : "") + (atATask ? ", at a task" : "");
+                QTest::newRow(tag.constData()) << QString::fromLatin1(op) << QString::fromLatin1(state) << atATask;
+            }
+        }
+    }
+}
+
+void TestDemoServer::modifiedSinceOverHttp()
+{
+    // The server's answer is the full list at the same time, filtered here on the parsed timestamps.
+    QFETCH(QString, op);
+    QFETCH(QString, state);
+    QFETCH(bool, atATask);
+    QVERIFY(startServer(withTasks(1500)));
+    const qint64 newest = newestModification(get(listUrl()).json().value(u"items"_s).toArray());
+    m_now += 2000; // one poll later
+    const QJsonArray full = get(listUrl()).json().value(u"items"_s).toArray();
+
+    QString time = QString::fromLatin1(Json::timestamp(newest - 60'000'000)).first(19) + u'Z';
+    QString atId;
+    if (atATask) {
+        QList<std::pair<qint64, QString>> candidates; // (modified, id) of the tasks of that state
+        for (const QJsonValue &item : full) {
+            if (state.isEmpty() || item.toObject().value(u"state"_s).toString() == state)
+                candidates.append({usecs(modificationTime(item)), item.toObject().value(u"id"_s).toString()});
+        }
+        std::sort(candidates.begin(), candidates.end());
+        QVERIFY(candidates.size() > 10);
+        atId = candidates[candidates.size() / 2].second;
+        for (const QJsonValue &item : full) {
+            if (item.toObject().value(u"id"_s).toString() == atId)
+                time = modificationTime(item);
+        }
+    }
+    const qint64 threshold = usecs(time);
+    QVERIFY(threshold > 0);
+
+    QStringList expected;
+    for (const QJsonValue &item : full) {
+        const qint64 modified = usecs(modificationTime(item));
+        const bool inTime = op == u"gte"_s ? modified >= threshold
+                            : op == u"gt"_s ? modified > threshold
+                            : op == u"lte"_s ? modified <= threshold
+                                             : modified < threshold;
+        if (inTime && (state.isEmpty() || item.toObject().value(u"state"_s).toString() == state))
+            expected.append(item.toObject().value(u"id"_s).toString());
+    }
+    const Response r = get(listUrl(modifiedQuery(op, time, state)));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.lengthMatches());
+    const QStringList ids = idsOf(r.json().value(u"items"_s).toArray());
+    QCOMPARE(ids, expected);
+    QVERIFY(!ids.isEmpty());
+    QVERIFY(ids.size() < full.size());
+    if (atATask)
+        QCOMPARE(ids.contains(atId), op.endsWith(u'e'));
+}
+
+void TestDemoServer::modifiedSinceFindsEveryChange()
+{
+    // What an incremental client relies on: asking for `gte <the newest timestamp of the previous
+    // list>` returns every task that is new or whose JSON changed since that list (and maybe some
+    // that did not change).
+    QVERIFY(startServer(withTasks(1500, 3)));
+    QJsonArray previous = get(listUrl()).json().value(u"items"_s).toArray();
+    int changed = 0;
+    for (qint64 gap : {2000, 2000, 1, 2000, 15'000, 2000, 60'000}) {
+        QHash<QString, QJsonObject> before;
+        for (const QJsonValue &item : std::as_const(previous))
+            before.insert(item.toObject().value(u"id"_s).toString(), item.toObject());
+        const QString since = QString::fromLatin1(Json::timestamp(newestModification(previous)));
+        m_now += gap;
+        const QJsonArray full = get(listUrl()).json().value(u"items"_s).toArray();
+        const QStringList incremental =
+            idsOf(get(listUrl(modifiedQuery(u"gte"_s, since))).json().value(u"items"_s).toArray());
+        const QSet<QString> returned(incremental.cbegin(), incremental.cend());
+        for (const QJsonValue &item : full) {
+            const QString id = item.toObject().value(u"id"_s).toString();
+            if (before.value(id) == item.toObject())
+                continue;
+            ++changed;
+            QVERIFY2(returned.contains(id), qPrintable(id + u" changed at "_s + modificationTime(item)
+                                                       + u", asked since "_s + since));
+        }
+        QVERIFY(incremental.size() < full.size());
+        previous = full;
+    }
+    QVERIFY(changed > 100);
+}
+
+void TestDemoServer::modifiedSincePaging_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("7") << 7 << QString();
+    QTest::newRow("100") << 100 << QString();
+    QTest::newRow("5, running") << 5 << u"running"_s;
+}
+
+void TestDemoServer::modifiedSincePaging()
+{
+    // Paging through a time-filtered list returns each of its tasks once, in order, while the
+    // scenario moves on between pages.
+    QFETCH(int, limit);
+    QFETCH(QString, state);
+    QVERIFY(startServer(withTasks(1500)));
+    const qint64 newest = newestModification(get(listUrl()).json().value(u"items"_s).toArray());
+    m_now += 2000;
+    const QString filter = modifiedQuery(u"gte"_s, QString::fromLatin1(Json::timestamp(newest - 60'000'000)), state);
+    const QStringList expected = idsOf(get(listUrl(filter)).json().value(u"items"_s).toArray());
+    QVERIFY(expected.size() > 3 * limit);
+
+    QStringList walked;
+    QString token;
+    do {
+        QString query = filter + u"&limit="_s + QString::number(limit);
+        if (!token.isEmpty())
+            query += u"&continue="_s + QString::fromLatin1(QUrl::toPercentEncoding(token));
+        const Response page = get(listUrl(query));
+        QCOMPARE(page.status, 200);
+        const QJsonObject body = page.json();
+        const QJsonArray items = body.value(u"items"_s).toArray();
+        QVERIFY(items.size() <= limit);
+        walked += idsOf(items);
+        token = body.value(u"metadata"_s).toObject().value(u"continue"_s).toString();
+        m_now += 2000;
+    } while (!token.isEmpty());
+    QCOMPARE(walked, expected);
+    QCOMPARE(QSet<QString>(walked.cbegin(), walked.cend()).size(), walked.size());
+    // Meanwhile the filtered list has changed: the walk kept the state it started from.
+    QVERIFY(idsOf(get(listUrl(filter)).json().value(u"items"_s).toArray()) != expected);
+}
+
 // ---- Faults -------------------------------------------------------------------------------------------------
 
 void TestDemoServer::faultErrorRate()
@@ -1456,6 +1743,56 @@ void TestDemoServer::hundredThousandTasks()
     qInfo("100k: %lld tasks, %lld MB; startup %lld ms, served in %lld ms, parsed in %lld ms; "
           "1 s tick rewrote %llu tasks in %lld ms",
           qint64(scenario.taskCount()), qint64(r.body.size() >> 20), startup, served, parsed, rewritten, tick);
+}
+
+void TestDemoServer::incrementalPollBytes()
+{
+    // The bytes of an incremental poll (`gte <newest of the previous full list minus 60 s>`, one poll
+    // interval later) against those of a full poll, on a 10,000-task demo at its normal pace.
+    QVERIFY(startServer(withTasks(10000)));
+    constexpr qint64 kInterval = 2000;
+    constexpr qint64 kMarginUs = 60'000'000;
+    const Scenario &scenario = m_server->scenario();
+    double worst = 0;
+    double worstNoMargin = 0;
+    double sum = 0;
+    const int polls = 5;
+    for (int poll = 0; poll < polls; ++poll) {
+        const Response full = get(listUrl());
+        QCOMPARE(full.status, 200);
+        const qint64 newest = newestModification(full.json().value(u"items"_s).toArray());
+        m_now += kInterval;
+        const QString since = QString::fromLatin1(Json::timestamp(newest - kMarginUs));
+        const Response incremental = get(listUrl(modifiedQuery(u"gte"_s, since)));
+        QCOMPARE(incremental.status, 200);
+        const QJsonArray items = incremental.json().value(u"items"_s).toArray();
+
+        // What made the incremental list: every task listed now, modified since the time asked.
+        qsizetype expected = 0;
+        qsizetype running = 0;
+        const qint64 sinceUs = usecs(since);
+        for (const TaskRecordPtr &task : scenario.snapshot()->tasks) {
+            expected += task->modifiedUs >= sinceUs;
+            running += task->state == TaskState::Running;
+        }
+        QCOMPARE(items.size(), expected);
+        const double ratio = double(incremental.body.size()) / double(full.body.size());
+        worst = std::max(worst, ratio);
+        sum += ratio;
+        // Without the margin: only what changed during the interval.
+        const Response changed = get(listUrl(modifiedQuery(u"gte"_s, QString::fromLatin1(Json::timestamp(newest)))));
+        QCOMPARE(changed.status, 200);
+        QVERIFY(changed.body.size() <= incremental.body.size());
+        worstNoMargin = std::max(worstNoMargin, double(changed.body.size()) / double(full.body.size()));
+        qInfo("poll %d: full %lld bytes, %lld tasks (%lld running); incremental %lld bytes, %lld tasks; "
+              "without margin %lld bytes, %lld tasks",
+              poll, qint64(full.body.size()), qint64(scenario.taskCount()), qint64(running),
+              qint64(incremental.body.size()), qint64(items.size()), qint64(changed.body.size()),
+              qint64(changed.json().value(u"items"_s).toArray().size()));
+    }
+    std::printf("incremental_bytes_ratio: %.3f\nincremental_bytes_ratio_mean: %.3f\n"
+                "incremental_bytes_ratio_no_margin: %.3f\n",
+                worst, sum / polls, worstNoMargin);
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)

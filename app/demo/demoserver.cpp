@@ -67,6 +67,58 @@ constexpr Problem kInternalError{500, 34, "Internal server error", "The server e
 constexpr Problem kUnavailable{503, 24, "Service unavailable", "The service is temporarily unavailable."};
 constexpr Problem kMethodNotAllowed{405, 0, "Method not allowed", "Only GET is supported."};
 
+// The filters of a list request, ANDed. Filters on fields a task does not have match nothing.
+class TaskMatcher final
+{
+public:
+    explicit TaskMatcher(const QList<ServerFilter> &filters)
+    {
+        for (const ServerFilter &filter : filters) {
+            const QStringList &path = filter.path();
+            Clause clause{&filter, fieldFromName(path.first()), MetadataTime::None};
+            if (path.size() == 2 && path.first() == u"metadata") {
+                if (path.last() == u"modificationTimestamp")
+                    clause.time = MetadataTime::Modification;
+                else if (path.last() == u"creationTimestamp")
+                    clause.time = MetadataTime::Creation;
+            }
+            m_clauses.push_back(clause);
+        }
+    }
+
+    bool operator()(const TaskRecord &task) const
+    {
+        for (const Clause &clause : m_clauses) {
+            if (!matches(clause, task))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    // Every incremental poll filters on metadata.modificationTimestamp: such clauses read the
+    // record's time without building each task's metadata object (same result, a fraction of the cost).
+    enum class MetadataTime : quint8 { None, Creation, Modification };
+    struct Clause {
+        const ServerFilter *filter;
+        std::optional<TaskField> field;
+        MetadataTime time;
+    };
+
+    static bool matches(const Clause &clause, const TaskRecord &task)
+    {
+        switch (clause.time) {
+        case MetadataTime::Creation: return clause.filter->matchesTimestamp(task.identity->creationUs);
+        case MetadataTime::Modification: return clause.filter->matchesTimestamp(task.modifiedUs);
+        case MetadataTime::None:
+            break;
+        }
+        return clause.field && clause.filter->matchesFieldValue(task.fieldValue(*clause.field));
+    }
+
+    std::vector<Clause> m_clauses;
+};
+
 } // namespace
 
 struct DemoServer::Private {
@@ -201,17 +253,7 @@ Reply DemoServer::Private::respondList(const QList<QueryParam> &params)
         state = scenario->snapshot();
     }
 
-    // Filters on fields a task does not have match nothing.
-    std::vector<std::pair<const ServerFilter *, std::optional<TaskField>>> filters;
-    for (const ServerFilter &filter : std::as_const(query.filters))
-        filters.emplace_back(&filter, fieldFromName(filter.path().first()));
-    auto matches = [&](const TaskRecord &task) {
-        for (const auto &[filter, field] : filters) {
-            if (!field || !filter->matchesFieldValue(task.fieldValue(*field)))
-                return false;
-        }
-        return true;
-    };
+    const TaskMatcher matches(query.filters);
 
     const auto &tasks = state->tasks;
     const qint64 limit = query.limit.value_or(std::numeric_limits<qint64>::max());

@@ -1,16 +1,12 @@
 // Scenario: the demo server's deterministic task simulator (no networking, driven by an explicit clock).
 #pragma once
 
+#include "taskrecord.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QJsonObject>
-#include <QJsonValue>
-#include <QList>
-#include <QString>
 
 #include <memory>
-#include <optional>
-#include <utility>
 #include <vector>
 
 class QRandomGenerator;
@@ -22,84 +18,6 @@ inline constexpr char kDefaultAccountId[] = "4a1f3c2e-8b7d-4e6f-9a0b-1c2d3e4f5a6
 
 // A UUIDv4 (lower-case text) drawn from `rng`: deterministic for a seeded generator.
 QByteArray randomUuid(QRandomGenerator &rng);
-
-enum class TaskState : quint8 { NotStarted, Running, Completed, Pausing, Paused, Cancelling, Cancelled, Failed };
-QByteArray stateName(TaskState state);
-bool isFinal(TaskState state);
-
-// The top-level fields of a task, in the order they are written.
-enum class TaskField : quint8 {
-    Type,
-    Version,
-    Id,
-    Name,
-    Summary,
-    Description,
-    Service,
-    ParentTaskID,
-    UserID,
-    ResourceID,
-    ResourceURI,
-    ResourceCollectionURI,
-    State,
-    StateTransitions,
-    StateDetails,
-    OrderHint,
-    PercentDone,
-    StartTime,
-    EndTime,
-    CancelTime,
-    Metadata,
-};
-inline constexpr int taskFieldCount = int(TaskField::Metadata) + 1;
-QByteArray fieldName(TaskField field);
-std::optional<TaskField> fieldFromName(QStringView name);
-
-// One entry of `stateDetails` (a failed task carries one).
-struct StateDetail {
-    QByteArray type;   // https://astra.netapp.io/problems/NN
-    QByteArray title;  // at most 40 characters
-    QByteArray detail; // at most 511 characters
-    QJsonObject additionalDetails;
-};
-
-// What never changes during a task's life.
-struct TaskIdentity {
-    QByteArray id;
-    QByteArray name;
-    QByteArray summary;
-    QByteArray description;
-    QByteArray parentTaskId; // empty for a top-level task
-    QByteArray userId;
-    QByteArray resourceId;
-    QByteArray resourceUri;
-    QList<QByteArray> resourceCollectionUris;
-    QList<std::pair<QByteArray, QByteArray>> labels;
-    QByteArray createdBy;
-    qint64 creationUs = 0;
-    int orderHint = 0;
-};
-
-// One immutable version of a task: its identity, its current state, and its JSON written once.
-// Records are shared: list snapshots keep the versions they were built from.
-struct TaskRecord {
-    std::shared_ptr<const TaskIdentity> identity;
-    std::shared_ptr<const StateDetail> failure; // set when failed
-    TaskState state = TaskState::NotStarted;
-    double percentDone = 0;
-    qint64 startUs = -1; // -1: absent
-    qint64 endUs = -1;
-    qint64 cancelUs = -1;
-    qint64 modifiedUs = 0;
-    QByteArray json; // the whole task object, compact
-
-    // Appends the JSON of one field's value; false (and nothing appended) when the task has no such field.
-    bool appendField(QByteArray &out, TaskField field) const;
-    // The same value as a QJsonValue (undefined when absent), for filters.
-    QJsonValue fieldValue(TaskField field) const;
-    QJsonValue fieldValue(QStringView name) const;
-};
-using TaskRecordPtr = std::shared_ptr<const TaskRecord>;
 
 // The whole task list at one generation. Immutable; shared by whoever still pages through it.
 struct ScenarioSnapshot {

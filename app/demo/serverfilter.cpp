@@ -148,10 +148,37 @@ QString ServerFilter::text() const
 
 bool ServerFilter::matchesFieldValue(const QJsonValue &topLevelValue) const
 {
+    return anyMatches(topLevelValue, m_path.cbegin() + 1);
+}
+
+bool ServerFilter::matchesLeafValue(const QJsonValue &leafValue) const
+{
+    return anyMatches(leafValue, m_path.cend());
+}
+
+bool ServerFilter::matchesTimestamp(qint64 usecsSinceEpoch) const
+{
+    if (!m_instant || m_op == Op::Eq || m_op == Op::In) // text comparisons
+        return matchesLeafValue(QString::fromLatin1(Json::timestamp(usecsSinceEpoch)));
+    const qint64 seconds = usecsSinceEpoch / 1'000'000 - (usecsSinceEpoch % 1'000'000 < 0 ? 1 : 0);
+    const Json::Instant instant{seconds, qint32((usecsSinceEpoch - seconds * 1'000'000) * 1000)};
+    switch (m_op) {
+    case Op::Lt: return instant < *m_instant;
+    case Op::Gt: return instant > *m_instant;
+    case Op::Lte: return instant <= *m_instant;
+    case Op::Gte: return instant >= *m_instant;
+    case Op::Eq:
+    case Op::In: break;
+    }
+    return false;
+}
+
+bool ServerFilter::anyMatches(const QJsonValue &value, QStringList::const_iterator remainingPath) const
+{
     QList<QJsonValue> values;
-    collect(topLevelValue, m_path.cbegin() + 1, m_path.cend(), values);
-    for (const QJsonValue &value : std::as_const(values)) {
-        if (compare(value))
+    collect(value, remainingPath, m_path.cend(), values);
+    for (const QJsonValue &found : std::as_const(values)) {
+        if (compare(found))
             return true;
     }
     return false;

@@ -36,9 +36,14 @@ public:
 
     // `topLevelValue` is the task's value for path().first() (undefined when the task has none).
     bool matchesFieldValue(const QJsonValue &topLevelValue) const;
+    // `leafValue` is the value at the end of path(), reached without building the objects above it.
+    bool matchesLeafValue(const QJsonValue &leafValue) const;
+    // The same as matchesLeafValue() on the text of a timestamp, mostly without writing the text.
+    bool matchesTimestamp(qint64 usecsSinceEpoch) const;
     bool matches(const QJsonObject &task) const;
 
 private:
+    bool anyMatches(const QJsonValue &value, QStringList::const_iterator remainingPath) const;
     bool compare(const QJsonValue &scalar) const;
 
     QString m_field;

@@ -7,6 +7,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <limits>
 
 namespace Taskscope {
 
@@ -42,7 +43,15 @@ std::shared_ptr<const TaskForest> TaskForest::build(const QList<Task> &tasks, co
             }
             continue;
         }
-        if (forest->m_slotById.contains(QStringView(task.id))) {
+        const quint64 digest = withDigests ? digests[i] : 0;
+        const int oldSlot = previous ? previous->slotOf(task.id) : -1;
+        // An unchanged task is the previous forest's object (and digest): one copy in memory.
+        const bool same = oldSlot >= 0 && sameTask(previous->task(oldSlot), previous->digest(oldSlot), task, digest);
+        std::shared_ptr<const Task> kept = same ? previous->m_tasks[size_t(oldSlot)] : std::make_shared<const Task>(task);
+        // One lookup. The key views the id of the object kept, which lives as long as the forest;
+        // the value is slot + 1 (a new entry holds 0).
+        int &entry = forest->m_slotById[QStringView(kept->id)];
+        if (entry != 0) {
             if (warnings) {
                 warnings->append(ParseWarning{
                     i, task.id, QStringLiteral("id"),
@@ -51,18 +60,13 @@ std::shared_ptr<const TaskForest> TaskForest::build(const QList<Task> &tasks, co
             }
             continue;
         }
-        const quint64 digest = withDigests ? digests[i] : 0;
-        const int oldSlot = previous ? previous->slotOf(task.id) : -1;
-        // An unchanged task is the previous forest's object (and digest): one copy in memory.
-        const bool same = oldSlot >= 0 && sameTask(previous->task(oldSlot), previous->digest(oldSlot), task, digest);
-        forest->m_tasks.push_back(same ? previous->m_tasks[size_t(oldSlot)] : std::make_shared<const Task>(task));
+        forest->m_tasks.push_back(std::move(kept));
+        entry = int(forest->m_tasks.size());
         if (withDigests)
             forest->m_digests.push_back(same ? previous->digest(oldSlot) : digest);
         if (previousSlots)
             previousSlots->push_back(oldSlot);
         forest->m_source.push_back(i);
-        // The key views the id of the object kept, which lives as long as the forest.
-        forest->m_slotById.insert(QStringView(forest->m_tasks.back()->id), int(forest->m_tasks.size()) - 1);
     }
     forest->linkParents();
     forest->cutCycles();
@@ -131,11 +135,29 @@ void TaskForest::buildChildren()
     std::vector<int> fill(m_childStart.begin(), m_childStart.end() - 1);
     for (int i = 0; i < count; ++i)
         m_children[size_t(fill[size_t(m_parent[size_t(i)] + 1)]++)] = i;
+    // siblingLess() on keys read once per task (QDateTime comparisons cost more than integers).
+    struct Key
+    {
+        double hint;   // orderHint; +inf when absent (last)
+        qint64 start;  // startTime in ms; max when absent (last)
+    };
+    std::vector<Key> keys(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const Task &t = task(i);
+        keys[size_t(i)] = {t.orderHint ? *t.orderHint : std::numeric_limits<double>::infinity(),
+                           t.startTime.isValid() ? t.startTime.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max()};
+    }
+    const auto less = [&](int a, int b) {
+        const Key &ka = keys[size_t(a)], &kb = keys[size_t(b)];
+        if (ka.hint != kb.hint || ka.start != kb.start)
+            return ka.hint != kb.hint ? ka.hint < kb.hint : ka.start < kb.start;
+        return siblingLess(task(a), task(b)); // equal keys (or an infinite orderHint): the full rule
+    };
     for (int p = -1; p < count; ++p) {
         int *begin = m_children.data() + m_childStart[size_t(p + 1)];
         int *end = m_children.data() + m_childStart[size_t(p + 2)];
         if (end - begin > 1)
-            std::sort(begin, end, [this](int a, int b) { return siblingLess(task(a), task(b)); });
+            std::sort(begin, end, less);
     }
     for (int i = 0; i < count; ++i) {
         const Task &task = *m_tasks[size_t(i)];

@@ -50,7 +50,7 @@ public:
     quint64 digest(int slot) const { return m_digests.empty() ? 0 : m_digests[size_t(slot)]; }
     int parent(int slot) const { return m_parent[size_t(slot)]; } // -1: a top-level task
     quint8 marks(int slot) const { return m_marks[size_t(slot)]; }
-    int slotOf(QStringView id) const { return m_slotById.value(id, -1); }
+    int slotOf(QStringView id) const { return m_slotById.value(id, 0) - 1; }
     // The task's position in the list the forest was built from.
     qsizetype sourceIndex(int slot) const { return m_source[size_t(slot)]; }
 
@@ -86,7 +86,7 @@ private:
     std::vector<int> m_childStart; // children of slot s: m_children[m_childStart[s + 1] .. m_childStart[s + 2])
     std::vector<int> m_children;
     std::vector<int> m_ticking;
-    QHash<QStringView, int> m_slotById; // views into the ids of m_tasks, which never change
+    QHash<QStringView, int> m_slotById; // views into the ids of m_tasks (which never change) -> slot + 1
 };
 
 using TaskForestPtr = std::shared_ptr<const TaskForest>;

@@ -1,6 +1,7 @@
 // GUI benchmark: the first frame of 100,000 expanded tasks, one poll's apply + repaint with 1%
-// changed, and the longest stall of the UI thread while polling 10,000 tasks live (at the demo's
-// normal pace, the target; and at 20 times it, a stress figure).
+// changed, and the longest stall of the UI thread while polling live: 10,000 tasks at the demo's
+// normal pace in several consecutive runs (the target is on the worst of them), 100,000 tasks at
+// the normal pace, and 10,000 at 20 times it (a stress figure).
 // Prints one `key: value` line per figure (run with QT_QPA_PLATFORM=offscreen).
 #include "demoserverthread.h"
 #include "mainwindow.h"
@@ -16,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -91,12 +93,20 @@ int main(int argc, char **argv)
     const QCommandLineOption filterOption(QStringLiteral("filter"),
                                           QStringLiteral("A filter in force during the live polls (default none)."),
                                           QStringLiteral("EXPR"));
-    cli.addOptions({tasksOption, pollOption, pollsOption, filterOption});
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Consecutive runs of the 10,000-task live polls (default 3)."),
+                                        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption bigOption(QStringLiteral("big-poll-tasks"),
+                                       QStringLiteral("Tasks of the large live polls (default 100000; 0: skip)."),
+                                       QStringLiteral("N"), QStringLiteral("100000"));
+    cli.addOptions({tasksOption, pollOption, pollsOption, filterOption, runsOption, bigOption});
     cli.process(app);
     const int taskCount = cli.value(tasksOption).toInt();
     const int pollTasks = cli.value(pollOption).toInt();
     const int measuredPolls = qMax(1, cli.value(pollsOption).toInt());
     const QString filter = cli.value(filterOption);
+    const int runs = qMax(1, cli.value(runsOption).toInt());
+    const int bigPollTasks = cli.value(bigOption).toInt();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
     // 1. First frame: apply into the model behind the sorting proxy, expand all, paint once.
@@ -142,7 +152,7 @@ int main(int argc, char **argv)
     //    a 5 ms timer measures how late the UI thread answers; the longest gap is the worst stall.
     //    Twice: the scenario at its normal pace (a backup every few seconds: what a poll of an
     //    account brings), and at 20 times that (every poll inserts, removes and moves many tasks).
-    const auto longestStall = [pollTasks, measuredPolls, filter](double speed, int *pollsMeasured) {
+    const auto longestStall = [measuredPolls, filter](int pollTasks, double speed, int *pollsMeasured) {
         double longestStallMs = 0;
         int polls = 0;
         Demo::DemoServerOptions options;
@@ -173,8 +183,8 @@ int main(int argc, char **argv)
         QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
             if (measuring && polls >= 2) { // the first poll builds the tree: not a steady-state poll
                 const double stall = double(gap.nsecsElapsed()) / 1e6 - 5.0;
-                if (qEnvironmentVariableIsSet("BENCH_GUI_TRACE") && stall > 20)
-                    std::fprintf(stderr, "speed %.0f: stall %.1f ms after poll %d\n", speed, stall, polls);
+                if (qEnvironmentVariableIsSet("BENCH_GUI_TRACE") && stall > 10)
+                    std::fprintf(stderr, "%d tasks, speed %.0f: stall %.1f ms after poll %d\n", pollTasks, speed, stall, polls);
                 longestStallMs = qMax(longestStallMs, stall);
             }
             measuring = true;
@@ -186,24 +196,38 @@ int main(int argc, char **argv)
             if (polls > measuredPolls)
                 loop.quit();
         });
-        QTimer::singleShot(30000 + measuredPolls * 1000, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000 + measuredPolls * qMax(1000, pollTasks / 20), &loop, &QEventLoop::quit);
         loop.exec();
         *pollsMeasured = qMax(0, polls - 1);
         // Expanded at the first poll; parents that arrived later are collapsed, as they would be.
-        std::printf("live_rows_shown_%.0fx: %d of %d\n", speed, shownRows(*window.view(), false),
+        std::printf("live_rows_shown_%d_%.0fx: %d of %d\n", pollTasks, speed, shownRows(*window.view(), false),
                     window.model()->taskCount());
         return longestStallMs;
     };
-    int polls = 0, stressPolls = 0;
-    const double normal = longestStall(1.0, &polls);
-    const double stress = longestStall(20.0, &stressPolls);
+    int polls = 0, stressPolls = 0, bigPolls = 0;
+    std::vector<double> normal;
+    for (int run = 0; run < runs; ++run)
+        normal.push_back(longestStall(pollTasks, 1.0, &polls));
+    const double worstNormal = *std::max_element(normal.cbegin(), normal.cend());
+    const double stress = longestStall(pollTasks, 20.0, &stressPolls);
+    const double big = bigPollTasks > 0 ? longestStall(bigPollTasks, 1.0, &bigPolls) : 0.0;
     print("poll_tasks", pollTasks, 0);
     if (!filter.isEmpty())
         std::printf("poll_filter: %s\n", qPrintable(filter));
     print("polls_measured", polls, 0);
-    print("longest_ui_stall_ms", normal);
+    print("longest_ui_stall_ms", normal.front());
+    for (size_t run = 1; run < normal.size(); ++run)
+        std::printf("longest_ui_stall_run%zu_ms: %.1f\n", run + 1, normal[run]);
+    std::printf("longest_ui_stall_%druns_ms: %.1f\n", runs, worstNormal);
     print("stress_polls_measured", stressPolls, 0);
     print("longest_ui_stall_stress_ms", stress);
-    std::printf("targets_met: %s\n", normal <= 50.0 ? "yes" : "no");
+    bool met = worstNormal <= 16.0;
+    if (bigPollTasks > 0) {
+        print("big_poll_tasks", bigPollTasks, 0);
+        print("big_polls_measured", bigPolls, 0);
+        print("longest_ui_stall_100k_ms", big);
+        met = met && big <= 50.0;
+    }
+    std::printf("targets_met: %s\n", met ? "yes" : "no");
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "tasklistparser.h"
 
 #include "logging.h"
+#include "taskfields.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -30,44 +31,6 @@ struct TransparentHash
     size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
 };
 using InternTable = std::unordered_map<std::string, QString, TransparentHash, std::equal_to<>>;
-
-// Required fields of task_1.1_get_response_body, one bit each.
-enum FieldBit : quint32 {
-    FType = 1u << 0,
-    FVersion = 1u << 1,
-    FId = 1u << 2,
-    FName = 1u << 3,
-    FSummary = 1u << 4,
-    FDescription = 1u << 5,
-    FResourceID = 1u << 6,
-    FResourceURI = 1u << 7,
-    FResourceCollectionURI = 1u << 8,
-    FState = 1u << 9,
-    FStateTransitions = 1u << 10,
-    FStateDetails = 1u << 11,
-    FMetadata = 1u << 12,
-};
-
-struct RequiredField
-{
-    FieldBit bit;
-    const char *name;
-};
-constexpr RequiredField kRequired[] = {
-    {FType, "type"},
-    {FVersion, "version"},
-    {FId, "id"},
-    {FName, "name"},
-    {FSummary, "summary"},
-    {FDescription, "description"},
-    {FResourceID, "resourceID"},
-    {FResourceURI, "resourceURI"},
-    {FResourceCollectionURI, "resourceCollectionURI"},
-    {FState, "state"},
-    {FStateTransitions, "stateTransitions"},
-    {FStateDetails, "stateDetails"},
-    {FMetadata, "metadata"},
-};
 
 std::string_view trimJson(std::string_view raw)
 {
@@ -100,6 +63,9 @@ QString typeName(sj::json_type t)
     return TaskListParser::tr("an unknown value");
 }
 
+// The API field of each value of an array item (`include=`), nullopt for a name the API does not have.
+using IncludeOrder = std::vector<std::optional<TaskField>>;
+
 // Parses one item. Every value is visited, so the bytes kept for export are known to be valid JSON.
 class ItemParser
 {
@@ -112,7 +78,7 @@ public:
     // Returns an error code only for malformed JSON; problems with the data become warnings.
     simdjson::error_code parseObject(std::string_view raw, qsizetype index, size_t capacity);
     simdjson::error_code parseArray(std::string_view raw, qsizetype index, size_t capacity,
-                                    const std::vector<std::string> &includeOrder);
+                                    const IncludeOrder &includeOrder);
     // Reads every atom of `value` (on-demand parsing only checks what is read).
     simdjson::error_code consume(sj::value value, int depth = 0);
     // Checks that `raw` (a slice of the padded body) is one complete, valid JSON value.
@@ -130,7 +96,7 @@ public:
 private:
     using Error = simdjson::error_code;
 
-    Error field(std::string_view key, sj::value value);
+    Error field(TaskField which, sj::value value);
     Error readString(sj::value value, QAnyStringView field, QString *out, bool intern = false);
     Error readNumber(sj::value value, QAnyStringView field, std::optional<double> *out);
     Error readTimestamp(sj::value value, QAnyStringView field, QDateTime *out);
@@ -158,7 +124,7 @@ private:
     InternTable *m_interned;
     void noteFailure(sj::document &doc);
     Error parseObjectFields();
-    Error parseArrayValues(qsizetype index, const std::vector<std::string> &includeOrder);
+    Error parseArrayValues(qsizetype index, const IncludeOrder &includeOrder);
 
     sj::parser m_parser;
     sj::parser m_validator; // for slices inside the item the main parser is reading
@@ -616,80 +582,44 @@ void ItemParser::noteFailure(sj::document &doc)
         m_failedAt = at;
 }
 
-simdjson::error_code ItemParser::field(std::string_view key, sj::value value)
+simdjson::error_code ItemParser::field(TaskField which, sj::value value)
 {
     // A null in an include array means "absent"; in an object it is a wrong type, reported below.
+    const TaskFieldInfo &info = TaskFields::info(which);
+    const QLatin1String name = info.latin1Name();
     Task &t = m_task;
-    const auto mark = [this](FieldBit bit) { m_present |= bit; };
-    if (key == "id") {
-        mark(FId);
-        sj::json_type type;
-        TS_TRY(value.type().get(type));
-        if (type != sj::json_type::string)
+    m_present |= info.bit();
+    switch (info.kind) {
+    case TaskFieldKind::Text: {
+        sj::json_type type = sj::json_type::string;
+        if (which == TaskField::Id || which == TaskField::State)
+            TS_TRY(value.type().get(type));
+        if (which == TaskField::Id && type != sj::json_type::string)
             return consume(value); // finish() says once that the item is skipped, and why
-        return readString(value, u"id", &t.id);
-    } else if (key == "type") {
-        mark(FType);
-        return readString(value, u"type", &t.type, true);
-    } else if (key == "version") {
-        mark(FVersion);
-        return readString(value, u"version", &t.version, true);
-    } else if (key == "name") {
-        mark(FName);
-        return readString(value, u"name", &t.name, true);
-    } else if (key == "summary") {
-        mark(FSummary);
-        return readString(value, u"summary", &t.summary, true);
-    } else if (key == "description") {
-        mark(FDescription);
-        return readString(value, u"description", &t.description, true);
-    } else if (key == "service") {
-        return readString(value, u"service", &t.service, true);
-    } else if (key == "parentTaskID") {
-        return readString(value, u"parentTaskID", &t.parentTaskID);
-    } else if (key == "userID") {
-        return readString(value, u"userID", &t.userID, true);
-    } else if (key == "resourceID") {
-        mark(FResourceID);
-        return readString(value, u"resourceID", &t.resourceID);
-    } else if (key == "resourceURI") {
-        mark(FResourceURI);
-        return readString(value, u"resourceURI", &t.resourceURI);
-    } else if (key == "resourceCollectionURI") {
-        mark(FResourceCollectionURI);
-        return readStringList(value, QStringLiteral("resourceCollectionURI"), &t.resourceCollectionURI, false);
-    } else if (key == "state") {
-        mark(FState);
-        sj::json_type type;
-        TS_TRY(value.type().get(type));
-        TS_TRY(readString(value, u"state", &t.stateText, true));
-        t.state = stateFromApiName(t.stateText);
-        if (t.state == TaskState::Unknown && type == sj::json_type::string)
-            warn(u"state", TaskListParser::tr("unknown state \"%1\"; kept as is").arg(t.stateText));
-        return simdjson::SUCCESS;
-    } else if (key == "stateTransitions") {
-        mark(FStateTransitions);
-        return readTransitions(value);
-    } else if (key == "stateDetails") {
-        mark(FStateDetails);
-        return readDetails(value);
-    } else if (key == "orderHint") {
-        return readNumber(value, u"orderHint", &t.orderHint);
-    } else if (key == "percentDone") {
-        TS_TRY(readNumber(value, u"percentDone", &t.percentDone));
-        if (t.percentDone && (*t.percentDone < 0.0 || *t.percentDone > 100.0)) {
-            warn(QStringLiteral("percentDone"),
-                 TaskListParser::tr("%1 is outside 0..100").arg(*t.percentDone));
+        TS_TRY(readString(value, name, &(t.*info.text), info.interned));
+        if (which == TaskField::State) {
+            t.state = stateFromApiName(t.stateText);
+            if (t.state == TaskState::Unknown && type == sj::json_type::string)
+                warn(name, TaskListParser::tr("unknown state \"%1\"; kept as is").arg(t.stateText));
         }
         return simdjson::SUCCESS;
-    } else if (key == "startTime") {
-        return readTimestamp(value, QStringLiteral("startTime"), &t.startTime);
-    } else if (key == "endTime") {
-        return readTimestamp(value, QStringLiteral("endTime"), &t.endTime);
-    } else if (key == "cancelTime") {
-        return readTimestamp(value, QStringLiteral("cancelTime"), &t.cancelTime);
-    } else if (key == "metadata") {
-        mark(FMetadata);
+    }
+    case TaskFieldKind::Number: {
+        std::optional<double> &number = t.*info.number;
+        TS_TRY(readNumber(value, name, &number));
+        if (which == TaskField::PercentDone && number && (*number < 0.0 || *number > 100.0))
+            warn(name, TaskListParser::tr("%1 is outside 0..100").arg(*number));
+        return simdjson::SUCCESS;
+    }
+    case TaskFieldKind::Time:
+        return readTimestamp(value, name, &(t.*info.time));
+    case TaskFieldKind::TextList:
+        return readStringList(value, name, &(t.*info.textList), info.interned);
+    case TaskFieldKind::Transitions:
+        return readTransitions(value);
+    case TaskFieldKind::Details:
+        return readDetails(value);
+    case TaskFieldKind::Metadata:
         return readMetadata(value);
     }
     return consume(value);
@@ -702,14 +632,15 @@ void ItemParser::finish(quint32 present, quint32 expected)
         m_page->warnings[i].taskId = m_task.id;
     if (m_task.id.isEmpty()) {
         warn(QStringLiteral("id"),
-             (present & FId) ? TaskListParser::tr("the id is empty or not text; item skipped")
+             (present & TaskFields::info(TaskField::Id).bit()) ? TaskListParser::tr("the id is empty or not text; item skipped")
                              : TaskListParser::tr("missing required field; item skipped"),
              true);
         return;
     }
-    for (const auto &required : kRequired) {
-        if ((expected & required.bit) && !(present & required.bit))
-            warn(QLatin1String(required.name), TaskListParser::tr("missing required field"));
+    const quint32 missing = expected & TaskFields::kRequiredBits & ~present;
+    for (const TaskFieldInfo &info : TaskFields::kAll) {
+        if (missing & info.bit())
+            warn(info.latin1Name(), TaskListParser::tr("missing required field"));
     }
     m_page->digests.append(rawJsonDigest(m_task.rawJson));
     m_page->tasks.append(std::move(m_task));
@@ -750,7 +681,10 @@ simdjson::error_code ItemParser::parseObjectFields()
             // null for an optional field reads as absent; for a required one it is reported as missing.
             continue;
         }
-        TS_TRY(field(key, value));
+        if (const std::optional<TaskField> which = TaskFields::fromName(key))
+            TS_TRY(field(*which, value));
+        else
+            TS_TRY(consume(value));
     }
     finish(m_present, ~0u);
     return simdjson::SUCCESS;
@@ -758,7 +692,7 @@ simdjson::error_code ItemParser::parseObjectFields()
 
 
 simdjson::error_code ItemParser::parseArray(std::string_view raw, qsizetype index, size_t capacity,
-                                            const std::vector<std::string> &includeOrder)
+                                            const IncludeOrder &includeOrder)
 {
     m_task = Task();
     m_index = index;
@@ -775,18 +709,14 @@ simdjson::error_code ItemParser::parseArray(std::string_view raw, qsizetype inde
     return code;
 }
 
-simdjson::error_code ItemParser::parseArrayValues(qsizetype index, const std::vector<std::string> &includeOrder)
+simdjson::error_code ItemParser::parseArrayValues(qsizetype index, const IncludeOrder &includeOrder)
 {
     sj::array array;
     TS_TRY(m_doc.get_array().get(array));
     size_t i = 0;
     quint32 expected = 0;
-    for (const auto &name : includeOrder) {
-        for (const auto &required : kRequired) {
-            if (name == required.name)
-                expected |= required.bit;
-        }
-    }
+    for (const std::optional<TaskField> &name : includeOrder)
+        expected |= name ? TaskFields::info(*name).bit() : 0u;
     for (auto element : array) {
         sj::value value;
         TS_TRY(element.get(value));
@@ -798,21 +728,19 @@ simdjson::error_code ItemParser::parseArrayValues(qsizetype index, const std::ve
             bool isNull = false;
             TS_TRY(value.is_null().get(isNull));
             // A null is the API's way of saying "absent": not a warning.
-            for (const auto &required : kRequired) {
-                if (includeOrder[i] == required.name)
-                    expected &= ~quint32(required.bit);
-            }
+            if (includeOrder[i])
+                expected &= ~TaskFields::info(*includeOrder[i]).bit();
+        } else if (includeOrder[i]) {
+            TS_TRY(field(*includeOrder[i], value));
         } else {
-            TS_TRY(field(includeOrder[i], value));
+            TS_TRY(consume(value));
         }
         ++i;
     }
     // Values missing at the end read as absent, like nulls: the length warning says it once.
     for (size_t missing = i; missing < includeOrder.size(); ++missing) {
-        for (const auto &required : kRequired) {
-            if (includeOrder[missing] == required.name)
-                expected &= ~quint32(required.bit);
-        }
+        if (includeOrder[missing])
+            expected &= ~TaskFields::info(*includeOrder[missing]).bit();
     }
     if (i != includeOrder.size()) {
         m_page->warnings.append(ParseWarning{
@@ -922,16 +850,7 @@ std::optional<QString> TaskListParser::peekContinueToken(const QByteArray &body)
 
 const QStringList &TaskListParser::taskFieldNames()
 {
-    static const QStringList names = {
-        QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("id"), QStringLiteral("name"),
-        QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("service"),
-        QStringLiteral("parentTaskID"), QStringLiteral("userID"), QStringLiteral("resourceID"),
-        QStringLiteral("resourceURI"), QStringLiteral("resourceCollectionURI"), QStringLiteral("state"),
-        QStringLiteral("stateTransitions"), QStringLiteral("stateDetails"), QStringLiteral("orderHint"),
-        QStringLiteral("percentDone"), QStringLiteral("startTime"), QStringLiteral("endTime"),
-        QStringLiteral("cancelTime"), QStringLiteral("metadata"),
-    };
-    return names;
+    return TaskFields::names();
 }
 
 bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseError *error) const
@@ -982,10 +901,10 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
         return false;
     };
 
-    std::vector<std::string> includeOrder;
+    IncludeOrder includeOrder;
     includeOrder.reserve(size_t(m_includeOrder.size()));
     for (const QString &name : m_includeOrder)
-        includeOrder.push_back(name.trimmed().toStdString());
+        includeOrder.push_back(TaskFields::fromName(name.trimmed().toStdString()));
 
     sj::parser parser;
     sj::document doc;

@@ -14,6 +14,25 @@ std::string_view trimJson(std::string_view raw)
     return raw;
 }
 
+simdjson::error_code rawJsonOf(sj::value value, sj::json_type type, std::string_view *raw)
+{
+    simdjson::error_code code = simdjson::SUCCESS;
+    if (type == sj::json_type::object) {
+        sj::object object;
+        code = value.get_object().get(object);
+        if (!code)
+            code = object.raw_json().get(*raw);
+    } else {
+        sj::array array;
+        code = value.get_array().get(array);
+        if (!code)
+            code = array.raw_json().get(*raw);
+    }
+    if (!code)
+        *raw = trimJson(*raw);
+    return code;
+}
+
 QString fromUtf8(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -298,19 +317,12 @@ simdjson::error_code ItemParser::readAdditionalDetails(sj::value extra, QByteArr
     sj::json_type type;
     TS_TRY(extra.type().get(type));
     std::string_view raw;
-    if (type == sj::json_type::object) {
-        sj::object o;
-        TS_TRY(extra.get_object().get(o));
-        TS_TRY(o.raw_json().get(raw));
-    } else if (type == sj::json_type::array) {
-        sj::array a;
-        TS_TRY(extra.get_array().get(a));
-        TS_TRY(a.raw_json().get(raw));
+    if (type == sj::json_type::object || type == sj::json_type::array) {
+        TS_TRY(rawJsonOf(extra, type, &raw));
     } else {
-        raw = extra.raw_json_token();
+        raw = trimJson(extra.raw_json_token());
         TS_TRY(consume(extra));
     }
-    raw = trimJson(raw);
     *out = QByteArray(raw.data(), qsizetype(raw.size()));
     // raw_json() skips without reading atoms: validate the slice before anyone exports it.
     if (type == sj::json_type::object || type == sj::json_type::array)

@@ -29,6 +29,9 @@ using InternTable = std::unordered_map<std::string, QString, TransparentHash, st
 
 // `raw` without the whitespace that raw_json() leaves after a value.
 std::string_view trimJson(std::string_view raw);
+// The bytes of `value`, an object or an array (`type`), trimmed. raw_json() skips them without
+// reading their atoms: validate them before they are kept.
+simdjson::error_code rawJsonOf(sj::value value, sj::json_type type, std::string_view *raw);
 QString fromUtf8(std::string_view s);
 // "an array", "text", ...: the JSON type in words, for messages.
 QString typeName(sj::json_type t);

@@ -214,41 +214,28 @@ PageReader::Result PageReader::readItem(sj::value item)
     sj::json_type itemType;
     if (const auto code = item.type().get(itemType))
         return malformed(code, m_lastOffset);
-    std::string_view raw;
-    simdjson::error_code code = simdjson::SUCCESS;
-    if (itemType == sj::json_type::object) {
-        sj::object object;
-        code = item.get_object().get(object);
-        if (!code)
-            code = object.raw_json().get(raw);
-        if (!code) {
-            raw = trimJson(raw);
-            m_lastOffset = offsetOf(raw);
-            code = m_itemParser.parseObject(raw, m_index, capacityFrom(raw));
-        }
-    } else if (itemType == sj::json_type::array) {
-        sj::array array;
-        code = item.get_array().get(array);
-        if (!code)
-            code = array.raw_json().get(raw);
-        if (!code) {
-            raw = trimJson(raw);
-            m_lastOffset = offsetOf(raw);
-            if (m_includeOrder.empty()) {
-                m_page->warnings.append(ParseWarning{
-                    m_index, {}, {},
-                    TaskListParser::tr("the item is an array of values, but no include order is known; item skipped"),
-                    true});
-                code = m_itemParser.validateSlice(raw, capacityFrom(raw));
-            } else {
-                code = m_itemParser.parseArray(raw, m_index, capacityFrom(raw), m_includeOrder);
-            }
-        }
-    } else {
+    if (itemType != sj::json_type::object && itemType != sj::json_type::array) {
         m_page->warnings.append(ParseWarning{
             m_index, {}, {}, TaskListParser::tr("the item is %1, not an object; item skipped").arg(typeName(itemType)),
             true});
-        code = m_itemParser.consume(item);
+        if (const auto code = m_itemParser.consume(item))
+            return malformed(code, m_lastOffset);
+        return std::nullopt;
+    }
+    std::string_view raw;
+    if (const auto code = rawJsonOf(item, itemType, &raw))
+        return malformed(code, m_lastOffset);
+    m_lastOffset = offsetOf(raw);
+    simdjson::error_code code = simdjson::SUCCESS;
+    if (itemType == sj::json_type::object) {
+        code = m_itemParser.parseObject(raw, m_index, capacityFrom(raw));
+    } else if (m_includeOrder.empty()) {
+        m_page->warnings.append(ParseWarning{
+            m_index, {}, {},
+            TaskListParser::tr("the item is an array of values, but no include order is known; item skipped"), true});
+        code = m_itemParser.validateSlice(raw, capacityFrom(raw));
+    } else {
+        code = m_itemParser.parseArray(raw, m_index, capacityFrom(raw), m_includeOrder);
     }
     if (code)
         return malformed(code, m_lastOffset);
@@ -257,13 +244,9 @@ PageReader::Result PageReader::readItem(sj::value item)
 
 PageReader::Result PageReader::readMetadata(sj::value value)
 {
-    sj::object object;
     std::string_view raw;
-    if (const auto code = value.get_object().get(object))
+    if (const auto code = rawJsonOf(value, sj::json_type::object, &raw))
         return malformed(code, m_lastOffset);
-    if (const auto code = object.raw_json().get(raw))
-        return malformed(code, m_lastOffset);
-    raw = trimJson(raw);
     if (const auto code = m_itemParser.validateSlice(raw, capacityFrom(raw)))
         return malformed(code, offsetOf(raw));
     m_page->metadataJson = QByteArray(raw.data(), qsizetype(raw.size()));

@@ -1,6 +1,7 @@
 // StatePill's colour rule: the text of a lit pill reads on its fill in light and dark palettes, always the same way.
 #include "statepill.h"
 #include "taskcolors.h"
+#include "testpalettes.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -8,36 +9,6 @@
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(40, 40, 44));
-    dark.setColor(QPalette::WindowText, QColor(228, 228, 228));
-    dark.setColor(QPalette::Base, QColor(30, 30, 30));
-    dark.setColor(QPalette::Text, QColor(230, 230, 230));
-    dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    dark.setColor(QPalette::HighlightedText, QColor(255, 255, 255));
-    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
-    return dark;
-}
-
-QPalette lightPalette()
-{
-    QPalette light;
-    light.setColor(QPalette::Window, QColor(239, 239, 239));
-    light.setColor(QPalette::WindowText, QColor(0, 0, 0));
-    light.setColor(QPalette::Base, QColor(255, 255, 255));
-    light.setColor(QPalette::Text, QColor(0, 0, 0));
-    light.setColor(QPalette::Highlight, QColor(48, 140, 198));
-    light.setColor(QPalette::HighlightedText, QColor(255, 255, 255));
-    light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128)); // translucent, as Fusion's is
-    return light;
-}
-
-} // namespace
 
 class TestStatePill final : public QObject
 {
@@ -63,7 +34,7 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         const QPalette palette = QByteArray(QTest::currentDataTag()).endsWith("application")
                                      ? QApplication::palette()
-                                     : (dark ? darkPalette() : lightPalette());
+                                     : testPalette(dark);
         const QColor window = palette.color(QPalette::Window);
         const QColor text = palette.color(QPalette::WindowText);
         const QColor accent = TaskColors::opaqueOn(TaskColors::accent(TaskState(state), palette), window);

@@ -2,6 +2,7 @@
 #include "filterlanguage.h"
 
 #include "task.h"
+#include "taskfields.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -20,43 +21,92 @@ namespace {
 using Kind = FilterToken::Kind;
 using Type = FilterValueType;
 
-constexpr std::array<FilterFieldInfo, FilterFieldCount> kFields = {{
-    {u"type", Type::Text, false, false},
-    {u"version", Type::Text, false, false},
-    {u"id", Type::Text, false, false},
-    {u"name", Type::Text, false, false},
-    {u"summary", Type::Text, false, false},
-    {u"description", Type::Text, false, false},
-    {u"service", Type::Text, false, false},
-    {u"parentTaskID", Type::Text, false, false},
-    {u"userID", Type::Text, false, false},
-    {u"resourceID", Type::Text, false, false},
-    {u"resourceURI", Type::Text, false, false},
-    {u"resourceCollectionURI[*]", Type::Text, true, false},
-    {u"state", Type::Text, false, false},
-    {u"stateTransitions[*].from", Type::Text, true, false},
-    {u"stateTransitions[*].to[*]", Type::Text, true, false},
-    {u"stateDetails[*].type", Type::Text, true, false},
-    {u"stateDetails[*].title", Type::Text, true, false},
-    {u"stateDetails[*].detail", Type::Text, true, false},
-    {u"orderHint", Type::Number, false, false},
-    {u"percentDone", Type::Number, false, false},
-    {u"startTime", Type::Instant, false, false},
-    {u"endTime", Type::Instant, false, false},
-    {u"cancelTime", Type::Instant, false, false},
-    {u"metadata.labels[*].name", Type::Text, true, false},
-    {u"metadata.labels[*].value", Type::Text, true, false},
-    {u"metadata.creationTimestamp", Type::Instant, false, false},
-    {u"metadata.modificationTimestamp", Type::Instant, false, false},
-    {u"metadata.createdBy", Type::Text, false, false},
-    {u"metadata.modifiedBy", Type::Text, false, false},
-    {u"duration", Type::Number, false, true},
-    {u"app", Type::Text, false, true},
-    {u"cluster", Type::Text, false, true},
-    {u"namespace", Type::Text, false, true},
-    {u"cloud", Type::Text, false, true},
-    {u"resourceType", Type::Text, false, true},
+// The filter's fields in FilterField order: a path that starts with an API field is written as that
+// field's name (TaskFields, the one list of them) and the rest of the path; derived fields by name.
+struct FieldSpec
+{
+    std::optional<TaskField> api; // nullopt: derived on the client
+    std::u16string_view rest;     // after the API field's name ("[*].title"), or a derived field's name
+    std::optional<Type> type;     // nullopt: from the API field's kind
+};
+
+using TF = TaskField;
+constexpr std::array<FieldSpec, FilterFieldCount> kFieldSpecs = {{
+    {TF::Type, u"", {}},
+    {TF::Version, u"", {}},
+    {TF::Id, u"", {}},
+    {TF::Name, u"", {}},
+    {TF::Summary, u"", {}},
+    {TF::Description, u"", {}},
+    {TF::Service, u"", {}},
+    {TF::ParentTaskId, u"", {}},
+    {TF::UserId, u"", {}},
+    {TF::ResourceId, u"", {}},
+    {TF::ResourceUri, u"", {}},
+    {TF::ResourceCollectionUri, u"[*]", {}},
+    {TF::State, u"", {}},
+    {TF::StateTransitions, u"[*].from", Type::Text},
+    {TF::StateTransitions, u"[*].to[*]", Type::Text},
+    {TF::StateDetails, u"[*].type", Type::Text},
+    {TF::StateDetails, u"[*].title", Type::Text},
+    {TF::StateDetails, u"[*].detail", Type::Text},
+    {TF::OrderHint, u"", {}},
+    {TF::PercentDone, u"", {}},
+    {TF::StartTime, u"", {}},
+    {TF::EndTime, u"", {}},
+    {TF::CancelTime, u"", {}},
+    {TF::Metadata, u".labels[*].name", Type::Text},
+    {TF::Metadata, u".labels[*].value", Type::Text},
+    {TF::Metadata, u".creationTimestamp", Type::Instant},
+    {TF::Metadata, u".modificationTimestamp", Type::Instant},
+    {TF::Metadata, u".createdBy", Type::Text},
+    {TF::Metadata, u".modifiedBy", Type::Text},
+    {{}, u"duration", Type::Number},
+    {{}, u"app", Type::Text},
+    {{}, u"cluster", Type::Text},
+    {{}, u"namespace", Type::Text},
+    {{}, u"cloud", Type::Text},
+    {{}, u"resourceType", Type::Text},
 }};
+
+Type typeOfKind(TaskFieldKind kind)
+{
+    switch (kind) {
+    case TaskFieldKind::Number:
+        return Type::Number;
+    case TaskFieldKind::Time:
+        return Type::Instant;
+    case TaskFieldKind::Text:
+    case TaskFieldKind::TextList:
+    case TaskFieldKind::Transitions:
+    case TaskFieldKind::Details:
+    case TaskFieldKind::Metadata:
+        break;
+    }
+    return Type::Text;
+}
+
+struct FieldTable
+{
+    std::array<QString, FilterFieldCount> paths; // what the infos' paths view
+    std::array<FilterFieldInfo, FilterFieldCount> infos;
+};
+
+const FieldTable &fieldTable()
+{
+    static const FieldTable table = [] {
+        FieldTable t;
+        for (size_t i = 0; i < kFieldSpecs.size(); ++i) {
+            const FieldSpec &spec = kFieldSpecs[i];
+            const QString rest = QString::fromUtf16(spec.rest.data(), qsizetype(spec.rest.size()));
+            t.paths[i] = spec.api ? TaskFields::info(*spec.api).latin1Name() + rest : rest;
+            const Type type = spec.type ? *spec.type : typeOfKind(TaskFields::info(*spec.api).kind);
+            t.infos[i] = {t.paths[i], type, t.paths[i].contains(u"[*]"), !spec.api};
+        }
+        return t;
+    }();
+    return table;
+}
 
 constexpr std::array<QStringView, FilterOpCount> kOpNames
     = {u"eq", u"ne", u"lt", u"gt", u"lte", u"gte", u"in", u"matches"};
@@ -220,7 +270,7 @@ std::optional<FilterField> nearestField(QStringView written)
     std::optional<FilterField> best;
     qsizetype bestDistance = qMin<qsizetype>(2, folded.size() / 2);
     for (int i = 0; i < FilterFieldCount; ++i) {
-        const QString candidate = foldedPathWithoutWildcards(kFields[size_t(i)].path);
+        const QString candidate = foldedPathWithoutWildcards(fieldTable().infos[size_t(i)].path);
         // The distance is at least the difference in length: a long path (pasted text) costs no
         // length x path-length table per field.
         if (qAbs(folded.size() - candidate.size()) > bestDistance)
@@ -548,13 +598,13 @@ QList<FilterToken> lexFilter(QStringView text)
 const FilterFieldInfo &filterFieldInfo(FilterField field)
 {
     Q_ASSERT(int(field) < FilterFieldCount);
-    return kFields[size_t(field)];
+    return fieldTable().infos[size_t(field)];
 }
 
 std::optional<FilterField> filterFieldFromPath(QStringView path)
 {
     for (int i = 0; i < FilterFieldCount; ++i) {
-        if (pathMatches(path, kFields[size_t(i)].path))
+        if (pathMatches(path, fieldTable().infos[size_t(i)].path))
             return FilterField(i);
     }
     return std::nullopt;

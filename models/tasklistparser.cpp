@@ -2,827 +2,22 @@
 // keeps its exact bytes, so an export can write what the server sent without re-serialising it.
 #include "tasklistparser.h"
 
+#include "itemparser.h"
 #include "logging.h"
+#include "taskfields.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QStringDecoder>
 
-#include <simdjson.h>
-
-#include <cctype>
-#include <cstring>
-#include <string>
+#include <optional>
 #include <string_view>
-#include <unordered_map>
-
-namespace sj = simdjson::ondemand;
 
 namespace Taskscope {
 
 namespace {
 
-// Repeated texts (names, summaries, services, states, user ids) share one QString across tasks.
-// Keys are owned: simdjson's string views point into a buffer that the next item reuses.
-struct TransparentHash
-{
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
-};
-using InternTable = std::unordered_map<std::string, QString, TransparentHash, std::equal_to<>>;
-
-// Required fields of task_1.1_get_response_body, one bit each.
-enum FieldBit : quint32 {
-    FType = 1u << 0,
-    FVersion = 1u << 1,
-    FId = 1u << 2,
-    FName = 1u << 3,
-    FSummary = 1u << 4,
-    FDescription = 1u << 5,
-    FResourceID = 1u << 6,
-    FResourceURI = 1u << 7,
-    FResourceCollectionURI = 1u << 8,
-    FState = 1u << 9,
-    FStateTransitions = 1u << 10,
-    FStateDetails = 1u << 11,
-    FMetadata = 1u << 12,
-};
-
-struct RequiredField
-{
-    FieldBit bit;
-    const char *name;
-};
-constexpr RequiredField kRequired[] = {
-    {FType, "type"},
-    {FVersion, "version"},
-    {FId, "id"},
-    {FName, "name"},
-    {FSummary, "summary"},
-    {FDescription, "description"},
-    {FResourceID, "resourceID"},
-    {FResourceURI, "resourceURI"},
-    {FResourceCollectionURI, "resourceCollectionURI"},
-    {FState, "state"},
-    {FStateTransitions, "stateTransitions"},
-    {FStateDetails, "stateDetails"},
-    {FMetadata, "metadata"},
-};
-
-std::string_view trimJson(std::string_view raw)
-{
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
-        raw.remove_suffix(1);
-    return raw;
-}
-
-QString fromUtf8(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-QString typeName(sj::json_type t)
-{
-    switch (t) {
-    case sj::json_type::array:
-        return TaskListParser::tr("an array");
-    case sj::json_type::object:
-        return TaskListParser::tr("an object");
-    case sj::json_type::number:
-        return TaskListParser::tr("a number");
-    case sj::json_type::string:
-        return TaskListParser::tr("text");
-    case sj::json_type::boolean:
-        return TaskListParser::tr("a boolean");
-    case sj::json_type::null:
-        return TaskListParser::tr("null");
-    }
-    return TaskListParser::tr("an unknown value");
-}
-
-// Parses one item. Every value is visited, so the bytes kept for export are known to be valid JSON.
-class ItemParser
-{
-public:
-    ItemParser(TaskListPage *page, InternTable *interned)
-        : m_page(page), m_interned(interned)
-    {
-    }
-
-    // Returns an error code only for malformed JSON; problems with the data become warnings.
-    simdjson::error_code parseObject(std::string_view raw, qsizetype index, size_t capacity);
-    simdjson::error_code parseArray(std::string_view raw, qsizetype index, size_t capacity,
-                                    const std::vector<std::string> &includeOrder);
-    // Reads every atom of `value` (on-demand parsing only checks what is read).
-    simdjson::error_code consume(sj::value value, int depth = 0);
-    // Checks that `raw` (a slice of the padded body) is one complete, valid JSON value.
-    simdjson::error_code validate(std::string_view raw, size_t capacity);
-    simdjson::error_code validateSlice(std::string_view raw, size_t capacity)
-    {
-        m_itemStart = raw.data();
-        m_capacity = capacity;
-        m_failedAt = nullptr;
-        return validate(raw, capacity);
-    }
-    // Where the last failing parseObject/parseArray/validate stopped, if known.
-    const char *failedAt() const { return m_failedAt; }
-
-private:
-    using Error = simdjson::error_code;
-
-    Error field(std::string_view key, sj::value value);
-    Error readString(sj::value value, QAnyStringView field, QString *out, bool intern = false);
-    Error readNumber(sj::value value, QAnyStringView field, std::optional<double> *out);
-    Error readTimestamp(sj::value value, QAnyStringView field, QDateTime *out);
-    Error readStringList(sj::value value, QAnyStringView field, QStringList *out, bool intern);
-    Error readTransitions(sj::value value);
-    Error readTransitionList(sj::value value, QList<StateTransition> *out);
-    Error readAdditionalDetails(sj::value value, QByteArray *out);
-    // Each element of an array of objects, as visit(object, "arrayPath[i]"); others are warned about.
-    template <typename Visit>
-    Error forEachObject(sj::value value, const QString &arrayPath, Visit visit);
-    // Each member of an object, as visit(key, value).
-    template <typename Visit>
-    Error forEachMember(sj::object &object, Visit visit);
-    void requireFields(const QString &path, std::initializer_list<std::pair<bool, const char *>> fields);
-    Error readDetails(sj::value value);
-    Error readMetadata(sj::value value);
-    Error readLabels(sj::value value);
-    Error wrongType(sj::value value, sj::json_type got, QAnyStringView field, const QString &expected);
-
-    void warn(QAnyStringView field, const QString &message, bool skipped = false);
-    QString intern(std::string_view s);
-    void finish(quint32 present, quint32 expected);
-
-    TaskListPage *m_page;
-    InternTable *m_interned;
-    void noteFailure(sj::document &doc);
-    Error parseObjectFields();
-    Error parseArrayValues(qsizetype index, const std::vector<std::string> &includeOrder);
-
-    sj::parser m_parser;
-    sj::parser m_validator; // for slices inside the item the main parser is reading
-    sj::document m_doc;
-    const char *m_failedAt = nullptr;
-    size_t m_capacity = 0;  // bytes readable from m_itemStart (the item plus the rest of the padded body)
-    const char *m_itemStart = nullptr;
-    QHash<QByteArray, QList<StateTransition>> m_transitions; // identical in almost every task: shared
-    Task m_task;
-    qsizetype m_index = 0;
-    qsizetype m_firstWarning = 0;
-    quint32 m_present = 0;
-};
-
-#define TS_TRY(expr)                                                                                                   \
-    do {                                                                                                               \
-        if (const auto tsErr_ = (expr))                                                                                \
-            return tsErr_;                                                                                             \
-    } while (false)
-
-void ItemParser::warn(QAnyStringView field, const QString &message, bool skipped)
-{
-    m_page->warnings.append(ParseWarning{m_index, m_task.id, field.toString(), message, skipped});
-}
-
-QString ItemParser::intern(std::string_view s)
-{
-    auto it = m_interned->find(s);
-    if (it != m_interned->end())
-        return it->second;
-    return m_interned->emplace(s, fromUtf8(s)).first->second;
-}
-
-simdjson::error_code ItemParser::wrongType(sj::value value, sj::json_type got, QAnyStringView field,
-                                           const QString &expected)
-{
-    warn(field, TaskListParser::tr("expected %1, got %2; left empty").arg(expected, typeName(got)));
-    return consume(value);
-}
-
-simdjson::error_code ItemParser::consume(sj::value value, int depth)
-{
-    if (depth > 512)
-        return simdjson::DEPTH_ERROR;
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    switch (type) {
-    case sj::json_type::object: {
-        sj::object object;
-        TS_TRY(value.get_object().get(object));
-        for (auto f : object) {
-            sj::field member;
-            TS_TRY(std::move(f).get(member));
-            std::string_view key;
-            TS_TRY(member.unescaped_key().get(key));
-            TS_TRY(consume(member.value(), depth + 1));
-        }
-        return simdjson::SUCCESS;
-    }
-    case sj::json_type::array: {
-        sj::array array;
-        TS_TRY(value.get_array().get(array));
-        for (auto element : array) {
-            sj::value v;
-            TS_TRY(element.get(v));
-            TS_TRY(consume(v, depth + 1));
-        }
-        return simdjson::SUCCESS;
-    }
-    case sj::json_type::string: {
-        std::string_view s;
-        return value.get_string().get(s);
-    }
-    case sj::json_type::number: {
-        double d;
-        return value.get_double().get(d);
-    }
-    case sj::json_type::boolean: {
-        bool b;
-        return value.get_bool().get(b);
-    }
-    case sj::json_type::null: {
-        bool isNull = false;
-        TS_TRY(value.is_null().get(isNull));
-        return isNull ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
-    }
-    }
-    return simdjson::INCORRECT_TYPE;
-}
-
-simdjson::error_code ItemParser::readString(sj::value value, QAnyStringView field, QString *out, bool internIt)
-{
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::string)
-        return wrongType(value, type, field, TaskListParser::tr("text"));
-    std::string_view s;
-    TS_TRY(value.get_string().get(s));
-    *out = internIt ? intern(s) : fromUtf8(s);
-    return simdjson::SUCCESS;
-}
-
-simdjson::error_code ItemParser::readNumber(sj::value value, QAnyStringView name, std::optional<double> *out)
-{
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type == sj::json_type::number) {
-        double d;
-        TS_TRY(value.get_double().get(d));
-        *out = d;
-        return simdjson::SUCCESS;
-    }
-    if (type == sj::json_type::string) {
-        std::string_view s;
-        TS_TRY(value.get_string().get(s));
-        const QString text = fromUtf8(s);
-        bool ok = false;
-        const double d = text.trimmed().toDouble(&ok);
-        if (ok && qIsFinite(d)) {
-            *out = d;
-            warn(name, TaskListParser::tr("expected a number, got the text \"%1\"; read as %2").arg(text).arg(d));
-        } else {
-            warn(name, TaskListParser::tr("expected a number, got the text \"%1\"; left empty").arg(text));
-        }
-        return simdjson::SUCCESS;
-    }
-    return wrongType(value, type, name, TaskListParser::tr("a number"));
-}
-
-simdjson::error_code ItemParser::readTimestamp(sj::value value, QAnyStringView field, QDateTime *out)
-{
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::string)
-        return wrongType(value, type, field, TaskListParser::tr("a timestamp"));
-    std::string_view s;
-    TS_TRY(value.get_string().get(s));
-    const QString text = fromUtf8(s);
-    *out = parseTimestamp(text);
-    if (!out->isValid())
-        warn(field, TaskListParser::tr("\"%1\" is not a timestamp (YYYY-MM-DDTHH:MM:SS[.fraction]Z); left empty").arg(text));
-    return simdjson::SUCCESS;
-}
-
-simdjson::error_code ItemParser::readStringList(sj::value value, QAnyStringView field, QStringList *out, bool internIt)
-{
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::array)
-        return wrongType(value, type, field, TaskListParser::tr("an array of text"));
-    sj::array array;
-    TS_TRY(value.get_array().get(array));
-    int i = 0;
-    for (auto element : array) {
-        sj::value v;
-        TS_TRY(element.get(v));
-        TS_TRY(v.type().get(type));
-        if (type != sj::json_type::string) {
-            TS_TRY(wrongType(v, type, field.toString() + u'[' + QString::number(i) + u']', TaskListParser::tr("text")));
-        } else {
-            std::string_view s;
-            TS_TRY(v.get_string().get(s));
-            out->append(internIt ? intern(s) : fromUtf8(s));
-        }
-        ++i;
-    }
-    return simdjson::SUCCESS;
-}
-
-simdjson::error_code ItemParser::readTransitions(sj::value value)
-{
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::array)
-        return wrongType(value, type, QStringLiteral("stateTransitions"), TaskListParser::tr("an array of objects"));
-    sj::array array;
-    TS_TRY(value.get_array().get(array));
-    std::string_view raw;
-    TS_TRY(array.raw_json().get(raw));
-    raw = trimJson(raw);
-    const QByteArray key(raw.data(), qsizetype(raw.size()));
-    const auto known = m_transitions.constFind(key);
-    if (known != m_transitions.cend()) {
-        m_task.stateTransitions = known.value(); // shares the list: no allocation per task
-        return simdjson::SUCCESS;
-    }
-    // First time this list is seen: read it from its own slice, with warnings as usual.
-    sj::document doc;
-    TS_TRY(m_validator.iterate(raw.data(), raw.size(), m_capacity - size_t(raw.data() - m_itemStart)).get(doc));
-    sj::value root;
-    TS_TRY(doc.get_value().get(root));
-    const qsizetype warningsBefore = m_page->warnings.size();
-    QList<StateTransition> list;
-    TS_TRY(readTransitionList(root, &list));
-    if (m_page->warnings.size() == warningsBefore && m_transitions.size() < 256)
-        m_transitions.insert(key, list);
-    m_task.stateTransitions = list;
-    return simdjson::SUCCESS;
-}
-
-template <typename Visit>
-simdjson::error_code ItemParser::forEachObject(sj::value value, const QString &arrayPath, Visit visit)
-{
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::array)
-        return wrongType(value, type, arrayPath, TaskListParser::tr("an array of objects"));
-    sj::array array;
-    TS_TRY(value.get_array().get(array));
-    int i = 0;
-    for (auto element : array) {
-        sj::value v;
-        TS_TRY(element.get(v));
-        const QString path = arrayPath + u'[' + QString::number(i++) + u']';
-        TS_TRY(v.type().get(type));
-        if (type != sj::json_type::object) {
-            TS_TRY(wrongType(v, type, path, TaskListParser::tr("an object")));
-            continue;
-        }
-        sj::object object;
-        TS_TRY(v.get_object().get(object));
-        TS_TRY(visit(object, path));
-    }
-    return simdjson::SUCCESS;
-}
-
-template <typename Visit>
-simdjson::error_code ItemParser::forEachMember(sj::object &object, Visit visit)
-{
-    for (auto f : object) {
-        sj::field member;
-        TS_TRY(std::move(f).get(member));
-        std::string_view key;
-        TS_TRY(member.unescaped_key().get(key));
-        TS_TRY(visit(key, member.value()));
-    }
-    return simdjson::SUCCESS;
-}
-
-void ItemParser::requireFields(const QString &path, std::initializer_list<std::pair<bool, const char *>> fields)
-{
-    for (const auto &[present, name] : fields) {
-        if (!present)
-            warn(QString(path + u'.' + QLatin1String(name)), TaskListParser::tr("missing required field"));
-    }
-}
-
-simdjson::error_code ItemParser::readTransitionList(sj::value value, QList<StateTransition> *out)
-{
-    return forEachObject(value, QStringLiteral("stateTransitions"), [&](sj::object &object, const QString &path) {
-        StateTransition transition;
-        bool hasFrom = false, hasTo = false;
-        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
-            if (key == "from") {
-                hasFrom = true;
-                return readString(member, QString(path + u".from"), &transition.from, true);
-            }
-            if (key == "to") {
-                hasTo = true;
-                return readStringList(member, QString(path + u".to"), &transition.to, true);
-            }
-            return consume(member);
-        }));
-        requireFields(path, {{hasFrom, "from"}, {hasTo, "to"}});
-        out->append(std::move(transition));
-        return simdjson::SUCCESS;
-    });
-}
-
-simdjson::error_code ItemParser::readAdditionalDetails(sj::value extra, QByteArray *out)
-{
-    sj::json_type type;
-    TS_TRY(extra.type().get(type));
-    std::string_view raw;
-    if (type == sj::json_type::object) {
-        sj::object o;
-        TS_TRY(extra.get_object().get(o));
-        TS_TRY(o.raw_json().get(raw));
-    } else if (type == sj::json_type::array) {
-        sj::array a;
-        TS_TRY(extra.get_array().get(a));
-        TS_TRY(a.raw_json().get(raw));
-    } else {
-        raw = extra.raw_json_token();
-        TS_TRY(consume(extra));
-    }
-    raw = trimJson(raw);
-    *out = QByteArray(raw.data(), qsizetype(raw.size()));
-    // raw_json() skips without reading atoms: validate the slice before anyone exports it.
-    if (type == sj::json_type::object || type == sj::json_type::array)
-        TS_TRY(validate(raw, m_capacity - size_t(raw.data() - m_itemStart)));
-    return simdjson::SUCCESS;
-}
-
-simdjson::error_code ItemParser::readDetails(sj::value value)
-{
-    return forEachObject(value, QStringLiteral("stateDetails"), [&](sj::object &object, const QString &path) {
-        StateDetail detail;
-        bool hasType = false, hasTitle = false, hasDetail = false;
-        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
-            if (key == "type") {
-                hasType = true;
-                return readString(member, QString(path + u".type"), &detail.type, true);
-            }
-            if (key == "title") {
-                hasTitle = true;
-                return readString(member, QString(path + u".title"), &detail.title, true);
-            }
-            if (key == "detail") {
-                hasDetail = true;
-                return readString(member, QString(path + u".detail"), &detail.detail);
-            }
-            if (key == "additionalDetails")
-                return readAdditionalDetails(member, &detail.additionalDetails);
-            return consume(member);
-        }));
-        requireFields(path, {{hasType, "type"}, {hasTitle, "title"}, {hasDetail, "detail"}});
-        m_task.stateDetails.append(std::move(detail));
-        return simdjson::SUCCESS;
-    });
-}
-
-simdjson::error_code ItemParser::readLabels(sj::value value)
-{
-    return forEachObject(value, QStringLiteral("metadata.labels"), [&](sj::object &object, const QString &path) {
-        Label label;
-        bool hasName = false, hasValue = false;
-        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
-            if (key == "name") {
-                hasName = true;
-                return readString(member, QString(path + u".name"), &label.name, true);
-            }
-            if (key == "value") {
-                hasValue = true;
-                return readString(member, QString(path + u".value"), &label.value, true);
-            }
-            return consume(member);
-        }));
-        requireFields(path, {{hasName, "name"}, {hasValue, "value"}});
-        m_task.metadata.labels.append(std::move(label));
-        return simdjson::SUCCESS;
-    });
-}
-
-simdjson::error_code ItemParser::readMetadata(sj::value value)
-{
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::object)
-        return wrongType(value, type, QStringLiteral("metadata"), TaskListParser::tr("an object"));
-    sj::object object;
-    TS_TRY(value.get_object().get(object));
-    bool hasLabels = false, hasCreation = false, hasModification = false, hasCreatedBy = false;
-    TaskMetadata &md = m_task.metadata;
-    TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
-        if (key == "labels") {
-            hasLabels = true;
-            return readLabels(member);
-        }
-        if (key == "creationTimestamp") {
-            hasCreation = true;
-            return readTimestamp(member, u"metadata.creationTimestamp", &md.creationTimestamp);
-        }
-        if (key == "modificationTimestamp") {
-            hasModification = true;
-            return readTimestamp(member, u"metadata.modificationTimestamp", &md.modificationTimestamp);
-        }
-        if (key == "createdBy") {
-            hasCreatedBy = true;
-            return readString(member, u"metadata.createdBy", &md.createdBy, true);
-        }
-        if (key == "modifiedBy")
-            return readString(member, u"metadata.modifiedBy", &md.modifiedBy, true);
-        return consume(member);
-    }));
-    requireFields(QStringLiteral("metadata"), {{hasLabels, "labels"},
-                                               {hasCreation, "creationTimestamp"},
-                                               {hasModification, "modificationTimestamp"},
-                                               {hasCreatedBy, "createdBy"}});
-    return simdjson::SUCCESS;
-}
-
-simdjson::error_code ItemParser::validate(std::string_view raw, size_t capacity)
-{
-    sj::document doc;
-    TS_TRY(m_validator.iterate(raw.data(), raw.size(), capacity).get(doc));
-    sj::value root;
-    simdjson::error_code code = doc.get_value().get(root);
-    if (!code)
-        code = consume(root);
-    if (code)
-        noteFailure(doc);
-    return code;
-}
-
-// The first byte in [p, end) that breaks a JSON string: an escape JSON does not have, or a raw
-// control character. Called only after a failure, to say where it was.
-const char *locateBrokenString(const char *p, const char *end)
-{
-    bool inString = false;
-    for (; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (!inString) {
-            inString = c == '"';
-            continue;
-        }
-        if (c == '"') {
-            inString = false;
-        } else if (c < 0x20) {
-            return p;
-        } else if (c == '\\') {
-            if (p + 1 >= end)
-                return p;
-            const char next = p[1];
-            if (next == 'u') {
-                for (int i = 2; i <= 5; ++i) {
-                    if (p + i >= end || !std::isxdigit(static_cast<unsigned char>(p[i])))
-                        return p;
-                }
-                p += 5;
-            } else if (std::strchr("\"\\/bfnrt", next) && next != 0) {
-                ++p;
-            } else {
-                return p;
-            }
-        }
-    }
-    return nullptr;
-}
-
-void ItemParser::noteFailure(sj::document &doc)
-{
-    const char *at = nullptr;
-    if (doc.current_location().get(at) != simdjson::SUCCESS)
-        at = nullptr;
-    if (m_failedAt && (!at || m_failedAt <= at))
-        return; // a nested validation already found the place
-    // Inside a string the iterator only knows the string's token: find the broken byte itself.
-    if (m_itemStart) {
-        const char *end = m_itemStart + (m_capacity > simdjson::SIMDJSON_PADDING ? m_capacity - simdjson::SIMDJSON_PADDING : 0);
-        const char *limit = at ? qMin(end, at + 1) : end;
-        // The failing token may be a long string that starts before `at` and breaks after it.
-        if (at) {
-            const char *stringEnd = at;
-            while (stringEnd < end && *stringEnd != '"')
-                ++stringEnd;
-            limit = qMin(end, stringEnd + 1);
-        }
-        if (const char *broken = locateBrokenString(m_itemStart, limit)) {
-            m_failedAt = broken;
-            return;
-        }
-    }
-    if (at)
-        m_failedAt = at;
-}
-
-simdjson::error_code ItemParser::field(std::string_view key, sj::value value)
-{
-    // A null in an include array means "absent"; in an object it is a wrong type, reported below.
-    Task &t = m_task;
-    const auto mark = [this](FieldBit bit) { m_present |= bit; };
-    if (key == "id") {
-        mark(FId);
-        sj::json_type type;
-        TS_TRY(value.type().get(type));
-        if (type != sj::json_type::string)
-            return consume(value); // finish() says once that the item is skipped, and why
-        return readString(value, u"id", &t.id);
-    } else if (key == "type") {
-        mark(FType);
-        return readString(value, u"type", &t.type, true);
-    } else if (key == "version") {
-        mark(FVersion);
-        return readString(value, u"version", &t.version, true);
-    } else if (key == "name") {
-        mark(FName);
-        return readString(value, u"name", &t.name, true);
-    } else if (key == "summary") {
-        mark(FSummary);
-        return readString(value, u"summary", &t.summary, true);
-    } else if (key == "description") {
-        mark(FDescription);
-        return readString(value, u"description", &t.description, true);
-    } else if (key == "service") {
-        return readString(value, u"service", &t.service, true);
-    } else if (key == "parentTaskID") {
-        return readString(value, u"parentTaskID", &t.parentTaskID);
-    } else if (key == "userID") {
-        return readString(value, u"userID", &t.userID, true);
-    } else if (key == "resourceID") {
-        mark(FResourceID);
-        return readString(value, u"resourceID", &t.resourceID);
-    } else if (key == "resourceURI") {
-        mark(FResourceURI);
-        return readString(value, u"resourceURI", &t.resourceURI);
-    } else if (key == "resourceCollectionURI") {
-        mark(FResourceCollectionURI);
-        return readStringList(value, QStringLiteral("resourceCollectionURI"), &t.resourceCollectionURI, false);
-    } else if (key == "state") {
-        mark(FState);
-        sj::json_type type;
-        TS_TRY(value.type().get(type));
-        TS_TRY(readString(value, u"state", &t.stateText, true));
-        t.state = stateFromApiName(t.stateText);
-        if (t.state == TaskState::Unknown && type == sj::json_type::string)
-            warn(u"state", TaskListParser::tr("unknown state \"%1\"; kept as is").arg(t.stateText));
-        return simdjson::SUCCESS;
-    } else if (key == "stateTransitions") {
-        mark(FStateTransitions);
-        return readTransitions(value);
-    } else if (key == "stateDetails") {
-        mark(FStateDetails);
-        return readDetails(value);
-    } else if (key == "orderHint") {
-        return readNumber(value, u"orderHint", &t.orderHint);
-    } else if (key == "percentDone") {
-        TS_TRY(readNumber(value, u"percentDone", &t.percentDone));
-        if (t.percentDone && (*t.percentDone < 0.0 || *t.percentDone > 100.0)) {
-            warn(QStringLiteral("percentDone"),
-                 TaskListParser::tr("%1 is outside 0..100").arg(*t.percentDone));
-        }
-        return simdjson::SUCCESS;
-    } else if (key == "startTime") {
-        return readTimestamp(value, QStringLiteral("startTime"), &t.startTime);
-    } else if (key == "endTime") {
-        return readTimestamp(value, QStringLiteral("endTime"), &t.endTime);
-    } else if (key == "cancelTime") {
-        return readTimestamp(value, QStringLiteral("cancelTime"), &t.cancelTime);
-    } else if (key == "metadata") {
-        mark(FMetadata);
-        return readMetadata(value);
-    }
-    return consume(value);
-}
-
-void ItemParser::finish(quint32 present, quint32 expected)
-{
-    // Warnings written before the id was known get it now, so every line names the task.
-    for (qsizetype i = m_firstWarning; i < m_page->warnings.size(); ++i)
-        m_page->warnings[i].taskId = m_task.id;
-    if (m_task.id.isEmpty()) {
-        warn(QStringLiteral("id"),
-             (present & FId) ? TaskListParser::tr("the id is empty or not text; item skipped")
-                             : TaskListParser::tr("missing required field; item skipped"),
-             true);
-        return;
-    }
-    for (const auto &required : kRequired) {
-        if ((expected & required.bit) && !(present & required.bit))
-            warn(QLatin1String(required.name), TaskListParser::tr("missing required field"));
-    }
-    m_page->digests.append(rawJsonDigest(m_task.rawJson));
-    m_page->tasks.append(std::move(m_task));
-}
-
-simdjson::error_code ItemParser::parseObject(std::string_view raw, qsizetype index, size_t capacity)
-{
-    m_task = Task();
-    m_index = index;
-    m_firstWarning = m_page->warnings.size();
-    m_present = 0;
-    m_itemStart = raw.data();
-    m_capacity = capacity;
-    m_failedAt = nullptr;
-    m_task.rawJson = QByteArray(raw.data(), qsizetype(raw.size()));
-    TS_TRY(m_parser.iterate(raw.data(), raw.size(), capacity).get(m_doc));
-    const simdjson::error_code code = parseObjectFields();
-    if (code)
-        noteFailure(m_doc);
-    return code;
-}
-
-simdjson::error_code ItemParser::parseObjectFields()
-{
-    sj::object object;
-    TS_TRY(m_doc.get_object().get(object));
-    for (auto f : object) {
-        sj::field member;
-        TS_TRY(std::move(f).get(member));
-        std::string_view key;
-        TS_TRY(member.unescaped_key().get(key));
-        sj::value value = member.value();
-        bool isNull = false;
-        sj::json_type type;
-        TS_TRY(value.type().get(type));
-        if (type == sj::json_type::null) {
-            TS_TRY(value.is_null().get(isNull));
-            // null for an optional field reads as absent; for a required one it is reported as missing.
-            continue;
-        }
-        TS_TRY(field(key, value));
-    }
-    finish(m_present, ~0u);
-    return simdjson::SUCCESS;
-}
-
-
-simdjson::error_code ItemParser::parseArray(std::string_view raw, qsizetype index, size_t capacity,
-                                            const std::vector<std::string> &includeOrder)
-{
-    m_task = Task();
-    m_index = index;
-    m_firstWarning = m_page->warnings.size();
-    m_present = 0;
-    m_itemStart = raw.data();
-    m_capacity = capacity;
-    m_failedAt = nullptr;
-    m_task.rawJson = QByteArray(raw.data(), qsizetype(raw.size()));
-    TS_TRY(m_parser.iterate(raw.data(), raw.size(), capacity).get(m_doc));
-    const simdjson::error_code code = parseArrayValues(index, includeOrder);
-    if (code)
-        noteFailure(m_doc);
-    return code;
-}
-
-simdjson::error_code ItemParser::parseArrayValues(qsizetype index, const std::vector<std::string> &includeOrder)
-{
-    sj::array array;
-    TS_TRY(m_doc.get_array().get(array));
-    size_t i = 0;
-    quint32 expected = 0;
-    for (const auto &name : includeOrder) {
-        for (const auto &required : kRequired) {
-            if (name == required.name)
-                expected |= required.bit;
-        }
-    }
-    for (auto element : array) {
-        sj::value value;
-        TS_TRY(element.get(value));
-        sj::json_type type;
-        TS_TRY(value.type().get(type));
-        if (i >= includeOrder.size()) {
-            TS_TRY(consume(value));
-        } else if (type == sj::json_type::null) {
-            bool isNull = false;
-            TS_TRY(value.is_null().get(isNull));
-            // A null is the API's way of saying "absent": not a warning.
-            for (const auto &required : kRequired) {
-                if (includeOrder[i] == required.name)
-                    expected &= ~quint32(required.bit);
-            }
-        } else {
-            TS_TRY(field(includeOrder[i], value));
-        }
-        ++i;
-    }
-    // Values missing at the end read as absent, like nulls: the length warning says it once.
-    for (size_t missing = i; missing < includeOrder.size(); ++missing) {
-        for (const auto &required : kRequired) {
-            if (includeOrder[missing] == required.name)
-                expected &= ~quint32(required.bit);
-        }
-    }
-    if (i != includeOrder.size()) {
-        m_page->warnings.append(ParseWarning{
-            index, {}, {},
-            TaskListParser::tr("the item has %1 values, but the include order names %2 fields").arg(i).arg(includeOrder.size()),
-            false});
-    }
-    finish(m_present, expected);
-    return simdjson::SUCCESS;
-}
+using namespace ParseDetail;
 
 QString describeError(simdjson::error_code code)
 {
@@ -860,6 +55,249 @@ qint64 inputOffset(const QByteArray &input, qint64 repairedOffset)
             sequenceStart = i + 1;
     }
     return input.size();
+}
+
+// Reads one response body into a page. Every way to fail ends in a Failure, which parse() turns
+// into its one exit.
+class PageReader
+{
+public:
+    PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page);
+
+    std::optional<ParseError> read();
+
+private:
+    // Malformed JSON (`code`, near `offset`), or, when `message` is set, JSON that is not a list.
+    struct Failure
+    {
+        simdjson::error_code code = simdjson::SUCCESS;
+        qint64 offset = -1;
+        QString message;
+    };
+    using Result = std::optional<Failure>;
+    static Failure malformed(simdjson::error_code code, qint64 offset) { return {code, offset, {}}; }
+    static Failure notAList(const QString &message, qint64 offset) { return {simdjson::SUCCESS, offset, message}; }
+
+    Result readRoot();
+    Result readMember(sj::field &member);
+    Result readItems(sj::value value);
+    Result readItem(sj::value item);
+    Result readMetadata(sj::value value);
+    Result readListMetadata();
+    ParseError describe(const Failure &failure) const;
+    size_t capacityFrom(std::string_view raw) const { return size_t(m_bufferEnd - raw.data()); }
+    qint64 offsetOf(std::string_view raw) const { return raw.data() - m_padded.data(); }
+
+    const QByteArray &m_input;
+    QByteArray m_body; // the input, with invalid UTF-8 replaced
+    bool m_repaired = false;
+    simdjson::padded_string m_padded;
+    const char *m_bufferEnd = nullptr;
+    IncludeOrder m_includeOrder;
+    TaskListPage *m_page;
+    ItemParser m_itemParser;
+    bool m_sawItems = false;
+    qsizetype m_index = 0;
+    qint64 m_lastOffset = 0;
+};
+
+PageReader::PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page)
+    : m_input(input)
+    , m_body(input)
+    , m_page(page)
+    , m_itemParser(page)
+{
+    m_repaired = !simdjson::validate_utf8(input.constData(), size_t(input.size()));
+    if (m_repaired) {
+        // Keep what can be read: invalid sequences become U+FFFD, and the user is told.
+        m_body = QString::fromUtf8(input).toUtf8();
+        page->warnings.append(ParseWarning{
+            -1, {}, {}, TaskListParser::tr("the response is not valid UTF-8; invalid bytes were replaced with U+FFFD"),
+            false});
+    }
+    m_padded = simdjson::padded_string(m_body.constData(), size_t(m_body.size()));
+    m_bufferEnd = m_padded.data() + m_padded.size() + simdjson::SIMDJSON_PADDING;
+    m_includeOrder.reserve(size_t(includeOrder.size()));
+    for (const QString &name : includeOrder)
+        m_includeOrder.push_back(TaskFields::fromName(name.trimmed().toStdString()));
+}
+
+std::optional<ParseError> PageReader::read()
+{
+    Result failure = readRoot();
+    if (!failure)
+        failure = readListMetadata();
+    if (failure)
+        return describe(*failure);
+    return std::nullopt;
+}
+
+PageReader::Result PageReader::readRoot()
+{
+    sj::parser parser;
+    sj::document doc;
+    if (const auto code = parser.iterate(m_padded).get(doc))
+        return malformed(code, -1);
+    sj::json_type rootType;
+    if (const auto code = doc.type().get(rootType))
+        return malformed(code, 0);
+    if (rootType != sj::json_type::object)
+        return notAList(TaskListParser::tr("the response is %1, not a task list object").arg(typeName(rootType)), 0);
+    sj::object root;
+    if (const auto code = doc.get_object().get(root))
+        return malformed(code, 0);
+    for (auto f : root) {
+        sj::field member;
+        if (const auto code = std::move(f).get(member))
+            return malformed(code, m_lastOffset);
+        if (Result failure = readMember(member))
+            return failure;
+    }
+    // Anything after the root object is not JSON (current_location() only succeeds before the end).
+    if (const char *rest = nullptr; doc.current_location().get(rest) == simdjson::SUCCESS && rest)
+        return malformed(simdjson::TRAILING_CONTENT, rest - m_padded.data());
+    if (!m_sawItems)
+        return notAList(TaskListParser::tr("the response has no \"items\" array"), -1);
+    return std::nullopt;
+}
+
+PageReader::Result PageReader::readMember(sj::field &member)
+{
+    std::string_view key;
+    if (const auto code = member.unescaped_key().get(key))
+        return malformed(code, m_lastOffset);
+    sj::value value = member.value();
+    sj::json_type type;
+    if (const auto code = value.type().get(type))
+        return malformed(code, m_lastOffset);
+    if (key == "items") {
+        if (m_sawItems) // which list would be meant? Neither: nothing half-read is kept
+            return notAList(TaskListParser::tr("\"items\" appears more than once"), m_lastOffset);
+        if (type != sj::json_type::array) {
+            if (const auto code = m_itemParser.consume(value))
+                return malformed(code, m_lastOffset);
+            QJsonParseError qerr;
+            QJsonDocument::fromJson(m_body, &qerr); // is the rest of the body sound?
+            if (qerr.error != QJsonParseError::NoError)
+                return malformed(simdjson::TAPE_ERROR, m_lastOffset);
+            return notAList(TaskListParser::tr("\"items\" is %1, not an array").arg(typeName(type)), -1);
+        }
+        m_sawItems = true;
+        return readItems(value);
+    }
+    if (key == "metadata" && type == sj::json_type::object)
+        return readMetadata(value);
+    // Top-level `type`, `version` and anything else: read for validity, not kept.
+    if (const auto code = m_itemParser.consume(value))
+        return malformed(code, m_lastOffset);
+    return std::nullopt;
+}
+
+PageReader::Result PageReader::readItems(sj::value value)
+{
+    sj::array items;
+    if (const auto code = value.get_array().get(items))
+        return malformed(code, m_lastOffset);
+    for (auto element : items) {
+        sj::value item;
+        if (const auto code = element.get(item))
+            return malformed(code, m_lastOffset);
+        if (Result failure = readItem(item))
+            return failure;
+        ++m_index;
+    }
+    return std::nullopt;
+}
+
+PageReader::Result PageReader::readItem(sj::value item)
+{
+    sj::json_type itemType;
+    if (const auto code = item.type().get(itemType))
+        return malformed(code, m_lastOffset);
+    if (itemType != sj::json_type::object && itemType != sj::json_type::array) {
+        m_page->warnings.append(ParseWarning{
+            m_index, {}, {}, TaskListParser::tr("the item is %1, not an object; item skipped").arg(typeName(itemType)),
+            true});
+        if (const auto code = m_itemParser.consume(item))
+            return malformed(code, m_lastOffset);
+        return std::nullopt;
+    }
+    std::string_view raw;
+    if (const auto code = rawJsonOf(item, itemType, &raw))
+        return malformed(code, m_lastOffset);
+    m_lastOffset = offsetOf(raw);
+    simdjson::error_code code = simdjson::SUCCESS;
+    if (itemType == sj::json_type::object) {
+        code = m_itemParser.parseObject(raw, m_index, capacityFrom(raw));
+    } else if (m_includeOrder.empty()) {
+        m_page->warnings.append(ParseWarning{
+            m_index, {}, {},
+            TaskListParser::tr("the item is an array of values, but no include order is known; item skipped"), true});
+        code = m_itemParser.validateSlice(raw, capacityFrom(raw));
+    } else {
+        code = m_itemParser.parseArray(raw, m_index, capacityFrom(raw), m_includeOrder);
+    }
+    if (code)
+        return malformed(code, m_lastOffset);
+    return std::nullopt;
+}
+
+PageReader::Result PageReader::readMetadata(sj::value value)
+{
+    std::string_view raw;
+    if (const auto code = rawJsonOf(value, sj::json_type::object, &raw))
+        return malformed(code, m_lastOffset);
+    if (const auto code = m_itemParser.validateSlice(raw, capacityFrom(raw)))
+        return malformed(code, offsetOf(raw));
+    m_page->metadataJson = QByteArray(raw.data(), qsizetype(raw.size()));
+    return std::nullopt;
+}
+
+// metadata.continue and metadata.count, from the metadata object kept as received.
+PageReader::Result PageReader::readListMetadata()
+{
+    if (m_page->metadataJson.isEmpty()) {
+        m_page->metadataJson = QByteArrayLiteral("{}");
+        return std::nullopt;
+    }
+    const QJsonDocument metadata = QJsonDocument::fromJson(m_page->metadataJson);
+    if (!metadata.isObject())
+        return malformed(simdjson::TAPE_ERROR, -1);
+    const QJsonObject object = metadata.object();
+    const QJsonValue token = object.value(QLatin1String("continue"));
+    if (token.isString() && !token.toString().isEmpty())
+        m_page->continueToken = token.toString();
+    const QJsonValue count = object.value(QLatin1String("count"));
+    if (count.isDouble() && count.toDouble() >= 0 && count.toDouble() < 9.0e18)
+        m_page->count = qint64(count.toDouble());
+    return std::nullopt;
+}
+
+ParseError PageReader::describe(const Failure &failure) const
+{
+    if (!failure.message.isEmpty())
+        return {failure.message, failure.offset};
+    qint64 fallbackOffset = failure.offset;
+    if (m_itemParser.failedAt())
+        fallbackOffset = m_itemParser.failedAt() - m_padded.data();
+    ParseError error;
+    // simdjson says that it failed; Qt's parser says where, in words users have seen before.
+    QJsonParseError qerr;
+    QJsonDocument::fromJson(m_body, &qerr);
+    if (qerr.error != QJsonParseError::NoError) {
+        error.message = TaskListParser::tr("malformed JSON: %1").arg(qerr.errorString());
+        error.offset = qBound(qint64(0), qint64(qerr.offset), qint64(m_body.size()));
+    } else {
+        // Qt is more lenient (control characters and unknown escapes in strings): name
+        // simdjson's reason, and the broken byte when it is in a string.
+        if (const char *broken = locateBrokenString(m_padded.data(), m_padded.data() + m_padded.size()))
+            fallbackOffset = broken - m_padded.data();
+        error.message = TaskListParser::tr("malformed JSON: %1").arg(describeError(failure.code));
+        error.offset = qBound(qint64(0), fallbackOffset, qint64(m_body.size()));
+    }
+    if (m_repaired)
+        error.offset = inputOffset(m_input, error.offset);
+    return error;
 }
 
 } // namespace
@@ -922,216 +360,22 @@ std::optional<QString> TaskListParser::peekContinueToken(const QByteArray &body)
 
 const QStringList &TaskListParser::taskFieldNames()
 {
-    static const QStringList names = {
-        QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("id"), QStringLiteral("name"),
-        QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("service"),
-        QStringLiteral("parentTaskID"), QStringLiteral("userID"), QStringLiteral("resourceID"),
-        QStringLiteral("resourceURI"), QStringLiteral("resourceCollectionURI"), QStringLiteral("state"),
-        QStringLiteral("stateTransitions"), QStringLiteral("stateDetails"), QStringLiteral("orderHint"),
-        QStringLiteral("percentDone"), QStringLiteral("startTime"), QStringLiteral("endTime"),
-        QStringLiteral("cancelTime"), QStringLiteral("metadata"),
-    };
-    return names;
+    return TaskFields::names();
 }
 
 bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseError *error) const
 {
     Q_ASSERT(page);
     *page = TaskListPage();
-    ParseError ignored;
-    if (!error)
-        error = &ignored;
-    *error = ParseError();
-
-    QByteArray body = input;
-    const bool repaired = !simdjson::validate_utf8(input.constData(), size_t(input.size()));
-    if (repaired) {
-        // Keep what can be read: invalid sequences become U+FFFD, and the user is told.
-        body = QString::fromUtf8(input).toUtf8();
-        page->warnings.append(ParseWarning{-1, {}, {},
-                                           tr("the response is not valid UTF-8; invalid bytes were replaced with U+FFFD"),
-                                           false});
-    }
-
-    const simdjson::padded_string padded(body.constData(), size_t(body.size()));
-    const char *bufferEnd = padded.data() + padded.size() + simdjson::SIMDJSON_PADDING;
-    const auto capacityFrom = [bufferEnd](std::string_view raw) { return size_t(bufferEnd - raw.data()); };
-
-    ItemParser *failingParser = nullptr; // set below: knows where an item failed
-    const auto malformed = [&](simdjson::error_code code, qint64 fallbackOffset) {
-        if (failingParser && failingParser->failedAt())
-            fallbackOffset = failingParser->failedAt() - padded.data();
-        // simdjson says that it failed; Qt's parser says where, in words users have seen before.
-        QJsonParseError qerr;
-        QJsonDocument::fromJson(body, &qerr);
-        if (qerr.error != QJsonParseError::NoError) {
-            error->message = tr("malformed JSON: %1").arg(qerr.errorString());
-            error->offset = qBound(qint64(0), qint64(qerr.offset), qint64(body.size()));
-        } else {
-            // Qt is more lenient (control characters and unknown escapes in strings): name
-            // simdjson's reason, and the broken byte when it is in a string.
-            if (const char *broken = locateBrokenString(padded.data(), padded.data() + padded.size()))
-                fallbackOffset = broken - padded.data();
-            error->message = tr("malformed JSON: %1").arg(describeError(code));
-            error->offset = qBound(qint64(0), fallbackOffset, qint64(body.size()));
-        }
-        if (repaired)
-            error->offset = inputOffset(input, error->offset);
-        page->tasks.clear();
+    if (error)
+        *error = ParseError();
+    PageReader reader(input, m_includeOrder, page);
+    if (const std::optional<ParseError> failure = reader.read()) {
+        if (error)
+            *error = *failure;
+        page->tasks.clear(); // nothing half-read is kept
         page->digests.clear();
         return false;
-    };
-
-    std::vector<std::string> includeOrder;
-    includeOrder.reserve(size_t(m_includeOrder.size()));
-    for (const QString &name : m_includeOrder)
-        includeOrder.push_back(name.trimmed().toStdString());
-
-    sj::parser parser;
-    sj::document doc;
-    if (const auto code = parser.iterate(padded).get(doc))
-        return malformed(code, -1);
-    sj::json_type rootType;
-    if (const auto code = doc.type().get(rootType))
-        return malformed(code, 0);
-    if (rootType != sj::json_type::object) {
-        error->message = tr("the response is %1, not a task list object").arg(typeName(rootType));
-        error->offset = 0;
-        return false;
-    }
-    sj::object root;
-    if (const auto code = doc.get_object().get(root))
-        return malformed(code, 0);
-
-    InternTable interned;
-    ItemParser itemParser(page, &interned);
-    failingParser = &itemParser;
-    bool sawItems = false;
-    qsizetype index = 0;
-    qint64 lastOffset = 0;
-    for (auto f : root) {
-        sj::field member;
-        if (const auto code = std::move(f).get(member))
-            return malformed(code, lastOffset);
-        std::string_view key;
-        if (const auto code = member.unescaped_key().get(key))
-            return malformed(code, lastOffset);
-        sj::value value = member.value();
-        sj::json_type type;
-        if (const auto code = value.type().get(type))
-            return malformed(code, lastOffset);
-        if (key == "items") {
-            if (sawItems) { // which list would be meant? Neither: nothing half-read is kept
-                error->message = tr("\"items\" appears more than once");
-                error->offset = lastOffset;
-                page->tasks.clear();
-                page->digests.clear();
-                return false;
-            }
-            if (type != sj::json_type::array) {
-                if (const auto code = itemParser.consume(value))
-                    return malformed(code, lastOffset);
-                QJsonParseError qerr;
-                QJsonDocument::fromJson(body, &qerr); // is the rest of the body sound?
-                if (qerr.error != QJsonParseError::NoError)
-                    return malformed(simdjson::TAPE_ERROR, lastOffset);
-                error->message = tr("\"items\" is %1, not an array").arg(typeName(type));
-                error->offset = -1;
-                page->tasks.clear();
-                page->digests.clear();
-                return false;
-            }
-            sawItems = true;
-            sj::array items;
-            if (const auto code = value.get_array().get(items))
-                return malformed(code, lastOffset);
-            for (auto element : items) {
-                sj::value item;
-                if (const auto code = element.get(item))
-                    return malformed(code, lastOffset);
-                sj::json_type itemType;
-                if (const auto code = item.type().get(itemType))
-                    return malformed(code, lastOffset);
-                std::string_view raw;
-                simdjson::error_code code = simdjson::SUCCESS;
-                if (itemType == sj::json_type::object) {
-                    sj::object object;
-                    code = item.get_object().get(object);
-                    if (!code)
-                        code = object.raw_json().get(raw);
-                    if (!code) {
-                        raw = trimJson(raw);
-                        lastOffset = raw.data() - padded.data();
-                        code = itemParser.parseObject(raw, index, capacityFrom(raw));
-                    }
-                } else if (itemType == sj::json_type::array) {
-                    sj::array array;
-                    code = item.get_array().get(array);
-                    if (!code)
-                        code = array.raw_json().get(raw);
-                    if (!code) {
-                        raw = trimJson(raw);
-                        lastOffset = raw.data() - padded.data();
-                        if (includeOrder.empty()) {
-                            page->warnings.append(ParseWarning{
-                                index, {}, {},
-                                tr("the item is an array of values, but no include order is known; item skipped"),
-                                true});
-                            code = itemParser.validateSlice(raw, capacityFrom(raw));
-                        } else {
-                            code = itemParser.parseArray(raw, index, capacityFrom(raw), includeOrder);
-                        }
-                    }
-                } else {
-                    page->warnings.append(ParseWarning{
-                        index, {}, {}, tr("the item is %1, not an object; item skipped").arg(typeName(itemType)), true});
-                    code = itemParser.consume(item);
-                }
-                if (code)
-                    return malformed(code, lastOffset);
-                ++index;
-            }
-        } else if (key == "metadata" && type == sj::json_type::object) {
-            sj::object object;
-            std::string_view raw;
-            if (const auto code = value.get_object().get(object))
-                return malformed(code, lastOffset);
-            if (const auto code = object.raw_json().get(raw))
-                return malformed(code, lastOffset);
-            raw = trimJson(raw);
-            if (const auto code = itemParser.validateSlice(raw, capacityFrom(raw)))
-                return malformed(code, raw.data() - padded.data());
-            page->metadataJson = QByteArray(raw.data(), qsizetype(raw.size()));
-        } else {
-            // Top-level `type`, `version` and anything else: read for validity, not kept.
-            if (const auto code = itemParser.consume(value))
-                return malformed(code, lastOffset);
-        }
-    }
-    // Anything after the root object is not JSON (current_location() only succeeds before the end).
-    if (const char *rest = nullptr; doc.current_location().get(rest) == simdjson::SUCCESS && rest)
-        return malformed(simdjson::TRAILING_CONTENT, rest - padded.data());
-    if (!sawItems) {
-        error->message = tr("the response has no \"items\" array");
-        error->offset = -1;
-        page->tasks.clear();
-        page->digests.clear();
-        return false;
-    }
-
-    if (page->metadataJson.isEmpty()) {
-        page->metadataJson = QByteArrayLiteral("{}");
-    } else {
-        const QJsonDocument metadata = QJsonDocument::fromJson(page->metadataJson);
-        if (!metadata.isObject())
-            return malformed(simdjson::TAPE_ERROR, -1);
-        const QJsonObject object = metadata.object();
-        const QJsonValue token = object.value(QLatin1String("continue"));
-        if (token.isString() && !token.toString().isEmpty())
-            page->continueToken = token.toString();
-        const QJsonValue count = object.value(QLatin1String("count"));
-        if (count.isDouble() && count.toDouble() >= 0 && count.toDouble() < 9.0e18)
-            page->count = qint64(count.toDouble());
     }
     qCDebug(lcModels) << "parsed" << page->tasks.size() << "tasks," << page->warnings.size() << "warnings";
     return true;

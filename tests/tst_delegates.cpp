@@ -1,6 +1,7 @@
 // The progress and state-badge delegates, painted offscreen and checked pixel by pixel.
 #include "progressdelegate.h"
 #include "statebadgedelegate.h"
+#include "statepill.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
 #include "taskformat.h"
@@ -145,7 +146,7 @@ private Q_SLOTS:
             image.fill(Qt::white);
             QPainter painter(&image);
             painter.setRenderHint(QPainter::Antialiasing);
-            StateBadgeDelegate::drawGlyph(&painter, TaskState(s), QRectF(2, 2, 20, 20), Qt::black);
+            StatePill::drawGlyph(&painter, TaskState(s), QRectF(2, 2, 20, 20), Qt::black);
             painter.end();
             glyphs << image;
         }

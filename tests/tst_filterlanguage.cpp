@@ -108,6 +108,45 @@ class TestFilterLanguage : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The field paths are built from the API's one field list (TaskFields): what they spell is pinned here.
+    void fieldPaths()
+    {
+        const QStringList expected = {
+            u"type"_s, u"version"_s, u"id"_s, u"name"_s, u"summary"_s, u"description"_s, u"service"_s,
+            u"parentTaskID"_s, u"userID"_s, u"resourceID"_s, u"resourceURI"_s, u"resourceCollectionURI[*]"_s,
+            u"state"_s, u"stateTransitions[*].from"_s, u"stateTransitions[*].to[*]"_s, u"stateDetails[*].type"_s,
+            u"stateDetails[*].title"_s, u"stateDetails[*].detail"_s, u"orderHint"_s, u"percentDone"_s,
+            u"startTime"_s, u"endTime"_s, u"cancelTime"_s, u"metadata.labels[*].name"_s,
+            u"metadata.labels[*].value"_s, u"metadata.creationTimestamp"_s, u"metadata.modificationTimestamp"_s,
+            u"metadata.createdBy"_s, u"metadata.modifiedBy"_s, u"duration"_s, u"app"_s, u"cluster"_s,
+            u"namespace"_s, u"cloud"_s, u"resourceType"_s,
+        };
+        QCOMPARE(FilterFieldCount, expected.size());
+        for (int i = 0; i < FilterFieldCount; ++i) {
+            const FilterFieldInfo &info = filterFieldInfo(FilterField(i));
+            QCOMPARE(info.path.toString(), expected.at(i));
+            QCOMPARE(info.array, expected.at(i).contains(u"[*]"_s));
+            QCOMPARE(info.derived, i >= int(FilterField::Duration));
+            QCOMPARE(filterFieldFromPath(expected.at(i)), std::optional<FilterField>(FilterField(i)));
+        }
+        using T = FilterValueType;
+        QCOMPARE(filterFieldInfo(FilterField::PercentDone).type, T::Number);
+        QCOMPARE(filterFieldInfo(FilterField::OrderHint).type, T::Number);
+        QCOMPARE(filterFieldInfo(FilterField::Duration).type, T::Number);
+        for (FilterField f : {FilterField::StartTime, FilterField::EndTime, FilterField::CancelTime,
+                              FilterField::CreationTimestamp, FilterField::ModificationTimestamp})
+            QCOMPARE(filterFieldInfo(f).type, T::Instant);
+        for (FilterField f : {FilterField::State, FilterField::ResourceCollectionUri, FilterField::LabelName,
+                              FilterField::StateTransitionTo, FilterField::App})
+            QCOMPARE(filterFieldInfo(f).type, T::Text);
+        // Every top-level API field whose value a filter can compare is a filter field by its API name.
+        for (const QString &name : TaskListParser::taskFieldNames()) {
+            if (name == u"stateTransitions" || name == u"stateDetails" || name == u"metadata")
+                continue; // objects: their parts are fields
+            QVERIFY2(filterFieldFromPath(name), qPrintable(name));
+        }
+    }
+
     void lexer_data()
     {
         QTest::addColumn<QString>("text");

@@ -3,6 +3,7 @@
 #include "taskcolors.h"
 #include "tasktreemodel.h"
 #include "taskformat.h"
+#include "testpalettes.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
@@ -51,21 +52,6 @@ int countNear(const QImage &image, const QRect &rect, const QColor &color, int t
         }
     }
     return count;
-}
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(40, 40, 44));
-    dark.setColor(QPalette::WindowText, QColor(228, 228, 228));
-    dark.setColor(QPalette::Base, QColor(30, 30, 30));
-    dark.setColor(QPalette::Text, QColor(230, 230, 230));
-    dark.setColor(QPalette::Button, QColor(50, 50, 54));
-    dark.setColor(QPalette::ButtonText, QColor(228, 228, 228));
-    dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    dark.setColor(QPalette::HighlightedText, QColor(255, 255, 255));
-    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
-    return dark;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // Unit tests of the tasks list parser: typed fields, raw bytes, include arrays, tolerance and warnings.
 #include "task.h"
+#include "taskfields.h"
 #include "tasklistparser.h"
 
 #include <QFile>
@@ -353,6 +354,7 @@ private slots:
     void invalidTimestamp_data();
     void invalidTimestamp();
     void taskFieldNames();
+    void taskFieldLookup();
 
     void exampleResponse();
     void fullItem();
@@ -519,6 +521,36 @@ void TestTaskParser::taskFieldNames()
     std::sort(actual.begin(), actual.end());
     std::sort(expected.begin(), expected.end());
     QCOMPARE(actual, expected);
+}
+
+// The one table of fields: every name finds its field, nothing else finds one, and it marks the
+// reference page's required fields (and only those) as required.
+void TestTaskParser::taskFieldLookup()
+{
+    QStringList required;
+    for (const TaskFieldInfo &info : TaskFields::kAll) {
+        const QString name = info.latin1Name();
+        const std::optional<TaskField> found = TaskFields::fromName(name.toStdString());
+        QVERIFY2(found && *found == info.field, qPrintable(name));
+        QCOMPARE(&TaskFields::info(info.field), &info);
+        if (info.required) {
+            required.append(name);
+            QVERIFY(TaskFields::kRequiredBits & info.bit());
+        } else {
+            QVERIFY(!(TaskFields::kRequiredBits & info.bit()));
+        }
+        // Case-sensitive as the API, and no prefix or extension of a name is a field.
+        QVERIFY(!TaskFields::fromName(name.toUpper().toStdString()) || name == name.toUpper());
+        QVERIFY(!TaskFields::fromName(name.chopped(1).toStdString()));
+        QVERIFY(!TaskFields::fromName(QString(name + u's').toStdString()));
+    }
+    QStringList expected = requiredFields;
+    expected.append(u"id"_s);
+    std::sort(required.begin(), required.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(required, expected);
+    for (const char *other : {"", "ID", "items", "stateDetail", "resourceCollectionURIs", "modificationTimestamp"})
+        QVERIFY2(!TaskFields::fromName(other), other);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
-// StateBar: state chips painted as pills like the state badge, with palette-derived colours and roving focus.
+// StateBar: state chips (StatePill, like the state badge) with palette-derived colours and roving focus.
 #include "statebar.h"
 
-#include "statebadgedelegate.h"
+#include "statepill.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
 #include "taskformat.h"
@@ -13,26 +13,12 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace Taskscope {
-
-namespace {
-
-
-// `color` over `background` as an opaque colour (PlaceholderText, NotStarted's accent, may be translucent).
-QColor opaqueOn(const QColor &color, const QColor &background)
-{
-    QColor solid = color;
-    solid.setAlpha(255);
-    return TaskColors::mix(background, solid, color.alphaF());
-}
-
-} // namespace
 
 // One chip: glyph, name and count in a rounded pill. Keyboard and mouse activations carry the modifiers
 // that were held, which QAbstractButton::clicked() does not.
@@ -150,6 +136,7 @@ protected:
     }
 
     void paintEvent(QPaintEvent *event) override;
+    StatePill::Colors colors() const;
 
 private:
     struct Geometry
@@ -216,109 +203,77 @@ private:
     Qt::KeyboardModifiers m_modifiers = Qt::NoModifier;
 };
 
-void StateChip::paintEvent(QPaintEvent *)
+StatePill::Colors StateChip::colors() const
 {
     const QPalette &pal = palette();
     const QColor window = pal.color(QPalette::Window);
     const QColor text = pal.color(QPalette::WindowText);
-    const QColor accent = opaqueOn(TaskColors::accent(m_state, pal), window);
+    const QColor accent = TaskColors::opaqueOn(TaskColors::accent(m_state, pal), window);
     const QColor muted = TaskColors::mix(window, text, 0.5);
     const bool dark = TaskColors::isDark(pal);
 
-    QColor fill, border, foreground, glyphColor;
+    StatePill::Colors c;
     switch (m_mode) {
     case Mode::Selected: {
-        // Lit: the accent itself, with whichever of the palette's two text colours reads better on it. A
-        // mid-grey accent (NotStarted, Unknown) reads poorly with both: push it away from the text until
-        // it reaches 4.5:1 (WCAG AA).
-        fill = accent;
-        foreground = TaskColors::contrast(text, fill) >= TaskColors::contrast(window, fill) ? text : window;
-        const QColor away = foreground == text ? window : text;
-        for (int step = 0; step < 8 && TaskColors::contrast(foreground, fill) < 4.5; ++step)
-            fill = TaskColors::mix(fill, away, 0.12);
-        border = fill;
-        glyphColor = foreground;
+        // Lit: the accent itself, with whichever of the palette's two text colours reads better on it.
+        const StatePill::Readable readable = StatePill::readableOn(accent, text, window);
+        c = {readable.fill, readable.fill, readable.foreground, readable.foreground};
         break;
     }
     case Mode::Excluded:
-        fill = window;
-        border = TaskColors::mix(window, accent, 0.5);
-        foreground = muted;
-        glyphColor = TaskColors::mix(window, accent, 0.5);
+        c = {window, TaskColors::mix(window, accent, 0.5), muted, TaskColors::mix(window, accent, 0.5)};
         break;
     case Mode::Neutral:
-        if (m_count == 0) { // nothing to show: muted, but in place so that the bar does not jump
-            fill = window;
-            border = TaskColors::mix(window, text, 0.2);
-            foreground = muted;
-            glyphColor = TaskColors::mix(window, accent, 0.55);
-        } else {
-            fill = TaskColors::mix(window, accent, dark ? 0.22 : 0.12);
-            border = TaskColors::mix(window, accent, 0.6);
-            foreground = text;
-            glyphColor = accent;
-        }
+        if (m_count == 0) // nothing to show: muted, but in place so that the bar does not jump
+            c = {window, TaskColors::mix(window, text, 0.2), muted, TaskColors::mix(window, accent, 0.55)};
+        else
+            c = {TaskColors::mix(window, accent, dark ? 0.22 : 0.12), TaskColors::mix(window, accent, 0.6), text, accent};
         break;
     }
     if (!isEnabled()) {
-        fill = window;
-        foreground = glyphColor = border = muted;
+        c = {window, muted, muted, muted};
     } else if (isDown()) {
-        fill = TaskColors::mix(fill, text, 0.18);
+        c.fill = TaskColors::mix(c.fill, text, 0.18);
     } else if (underMouse()) {
-        fill = TaskColors::mix(fill, text, 0.08);
+        c.fill = TaskColors::mix(c.fill, text, 0.08);
         if (m_mode != Mode::Selected)
-            border = accent;
+            c.border = accent;
     }
+    return c;
+}
 
+void StateChip::paintEvent(QPaintEvent *)
+{
+    const StatePill::Colors c = colors();
     const Geometry g = geometry();
-    const QRectF bounds = QRectF(rect());
-    const QRectF pill = bounds.adjusted(g.margin, g.margin, -g.margin, -g.margin);
+    const QRectF pill = QRectF(rect()).adjusted(g.margin, g.margin, -g.margin, -g.margin);
     const double radius = pill.height() / 2.0;
-    const auto visual = [&](const QRectF &r) {
-        if (!isRightToLeft())
-            return r;
-        return QRectF(bounds.left() + bounds.right() - r.right(), r.top(), r.width(), r.height());
-    };
 
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(border, m_mode == Mode::Selected ? 1.5 : 1.0));
-    painter.setBrush(fill);
-    painter.drawRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+    StatePill::drawFrame(&painter, pill, c, m_mode == Mode::Selected ? 1.5 : 1.0);
 
     if (hasFocus()) {
         // A ring around the pill, clear of it, in the palette's focus colour.
         const double ring = g.margin / 2.0;
-        QPen pen(pal.color(QPalette::Highlight), qMax(1.5, g.margin / 2.0));
+        QPen pen(palette().color(QPalette::Highlight), qMax(1.5, g.margin / 2.0));
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);
         painter.drawRoundedRect(pill.adjusted(-ring, -ring, ring, ring), radius + ring, radius + ring);
     }
 
-    const QRectF glyphRect(pill.left() + g.padding, pill.center().y() - g.glyph / 2.0, g.glyph, g.glyph);
-    StateBadgeDelegate::drawGlyph(&painter, m_state, visual(glyphRect), glyphColor);
-
-    const double countLeft = pill.right() - g.padding - g.countWidth;
-    const QRectF countRect(countLeft, pill.top(), g.countWidth, pill.height());
-    const double nameLeft = glyphRect.right() + g.gap;
-    const QRectF nameRect(nameLeft, pill.top(), qMax(0.0, countLeft - g.gap - nameLeft), pill.height());
-
-    QFont nameFont = font();
-    QFont numberFont = countFont();
+    StatePill::Label label;
+    label.name = m_name;
+    label.nameFont = font();
+    label.count = countText();
+    label.countFont = countFont();
+    label.countWidth = g.countWidth;
     // Excluded: struck through, so that it does not rest on colour.
-    nameFont.setStrikeOut(m_mode == Mode::Excluded);
-    numberFont.setStrikeOut(m_mode == Mode::Excluded);
-    painter.setPen(foreground);
-    painter.setFont(nameFont);
-    QString elided = QFontMetricsF(nameFont).elidedText(m_name, Qt::ElideRight, nameRect.width());
-    if (elided == QStringView(u"\u2026"))
-        elided.clear(); // a lone ellipsis says nothing: glyph and count remain (the name is in the tooltip)
-    const Qt::Alignment leading = isRightToLeft() ? Qt::AlignRight : Qt::AlignLeft;
-    const Qt::Alignment trailing = isRightToLeft() ? Qt::AlignLeft : Qt::AlignRight;
-    painter.drawText(visual(nameRect), Qt::AlignVCenter | leading, elided);
-    painter.setFont(numberFont);
-    painter.drawText(visual(countRect), Qt::AlignVCenter | trailing, countText());
+    label.nameFont.setStrikeOut(m_mode == Mode::Excluded);
+    label.countFont.setStrikeOut(m_mode == Mode::Excluded);
+    label.hideLoneEllipsis = true; // the name is in the tooltip
+    label.rightToLeft = isRightToLeft();
+    StatePill::drawContent(&painter, pill, m_state, c, {g.padding, g.glyph, g.gap}, label);
 }
 
 StateBar::StateBar(QWidget *parent)

@@ -43,6 +43,13 @@ QColor accent(TaskState state, const QPalette &palette)
     return highlight;
 }
 
+QColor opaqueOn(const QColor &color, const QColor &background)
+{
+    QColor solid = color;
+    solid.setAlpha(255);
+    return mix(background, solid, color.alphaF());
+}
+
 double contrast(const QColor &a, const QColor &b)
 {
     const auto luminance = [](const QColor &color) {

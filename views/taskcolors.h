@@ -15,6 +15,10 @@ QColor accent(TaskState state, const QPalette &palette);
 // A blend of `a` and `b`; `t` = 0 gives `a`.
 QColor mix(const QColor &a, const QColor &b, double t);
 
+// `color` over `background` as an opaque colour (PlaceholderText, and so NotStarted's accent, may be
+// translucent).
+QColor opaqueOn(const QColor &color, const QColor &background);
+
 // WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white).
 double contrast(const QColor &a, const QColor &b);
 

@@ -1,0 +1,660 @@
+// ItemParser: one item into a Task. Every value is visited, so the bytes kept for export are known
+// to be valid JSON; problems with the data become warnings, only malformed JSON is an error.
+#include "itemparser.h"
+
+#include <cctype>
+#include <cstring>
+
+namespace Taskscope::ParseDetail {
+
+std::string_view trimJson(std::string_view raw)
+{
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+        raw.remove_suffix(1);
+    return raw;
+}
+
+simdjson::error_code rawJsonOf(sj::value value, sj::json_type type, std::string_view *raw)
+{
+    simdjson::error_code code = simdjson::SUCCESS;
+    if (type == sj::json_type::object) {
+        sj::object object;
+        code = value.get_object().get(object);
+        if (!code)
+            code = object.raw_json().get(*raw);
+    } else {
+        sj::array array;
+        code = value.get_array().get(array);
+        if (!code)
+            code = array.raw_json().get(*raw);
+    }
+    if (!code)
+        *raw = trimJson(*raw);
+    return code;
+}
+
+QString fromUtf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+QString typeName(sj::json_type t)
+{
+    switch (t) {
+    case sj::json_type::array:
+        return TaskListParser::tr("an array");
+    case sj::json_type::object:
+        return TaskListParser::tr("an object");
+    case sj::json_type::number:
+        return TaskListParser::tr("a number");
+    case sj::json_type::string:
+        return TaskListParser::tr("text");
+    case sj::json_type::boolean:
+        return TaskListParser::tr("a boolean");
+    case sj::json_type::null:
+        return TaskListParser::tr("null");
+    }
+    return TaskListParser::tr("an unknown value");
+}
+
+#define TS_TRY(expr)                                                                                                   \
+    do {                                                                                                               \
+        if (const auto tsErr_ = (expr))                                                                                \
+            return tsErr_;                                                                                             \
+    } while (false)
+
+void ItemParser::warn(QAnyStringView field, const QString &message, bool skipped)
+{
+    m_page->warnings.append(ParseWarning{m_index, m_task.id, field.toString(), message, skipped});
+}
+
+QString ItemParser::intern(std::string_view s)
+{
+    auto it = m_interned.find(s);
+    if (it != m_interned.end())
+        return it->second;
+    return m_interned.emplace(s, fromUtf8(s)).first->second;
+}
+
+simdjson::error_code ItemParser::wrongType(sj::value value, sj::json_type got, QAnyStringView field,
+                                           const QString &expected)
+{
+    warn(field, TaskListParser::tr("expected %1, got %2; left empty").arg(expected, typeName(got)));
+    return consume(value);
+}
+
+simdjson::error_code ItemParser::consume(sj::value value, int depth)
+{
+    if (depth > 512)
+        return simdjson::DEPTH_ERROR;
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    switch (type) {
+    case sj::json_type::object: {
+        sj::object object;
+        TS_TRY(value.get_object().get(object));
+        for (auto f : object) {
+            sj::field member;
+            TS_TRY(std::move(f).get(member));
+            std::string_view key;
+            TS_TRY(member.unescaped_key().get(key));
+            TS_TRY(consume(member.value(), depth + 1));
+        }
+        return simdjson::SUCCESS;
+    }
+    case sj::json_type::array: {
+        sj::array array;
+        TS_TRY(value.get_array().get(array));
+        for (auto element : array) {
+            sj::value v;
+            TS_TRY(element.get(v));
+            TS_TRY(consume(v, depth + 1));
+        }
+        return simdjson::SUCCESS;
+    }
+    case sj::json_type::string: {
+        std::string_view s;
+        return value.get_string().get(s);
+    }
+    case sj::json_type::number: {
+        double d;
+        return value.get_double().get(d);
+    }
+    case sj::json_type::boolean: {
+        bool b;
+        return value.get_bool().get(b);
+    }
+    case sj::json_type::null: {
+        bool isNull = false;
+        TS_TRY(value.is_null().get(isNull));
+        return isNull ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+    }
+    return simdjson::INCORRECT_TYPE;
+}
+
+simdjson::error_code ItemParser::readString(sj::value value, QAnyStringView field, QString *out, bool internIt)
+{
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type != sj::json_type::string)
+        return wrongType(value, type, field, TaskListParser::tr("text"));
+    std::string_view s;
+    TS_TRY(value.get_string().get(s));
+    *out = internIt ? intern(s) : fromUtf8(s);
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::readNumber(sj::value value, QAnyStringView name, std::optional<double> *out)
+{
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type == sj::json_type::number) {
+        double d;
+        TS_TRY(value.get_double().get(d));
+        *out = d;
+        return simdjson::SUCCESS;
+    }
+    if (type == sj::json_type::string) {
+        std::string_view s;
+        TS_TRY(value.get_string().get(s));
+        const QString text = fromUtf8(s);
+        bool ok = false;
+        const double d = text.trimmed().toDouble(&ok);
+        if (ok && qIsFinite(d)) {
+            *out = d;
+            warn(name, TaskListParser::tr("expected a number, got the text \"%1\"; read as %2").arg(text).arg(d));
+        } else {
+            warn(name, TaskListParser::tr("expected a number, got the text \"%1\"; left empty").arg(text));
+        }
+        return simdjson::SUCCESS;
+    }
+    return wrongType(value, type, name, TaskListParser::tr("a number"));
+}
+
+simdjson::error_code ItemParser::readTimestamp(sj::value value, QAnyStringView field, QDateTime *out)
+{
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type != sj::json_type::string)
+        return wrongType(value, type, field, TaskListParser::tr("a timestamp"));
+    std::string_view s;
+    TS_TRY(value.get_string().get(s));
+    const QString text = fromUtf8(s);
+    *out = parseTimestamp(text);
+    if (!out->isValid())
+        warn(field, TaskListParser::tr("\"%1\" is not a timestamp (YYYY-MM-DDTHH:MM:SS[.fraction]Z); left empty").arg(text));
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::readStringList(sj::value value, QAnyStringView field, QStringList *out, bool internIt)
+{
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type != sj::json_type::array)
+        return wrongType(value, type, field, TaskListParser::tr("an array of text"));
+    sj::array array;
+    TS_TRY(value.get_array().get(array));
+    int i = 0;
+    for (auto element : array) {
+        sj::value v;
+        TS_TRY(element.get(v));
+        TS_TRY(v.type().get(type));
+        if (type != sj::json_type::string) {
+            TS_TRY(wrongType(v, type, field.toString() + u'[' + QString::number(i) + u']', TaskListParser::tr("text")));
+        } else {
+            std::string_view s;
+            TS_TRY(v.get_string().get(s));
+            out->append(internIt ? intern(s) : fromUtf8(s));
+        }
+        ++i;
+    }
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::readTransitions(sj::value value)
+{
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type != sj::json_type::array)
+        return wrongType(value, type, QStringLiteral("stateTransitions"), TaskListParser::tr("an array of objects"));
+    sj::array array;
+    TS_TRY(value.get_array().get(array));
+    std::string_view raw;
+    TS_TRY(array.raw_json().get(raw));
+    raw = trimJson(raw);
+    const QByteArray key(raw.data(), qsizetype(raw.size()));
+    const auto known = m_transitions.constFind(key);
+    if (known != m_transitions.cend()) {
+        m_task.stateTransitions = known.value(); // shares the list: no allocation per task
+        return simdjson::SUCCESS;
+    }
+    // First time this list is seen: read it from its own slice, with warnings as usual.
+    sj::document doc;
+    TS_TRY(m_validator.iterate(raw.data(), raw.size(), m_capacity - size_t(raw.data() - m_itemStart)).get(doc));
+    sj::value root;
+    TS_TRY(doc.get_value().get(root));
+    const qsizetype warningsBefore = m_page->warnings.size();
+    QList<StateTransition> list;
+    TS_TRY(readTransitionList(root, &list));
+    if (m_page->warnings.size() == warningsBefore && m_transitions.size() < 256)
+        m_transitions.insert(key, list);
+    m_task.stateTransitions = list;
+    return simdjson::SUCCESS;
+}
+
+template <typename Visit>
+simdjson::error_code ItemParser::forEachObject(sj::value value, const QString &arrayPath, Visit visit)
+{
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type != sj::json_type::array)
+        return wrongType(value, type, arrayPath, TaskListParser::tr("an array of objects"));
+    sj::array array;
+    TS_TRY(value.get_array().get(array));
+    int i = 0;
+    for (auto element : array) {
+        sj::value v;
+        TS_TRY(element.get(v));
+        const QString path = arrayPath + u'[' + QString::number(i++) + u']';
+        TS_TRY(v.type().get(type));
+        if (type != sj::json_type::object) {
+            TS_TRY(wrongType(v, type, path, TaskListParser::tr("an object")));
+            continue;
+        }
+        sj::object object;
+        TS_TRY(v.get_object().get(object));
+        TS_TRY(visit(object, path));
+    }
+    return simdjson::SUCCESS;
+}
+
+template <typename Visit>
+simdjson::error_code ItemParser::forEachMember(sj::object &object, Visit visit)
+{
+    for (auto f : object) {
+        sj::field member;
+        TS_TRY(std::move(f).get(member));
+        std::string_view key;
+        TS_TRY(member.unescaped_key().get(key));
+        TS_TRY(visit(key, member.value()));
+    }
+    return simdjson::SUCCESS;
+}
+
+void ItemParser::requireFields(const QString &path, std::initializer_list<std::pair<bool, const char *>> fields)
+{
+    for (const auto &[present, name] : fields) {
+        if (!present)
+            warn(QString(path + u'.' + QLatin1String(name)), TaskListParser::tr("missing required field"));
+    }
+}
+
+simdjson::error_code ItemParser::readTransitionList(sj::value value, QList<StateTransition> *out)
+{
+    return forEachObject(value, QStringLiteral("stateTransitions"), [&](sj::object &object, const QString &path) {
+        StateTransition transition;
+        bool hasFrom = false, hasTo = false;
+        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
+            if (key == "from") {
+                hasFrom = true;
+                return readString(member, QString(path + u".from"), &transition.from, true);
+            }
+            if (key == "to") {
+                hasTo = true;
+                return readStringList(member, QString(path + u".to"), &transition.to, true);
+            }
+            return consume(member);
+        }));
+        requireFields(path, {{hasFrom, "from"}, {hasTo, "to"}});
+        out->append(std::move(transition));
+        return simdjson::SUCCESS;
+    });
+}
+
+simdjson::error_code ItemParser::readAdditionalDetails(sj::value extra, QByteArray *out)
+{
+    sj::json_type type;
+    TS_TRY(extra.type().get(type));
+    std::string_view raw;
+    if (type == sj::json_type::object || type == sj::json_type::array) {
+        TS_TRY(rawJsonOf(extra, type, &raw));
+    } else {
+        raw = trimJson(extra.raw_json_token());
+        TS_TRY(consume(extra));
+    }
+    *out = QByteArray(raw.data(), qsizetype(raw.size()));
+    // raw_json() skips without reading atoms: validate the slice before anyone exports it.
+    if (type == sj::json_type::object || type == sj::json_type::array)
+        TS_TRY(validate(raw, m_capacity - size_t(raw.data() - m_itemStart)));
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::readDetails(sj::value value)
+{
+    return forEachObject(value, QStringLiteral("stateDetails"), [&](sj::object &object, const QString &path) {
+        StateDetail detail;
+        bool hasType = false, hasTitle = false, hasDetail = false;
+        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
+            if (key == "type") {
+                hasType = true;
+                return readString(member, QString(path + u".type"), &detail.type, true);
+            }
+            if (key == "title") {
+                hasTitle = true;
+                return readString(member, QString(path + u".title"), &detail.title, true);
+            }
+            if (key == "detail") {
+                hasDetail = true;
+                return readString(member, QString(path + u".detail"), &detail.detail);
+            }
+            if (key == "additionalDetails")
+                return readAdditionalDetails(member, &detail.additionalDetails);
+            return consume(member);
+        }));
+        requireFields(path, {{hasType, "type"}, {hasTitle, "title"}, {hasDetail, "detail"}});
+        m_task.stateDetails.append(std::move(detail));
+        return simdjson::SUCCESS;
+    });
+}
+
+simdjson::error_code ItemParser::readLabels(sj::value value)
+{
+    return forEachObject(value, QStringLiteral("metadata.labels"), [&](sj::object &object, const QString &path) {
+        Label label;
+        bool hasName = false, hasValue = false;
+        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
+            if (key == "name") {
+                hasName = true;
+                return readString(member, QString(path + u".name"), &label.name, true);
+            }
+            if (key == "value") {
+                hasValue = true;
+                return readString(member, QString(path + u".value"), &label.value, true);
+            }
+            return consume(member);
+        }));
+        requireFields(path, {{hasName, "name"}, {hasValue, "value"}});
+        m_task.metadata.labels.append(std::move(label));
+        return simdjson::SUCCESS;
+    });
+}
+
+simdjson::error_code ItemParser::readMetadata(sj::value value)
+{
+    sj::json_type type;
+    TS_TRY(value.type().get(type));
+    if (type != sj::json_type::object)
+        return wrongType(value, type, QStringLiteral("metadata"), TaskListParser::tr("an object"));
+    sj::object object;
+    TS_TRY(value.get_object().get(object));
+    bool hasLabels = false, hasCreation = false, hasModification = false, hasCreatedBy = false;
+    TaskMetadata &md = m_task.metadata;
+    TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
+        if (key == "labels") {
+            hasLabels = true;
+            return readLabels(member);
+        }
+        if (key == "creationTimestamp") {
+            hasCreation = true;
+            return readTimestamp(member, u"metadata.creationTimestamp", &md.creationTimestamp);
+        }
+        if (key == "modificationTimestamp") {
+            hasModification = true;
+            return readTimestamp(member, u"metadata.modificationTimestamp", &md.modificationTimestamp);
+        }
+        if (key == "createdBy") {
+            hasCreatedBy = true;
+            return readString(member, u"metadata.createdBy", &md.createdBy, true);
+        }
+        if (key == "modifiedBy")
+            return readString(member, u"metadata.modifiedBy", &md.modifiedBy, true);
+        return consume(member);
+    }));
+    requireFields(QStringLiteral("metadata"), {{hasLabels, "labels"},
+                                               {hasCreation, "creationTimestamp"},
+                                               {hasModification, "modificationTimestamp"},
+                                               {hasCreatedBy, "createdBy"}});
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::validate(std::string_view raw, size_t capacity)
+{
+    sj::document doc;
+    TS_TRY(m_validator.iterate(raw.data(), raw.size(), capacity).get(doc));
+    sj::value root;
+    simdjson::error_code code = doc.get_value().get(root);
+    if (!code)
+        code = consume(root);
+    if (code)
+        noteFailure(doc);
+    return code;
+}
+
+// The first byte in [p, end) that breaks a JSON string: an escape JSON does not have, or a raw
+// control character. Called only after a failure, to say where it was.
+const char *locateBrokenString(const char *p, const char *end)
+{
+    bool inString = false;
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (!inString) {
+            inString = c == '"';
+            continue;
+        }
+        if (c == '"') {
+            inString = false;
+        } else if (c < 0x20) {
+            return p;
+        } else if (c == '\\') {
+            if (p + 1 >= end)
+                return p;
+            const char next = p[1];
+            if (next == 'u') {
+                for (int i = 2; i <= 5; ++i) {
+                    if (p + i >= end || !std::isxdigit(static_cast<unsigned char>(p[i])))
+                        return p;
+                }
+                p += 5;
+            } else if (std::strchr("\"\\/bfnrt", next) && next != 0) {
+                ++p;
+            } else {
+                return p;
+            }
+        }
+    }
+    return nullptr;
+}
+
+void ItemParser::noteFailure(sj::document &doc)
+{
+    const char *at = nullptr;
+    if (doc.current_location().get(at) != simdjson::SUCCESS)
+        at = nullptr;
+    if (m_failedAt && (!at || m_failedAt <= at))
+        return; // a nested validation already found the place
+    // Inside a string the iterator only knows the string's token: find the broken byte itself.
+    if (m_itemStart) {
+        const char *end = m_itemStart + (m_capacity > simdjson::SIMDJSON_PADDING ? m_capacity - simdjson::SIMDJSON_PADDING : 0);
+        const char *limit = at ? qMin(end, at + 1) : end;
+        // The failing token may be a long string that starts before `at` and breaks after it.
+        if (at) {
+            const char *stringEnd = at;
+            while (stringEnd < end && *stringEnd != '"')
+                ++stringEnd;
+            limit = qMin(end, stringEnd + 1);
+        }
+        if (const char *broken = locateBrokenString(m_itemStart, limit)) {
+            m_failedAt = broken;
+            return;
+        }
+    }
+    if (at)
+        m_failedAt = at;
+}
+
+simdjson::error_code ItemParser::field(TaskField which, sj::value value)
+{
+    // A null in an include array means "absent"; in an object it is a wrong type, reported below.
+    const TaskFieldInfo &info = TaskFields::info(which);
+    const QLatin1String name = info.latin1Name();
+    Task &t = m_task;
+    m_present |= info.bit();
+    switch (info.kind) {
+    case TaskFieldKind::Text: {
+        sj::json_type type = sj::json_type::string;
+        if (which == TaskField::Id || which == TaskField::State)
+            TS_TRY(value.type().get(type));
+        if (which == TaskField::Id && type != sj::json_type::string)
+            return consume(value); // finish() says once that the item is skipped, and why
+        TS_TRY(readString(value, name, &(t.*info.text), info.interned));
+        if (which == TaskField::State) {
+            t.state = stateFromApiName(t.stateText);
+            if (t.state == TaskState::Unknown && type == sj::json_type::string)
+                warn(name, TaskListParser::tr("unknown state \"%1\"; kept as is").arg(t.stateText));
+        }
+        return simdjson::SUCCESS;
+    }
+    case TaskFieldKind::Number: {
+        std::optional<double> &number = t.*info.number;
+        TS_TRY(readNumber(value, name, &number));
+        if (which == TaskField::PercentDone && number && (*number < 0.0 || *number > 100.0))
+            warn(name, TaskListParser::tr("%1 is outside 0..100").arg(*number));
+        return simdjson::SUCCESS;
+    }
+    case TaskFieldKind::Time:
+        return readTimestamp(value, name, &(t.*info.time));
+    case TaskFieldKind::TextList:
+        return readStringList(value, name, &(t.*info.textList), info.interned);
+    case TaskFieldKind::Transitions:
+        return readTransitions(value);
+    case TaskFieldKind::Details:
+        return readDetails(value);
+    case TaskFieldKind::Metadata:
+        return readMetadata(value);
+    }
+    return consume(value);
+}
+
+void ItemParser::finish(quint32 present, quint32 expected)
+{
+    // Warnings written before the id was known get it now, so every line names the task.
+    for (qsizetype i = m_firstWarning; i < m_page->warnings.size(); ++i)
+        m_page->warnings[i].taskId = m_task.id;
+    if (m_task.id.isEmpty()) {
+        warn(QStringLiteral("id"),
+             (present & TaskFields::info(TaskField::Id).bit()) ? TaskListParser::tr("the id is empty or not text; item skipped")
+                             : TaskListParser::tr("missing required field; item skipped"),
+             true);
+        return;
+    }
+    const quint32 missing = expected & TaskFields::kRequiredBits & ~present;
+    for (const TaskFieldInfo &info : TaskFields::kAll) {
+        if (missing & info.bit())
+            warn(info.latin1Name(), TaskListParser::tr("missing required field"));
+    }
+    m_page->digests.append(rawJsonDigest(m_task.rawJson));
+    m_page->tasks.append(std::move(m_task));
+}
+
+simdjson::error_code ItemParser::parseObject(std::string_view raw, qsizetype index, size_t capacity)
+{
+    return parseItem(raw, index, capacity, [this] { return parseObjectFields(); });
+}
+
+simdjson::error_code ItemParser::parseArray(std::string_view raw, qsizetype index, size_t capacity,
+                                            const IncludeOrder &includeOrder)
+{
+    return parseItem(raw, index, capacity, [&] { return parseArrayValues(index, includeOrder); });
+}
+
+template <typename ReadValues>
+simdjson::error_code ItemParser::parseItem(std::string_view raw, qsizetype index, size_t capacity, ReadValues readValues)
+{
+    m_task = Task();
+    m_index = index;
+    m_firstWarning = m_page->warnings.size();
+    m_present = 0;
+    m_itemStart = raw.data();
+    m_capacity = capacity;
+    m_failedAt = nullptr;
+    m_task.rawJson = QByteArray(raw.data(), qsizetype(raw.size()));
+    TS_TRY(m_parser.iterate(raw.data(), raw.size(), capacity).get(m_doc));
+    const simdjson::error_code code = readValues();
+    if (code)
+        noteFailure(m_doc);
+    return code;
+}
+
+simdjson::error_code ItemParser::parseObjectFields()
+{
+    sj::object object;
+    TS_TRY(m_doc.get_object().get(object));
+    for (auto f : object) {
+        sj::field member;
+        TS_TRY(std::move(f).get(member));
+        std::string_view key;
+        TS_TRY(member.unescaped_key().get(key));
+        sj::value value = member.value();
+        bool isNull = false;
+        sj::json_type type;
+        TS_TRY(value.type().get(type));
+        if (type == sj::json_type::null) {
+            TS_TRY(value.is_null().get(isNull));
+            // null for an optional field reads as absent; for a required one it is reported as missing.
+            continue;
+        }
+        if (const std::optional<TaskField> which = TaskFields::fromName(key))
+            TS_TRY(field(*which, value));
+        else
+            TS_TRY(consume(value));
+    }
+    finish(m_present, ~0u);
+    return simdjson::SUCCESS;
+}
+
+
+simdjson::error_code ItemParser::parseArrayValues(qsizetype index, const IncludeOrder &includeOrder)
+{
+    sj::array array;
+    TS_TRY(m_doc.get_array().get(array));
+    size_t i = 0;
+    quint32 expected = 0;
+    for (const std::optional<TaskField> &name : includeOrder)
+        expected |= name ? TaskFields::info(*name).bit() : 0u;
+    for (auto element : array) {
+        sj::value value;
+        TS_TRY(element.get(value));
+        sj::json_type type;
+        TS_TRY(value.type().get(type));
+        if (i >= includeOrder.size()) {
+            TS_TRY(consume(value));
+        } else if (type == sj::json_type::null) {
+            bool isNull = false;
+            TS_TRY(value.is_null().get(isNull));
+            // A null is the API's way of saying "absent": not a warning.
+            if (includeOrder[i])
+                expected &= ~TaskFields::info(*includeOrder[i]).bit();
+        } else if (includeOrder[i]) {
+            TS_TRY(field(*includeOrder[i], value));
+        } else {
+            TS_TRY(consume(value));
+        }
+        ++i;
+    }
+    // Values missing at the end read as absent, like nulls: the length warning says it once.
+    for (size_t missing = i; missing < includeOrder.size(); ++missing) {
+        if (includeOrder[missing])
+            expected &= ~TaskFields::info(*includeOrder[missing]).bit();
+    }
+    if (i != includeOrder.size()) {
+        m_page->warnings.append(ParseWarning{
+            index, {}, {},
+            TaskListParser::tr("the item has %1 values, but the include order names %2 fields").arg(i).arg(includeOrder.size()),
+            false});
+    }
+    finish(m_present, expected);
+    return simdjson::SUCCESS;
+}
+
+} // namespace Taskscope::ParseDetail

@@ -73,13 +73,41 @@ int shownRows(const QTreeView &view, bool requireAll, int *expanded = nullptr)
     return shown;
 }
 
+// With BENCH_GUI_TRACE set: every event the UI thread takes longer than 8 ms to deliver is named
+// on stderr (receiver class, event type), to see which part of a poll a stall belongs to.
+class TracingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_trace || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const QEvent::Type type = event->type();
+        const char *className = receiver->metaObject()->className();
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (ms > 8)
+            std::fprintf(stderr, "  event %d to %s: %.1f ms\n", int(type), className, ms);
+        --m_depth;
+        return result;
+    }
+
+private:
+    const bool m_trace = qEnvironmentVariableIsSet("BENCH_GUI_TRACE");
+    int m_depth = 0;
+};
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     QCommandLineParser cli;
     cli.addHelpOption();
     const QCommandLineOption tasksOption(QStringLiteral("tasks"), QStringLiteral("Tasks for the first frame (default 100000)."),

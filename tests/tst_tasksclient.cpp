@@ -1,6 +1,9 @@
 // TasksClient against a scripted loopback server: paging, errors as values, backoff and recovery
 // on a manual clock, redirects, caps and timeouts, and the token kept to its origin.
+#include "pagefetcher.h"
+#include "pollloop.h"
 #include "scheduler.h"
+#include "snapshotassembler.h"
 #include "tasksclient.h"
 #include "testhttpserver.h"
 
@@ -42,29 +45,49 @@ QString queryValue(const QByteArray &target, const QString &name)
     return QUrlQuery(url).queryItemValue(name, QUrl::FullyDecoded);
 }
 
+ConnectionConfig configFor(const TestHttpServer &server)
+{
+    ConnectionConfig config;
+    config.baseUrl = server.url();
+    config.accountId = u"acc-1"_s;
+    config.pollIntervalMs = 5000;
+    config.transferTimeoutMs = 5000;
+    return config;
+}
+
+// What most tests need: a scripted server, a manual clock, a client on both, and its spies.
+struct Fixture
+{
+    ConnectionConfig config() const { return configFor(server); }
+    // The client on `config` (by default the fixture's server) with the test token.
+    void connect(const ConnectionConfig &config)
+    {
+        client.setConfig(config);
+        client.setToken(kToken);
+    }
+    void connect() { connect(config()); }
+    Snapshot snapshot(qsizetype index) const { return ready.at(index).first().value<Snapshot>(); }
+
+    TestHttpServer server;
+    ManualScheduler clock;
+    TasksClient client{nullptr, &clock};
+    QSignalSpy ready{&client, &TasksClient::snapshotReady};
+    QSignalSpy failed{&client, &TasksClient::pollFailed};
+};
+
 } // namespace
 
 class TestTasksClient : public QObject
 {
     Q_OBJECT
-private:
-    ConnectionConfig configFor(const TestHttpServer &server) const
-    {
-        ConnectionConfig config;
-        config.baseUrl = server.url();
-        config.accountId = u"acc-1"_s;
-        config.pollIntervalMs = 5000;
-        config.transferTimeoutMs = 5000;
-        return config;
-    }
 
 private Q_SLOTS:
     void pagingFollowsContinueTokens()
     {
-        TestHttpServer server;
+        Fixture f;
         // Tokens hold '+', '/' and '=': they must arrive intact, so they are percent-encoded.
         const QStringList tokens = {u"YWJj+ZGVm/Zw=="_s, u"b+2/=="_s};
-        server.setHandler([&](const TestHttpServer::Request &r) {
+        f.server.setHandler([&](const TestHttpServer::Request &r) {
             const QString token = queryValue(r.target, u"continue"_s);
             if (token.isEmpty())
                 return TestHttpServer::json(200, listJson({taskJson(u"t1"_s), taskJson(u"t2"_s)}, tokens[0]));
@@ -74,19 +97,14 @@ private Q_SLOTS:
                 return TestHttpServer::json(200, listJson({taskJson(u"t4"_s)}));
             return TestHttpServer::json(400, problem(400, 5, u"Invalid query parameters"_s, token));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.pageSize = 2;
         config.serverFilters = {u"state eq 'running'"_s, u"name in 'backup'"_s};
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(ready.size(), 1);
-        QCOMPARE(failed.size(), 0);
-        const Snapshot snapshot = ready.first().first().value<Snapshot>();
+        f.connect(config);
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QCOMPARE(f.failed.size(), 0);
+        const Snapshot snapshot = f.snapshot(0);
         QCOMPARE(snapshot.tasks.size(), 4);
         QCOMPARE(snapshot.pages, 3);
         // Pages are parsed in parallel but joined in page order.
@@ -94,8 +112,8 @@ private Q_SLOTS:
         for (const Task &task : snapshot.tasks)
             ids << task.id;
         QCOMPARE(ids, (QStringList{u"t1"_s, u"t2"_s, u"t3"_s, u"t4"_s}));
-        QCOMPARE(server.requests().size(), 3);
-        for (const auto &request : server.requests()) {
+        QCOMPARE(f.server.requests().size(), 3);
+        for (const auto &request : f.server.requests()) {
             QVERIFY(request.target.startsWith("/accounts/acc-1/core/v1/tasks?"));
             QCOMPARE(request.headers.value("authorization"), "Bearer " + kToken.toUtf8());
             QCOMPARE(request.headers.value("accept"), QByteArray("application/json"));
@@ -104,37 +122,33 @@ private Q_SLOTS:
             QVERIFY2(request.target.contains("filter=state%20eq%20%27running%27"), request.target.constData());
             QVERIFY2(request.target.contains("filter=name%20in%20%27backup%27"), request.target.constData());
         }
-        QVERIFY(server.requests().at(1).target.contains("continue=YWJj%2BZGVm%2FZw%3D%3D"));
-        QCOMPARE(client.state(), TasksClient::State::Waiting);
-        QCOMPARE(client.nextAttemptAt(), clock.now().addMSecs(5000));
+        QVERIFY(f.server.requests().at(1).target.contains("continue=YWJj%2BZGVm%2FZw%3D%3D"));
+        QCOMPARE(f.client.state(), TasksClient::State::Waiting);
+        QCOMPARE(f.client.nextAttemptAt(), f.clock.now().addMSecs(5000));
         // The next poll starts when the interval has passed since the end of this one.
-        clock.advance(4999);
-        QCOMPARE(server.requests().size(), 3);
-        clock.advance(1);
-        QTRY_COMPARE(ready.size(), 2);
+        f.clock.advance(4999);
+        QCOMPARE(f.server.requests().size(), 3);
+        f.clock.advance(1);
+        QTRY_COMPARE(f.ready.size(), 2);
     }
 
     void firstPageOnlyStopsAfterOnePage()
     {
+        Fixture f;
         // A connection test asks for one page and ignores its continue token.
-        TestHttpServer server;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, listJson({taskJson(u"t1"_s)}, u"next"_s));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.pageSize = 1;
         config.firstPageOnly = true;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        client.fetchOnce();
-        QTRY_COMPARE(ready.size(), 1);
-        QCOMPARE(ready.first().first().value<Snapshot>().tasks.size(), 1);
-        QCOMPARE(server.requests().size(), 1);
-        QVERIFY(server.requests().first().target.contains("limit=1"));
-        QCOMPARE(client.state(), TasksClient::State::Idle);
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QCOMPARE(f.snapshot(0).tasks.size(), 1);
+        QCOMPARE(f.server.requests().size(), 1);
+        QVERIFY(f.server.requests().first().target.contains("limit=1"));
+        QCOMPARE(f.client.state(), TasksClient::State::Idle);
     }
 
     void pagingLoopsAreErrors_data()
@@ -146,44 +160,37 @@ private Q_SLOTS:
 
     void pagingLoopsAreErrors()
     {
+        Fixture f;
         QFETCH(bool, repeatToken);
-        TestHttpServer server;
         int page = 0;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             ++page;
             const QString token = repeatToken ? u"same"_s : QString::number(page);
             return TestHttpServer::json(200, listJson({taskJson(QString::number(page))}, token));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.maxPages = 5;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::PagingLoop);
-        QCOMPARE(server.requests().size(), repeatToken ? 2 : 5);
-        QCOMPARE(client.state(), TasksClient::State::Idle);
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::PagingLoop);
+        QCOMPARE(f.server.requests().size(), repeatToken ? 2 : 5);
+        QCOMPARE(f.client.state(), TasksClient::State::Idle);
     }
 
     void includeArraysParse()
     {
-        TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &) {
+        Fixture f;
+        f.server.setHandler([](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, R"({"items":[["a","running",null],["b","failed",12.5]],"metadata":{}})");
         });
-        TasksClient client;
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.include = {u"id"_s, u"state"_s, u"percentDone"_s};
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        client.fetchOnce();
-        QTRY_COMPARE(ready.size(), 1);
-        QVERIFY(server.requests().first().target.contains("include=id%2Cstate%2CpercentDone"));
-        const Snapshot snapshot = ready.first().first().value<Snapshot>();
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.server.requests().first().target.contains("include=id%2Cstate%2CpercentDone"));
+        const Snapshot snapshot = f.snapshot(0);
         QCOMPARE(snapshot.tasks.size(), 2);
         QCOMPARE(snapshot.tasks[1].state, TaskState::Failed);
         QCOMPARE(snapshot.tasks[1].percentDone.value_or(-1), 12.5);
@@ -206,23 +213,19 @@ private Q_SLOTS:
 
     void httpProblemsAreValues()
     {
+        Fixture f;
         QFETCH(int, status);
         QFETCH(int, number);
         QFETCH(QString, title);
         QFETCH(bool, stopsPolling);
-        TestHttpServer server;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             return TestHttpServer::json(status, problem(status, number, title, u"it went wrong"_s),
                                         "application/problem+json");
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(failed.size(), 1);
-        const ApiError error = client.lastError();
+        f.connect();
+        f.client.start();
+        QTRY_COMPARE(f.failed.size(), 1);
+        const ApiError error = f.client.lastError();
         QCOMPARE(error.kind, ApiError::Http);
         QCOMPARE(error.httpStatus, status);
         QVERIFY(error.problem.has_value());
@@ -237,87 +240,77 @@ private Q_SLOTS:
         QVERIFY(error.message().contains(title));
         QCOMPARE(error.isAuthFailure(), stopsPolling);
         if (stopsPolling) {
-            QCOMPARE(client.state(), TasksClient::State::AuthStopped);
-            QCOMPARE(clock.pendingCount(), 0);
-            clock.advance(10 * 60 * 1000);
-            QCOMPARE(server.requests().size(), 1); // nothing more until the credentials change
-            client.setToken(u"another"_s);
-            QTRY_COMPARE(server.requests().size(), 2);
-            QCOMPARE(server.requests().last().headers.value("authorization"), QByteArray("Bearer another"));
+            QCOMPARE(f.client.state(), TasksClient::State::AuthStopped);
+            QCOMPARE(f.clock.pendingCount(), 0);
+            f.clock.advance(10 * 60 * 1000);
+            QCOMPARE(f.server.requests().size(), 1); // nothing more until the credentials change
+            f.client.setToken(u"another"_s);
+            QTRY_COMPARE(f.server.requests().size(), 2);
+            QCOMPARE(f.server.requests().last().headers.value("authorization"), QByteArray("Bearer another"));
         } else {
-            QCOMPARE(client.state(), TasksClient::State::BackingOff);
-            QVERIFY(clock.pendingCount() == 1);
+            QCOMPARE(f.client.state(), TasksClient::State::BackingOff);
+            QVERIFY(f.clock.pendingCount() == 1);
         }
     }
 
     void backoffGrowsThenRecovers()
     {
-        TestHttpServer server;
+        Fixture f;
         int failuresLeft = 4;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             if (failuresLeft-- > 0)
                 return TestHttpServer::json(503, problem(503, 24, u"Service unavailable"_s, u"busy"_s));
             return TestHttpServer::json(200, listJson({taskJson(u"t1"_s, u"running"_s, 50)}));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.backoffInitialMs = 1000;
         config.backoffMaxMs = 4000;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
+        f.connect(config);
+        f.client.start();
         const qint64 expected[] = {1000, 2000, 4000, 4000}; // doubling to the cap, each +-20%
         for (int attempt = 0; attempt < 4; ++attempt) {
-            QTRY_COMPARE(failed.size(), attempt + 1);
-            QCOMPARE(client.state(), TasksClient::State::BackingOff);
-            const qint64 delay = clock.nextDelay();
+            QTRY_COMPARE(f.failed.size(), attempt + 1);
+            QCOMPARE(f.client.state(), TasksClient::State::BackingOff);
+            const qint64 delay = f.clock.nextDelay();
             QVERIFY2(delay >= expected[attempt] * 8 / 10 && delay <= qMin<qint64>(4000, expected[attempt] * 12 / 10),
                      qPrintable(QString::number(delay)));
-            QCOMPARE(clock.now().msecsTo(client.nextAttemptAt()), delay);
-            clock.advance(delay);
+            QCOMPARE(f.clock.now().msecsTo(f.client.nextAttemptAt()), delay);
+            f.clock.advance(delay);
         }
-        QTRY_COMPARE(ready.size(), 1);
-        QCOMPARE(client.consecutiveFailures(), 0);
-        QVERIFY(!client.lastError().isError());
-        QCOMPARE(client.state(), TasksClient::State::Waiting);
-        QCOMPARE(server.requests().size(), 5);
+        QTRY_COMPARE(f.ready.size(), 1);
+        QCOMPARE(f.client.consecutiveFailures(), 0);
+        QVERIFY(!f.client.lastError().isError());
+        QCOMPARE(f.client.state(), TasksClient::State::Waiting);
+        QCOMPARE(f.server.requests().size(), 5);
     }
 
     void lastGoodSnapshotSurvivesFailures()
     {
-        TestHttpServer server;
+        Fixture f;
         bool healthy = true;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             if (healthy)
                 return TestHttpServer::json(200, listJson({taskJson(u"t1"_s), taskJson(u"t2"_s)}));
             TestHttpServer::Response r;
             r.mode = TestHttpServer::Response::Close;
             return r;
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(ready.size(), 1);
-        QVERIFY(!client.isStale());
+        f.connect();
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(!f.client.isStale());
         healthy = false;
-        clock.advance(clock.nextDelay());
-        QTRY_COMPARE(failed.size(), 1);
-        QVERIFY(client.isStale());
-        QCOMPARE(client.lastError().kind, ApiError::Network);
-        QVERIFY(client.lastSnapshot());
-        QCOMPARE(client.lastSnapshot()->tasks.size(), 2);
-        QCOMPARE(client.lastSuccessAt(), ready.first().first().value<Snapshot>().receivedAt);
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.failed.size(), 1);
+        QVERIFY(f.client.isStale());
+        QCOMPARE(f.client.lastError().kind, ApiError::Network);
+        QVERIFY(f.client.lastSnapshot());
+        QCOMPARE(f.client.lastSnapshot()->tasks.size(), 2);
+        QCOMPARE(f.client.lastSuccessAt(), f.snapshot(0).receivedAt);
         healthy = true;
-        client.pollNow(); // "Retry now"
-        QTRY_COMPARE(ready.size(), 2);
-        QVERIFY(!client.isStale());
+        f.client.pollNow(); // "Retry now"
+        QTRY_COMPARE(f.ready.size(), 2);
+        QVERIFY(!f.client.isStale());
     }
 
     void brokenTransfers_data()
@@ -332,69 +325,58 @@ private Q_SLOTS:
 
     void brokenTransfers()
     {
+        Fixture f;
         QFETCH(int, mode);
         QFETCH(int, kind);
-        TestHttpServer server;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             TestHttpServer::Response r = TestHttpServer::json(200, listJson({taskJson(u"t1"_s), taskJson(u"t2"_s)}));
             r.mode = TestHttpServer::Response::Mode(mode);
             return r;
         });
-        TasksClient client;
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.transferTimeoutMs = 300;
         config.maxBodyBytes = 2 * 1024 * 1024;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
-        QCOMPARE(int(client.lastError().kind), kind);
-        QVERIFY(!client.lastError().message().isEmpty());
-        QVERIFY(!client.hasRequestInFlight());
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(f.failed.size(), 1, 15000);
+        QCOMPARE(int(f.client.lastError().kind), kind);
+        QVERIFY(!f.client.lastError().message().isEmpty());
+        QVERIFY(!f.client.hasRequestInFlight());
     }
 
     void malformedBodyKeepsTheLastSnapshot()
     {
-        TestHttpServer server;
+        Fixture f;
         bool healthy = true;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, healthy ? listJson({taskJson(u"t1"_s)}) : QByteArray("{\"items\": [tru"));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(ready.size(), 1);
+        f.connect();
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
         healthy = false;
-        clock.advance(clock.nextDelay());
-        QTRY_COMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::MalformedBody);
-        QVERIFY(client.lastError().message().contains(u"malformed JSON"_s));
-        QCOMPARE(client.state(), TasksClient::State::BackingOff);
-        QCOMPARE(client.lastSnapshot()->tasks.size(), 1);
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::MalformedBody);
+        QVERIFY(f.client.lastError().message().contains(u"malformed JSON"_s));
+        QCOMPARE(f.client.state(), TasksClient::State::BackingOff);
+        QCOMPARE(f.client.lastSnapshot()->tasks.size(), 1);
     }
 
     void announcedOversizeIsRefusedAtOnce()
     {
-        TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &) {
+        Fixture f;
+        f.server.setHandler([](const TestHttpServer::Request &) {
             TestHttpServer::Response r = TestHttpServer::json(200, QByteArray(4096, ' ') + listJson({}));
             return r;
         });
-        TasksClient client;
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.maxBodyBytes = 1024;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::BodyTooLarge);
-        QVERIFY(client.lastError().message().contains(u"1024"_s));
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::BodyTooLarge);
+        QVERIFY(f.client.lastError().message().contains(u"1024"_s));
     }
 
     void redirects_data()
@@ -408,43 +390,39 @@ private Q_SLOTS:
 
     void redirects()
     {
+        Fixture f;
         QFETCH(bool, sameOrigin);
         QFETCH(bool, viaLocalhostName);
-        TestHttpServer server;
         TestHttpServer other;
         const auto ok = [](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, listJson({taskJson(u"t1"_s)}));
         };
         other.setHandler(ok);
-        server.setHandler([&](const TestHttpServer::Request &r) {
+        f.server.setHandler([&](const TestHttpServer::Request &r) {
             if (r.target.startsWith("/moved"))
                 return ok(r);
-            QUrl target = sameOrigin ? server.url(u"/moved/tasks"_s) : other.url(u"/moved/tasks"_s);
+            QUrl target = sameOrigin ? f.server.url(u"/moved/tasks"_s) : other.url(u"/moved/tasks"_s);
             if (viaLocalhostName) {
-                target = server.url(u"/moved/tasks"_s);
+                target = f.server.url(u"/moved/tasks"_s);
                 target.setHost(u"localhost"_s);
             }
             return TestHttpServer::redirect(target);
         });
-        TasksClient client;
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(ready.size() + failed.size(), 1);
+        f.connect();
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.ready.size() + f.failed.size(), 1);
         if (sameOrigin) {
-            QCOMPARE(ready.size(), 1);
-            QCOMPARE(server.requests().size(), 2);
-            QCOMPARE(server.requests().last().headers.value("authorization"), "Bearer " + kToken.toUtf8());
+            QCOMPARE(f.ready.size(), 1);
+            QCOMPARE(f.server.requests().size(), 2);
+            QCOMPARE(f.server.requests().last().headers.value("authorization"), "Bearer " + kToken.toUtf8());
         } else {
-            QCOMPARE(failed.size(), 1);
-            QCOMPARE(client.lastError().kind, ApiError::CrossOriginRedirect);
+            QCOMPARE(f.failed.size(), 1);
+            QCOMPARE(f.client.lastError().kind, ApiError::CrossOriginRedirect);
             // The other origin never saw the token: it was not contacted at all.
             QCOMPARE(other.requests().size(), 0);
-            for (const auto &request : server.requests())
+            for (const auto &request : f.server.requests())
                 QVERIFY(!request.target.startsWith("/moved"));
-            QVERIFY(!client.lastError().message().contains(kToken));
+            QVERIFY(!f.client.lastError().message().contains(kToken));
         }
     }
 
@@ -550,35 +528,172 @@ private Q_SLOTS:
 
     void noTokenNoRequest()
     {
-        TestHttpServer server;
-        TasksClient client;
-        client.setConfig(configFor(server));
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QCOMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::NoToken);
-        QCOMPARE(server.requests().size(), 0);
+        Fixture f;
+        f.client.setConfig(f.config());
+        f.client.fetchOnce();
+        QCOMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::NoToken);
+        QCOMPARE(f.server.requests().size(), 0);
     }
 
     void tokenNeverInErrorTexts()
     {
-        TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &r) {
+        Fixture f;
+        f.server.setHandler([](const TestHttpServer::Request &r) {
             // A hostile or careless server echoes the Authorization header back.
             const QString echoed = QString::fromUtf8(r.headers.value("authorization"));
             return TestHttpServer::json(400, problem(400, 5, echoed, echoed));
         });
-        TasksClient client;
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(failed.size(), 1);
-        QVERIFY(!client.lastError().message().contains(kToken));
-        QVERIFY(!client.lastError().problem->detail.contains(kToken));
+        f.connect();
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.failed.size(), 1);
+        QVERIFY(!f.client.lastError().message().contains(kToken));
+        QVERIFY(!f.client.lastError().problem->detail.contains(kToken));
     }
 
     void stopAbortsSilently()
+    {
+        Fixture f;
+        f.server.setHandler([](const TestHttpServer::Request &) {
+            TestHttpServer::Response r;
+            r.mode = TestHttpServer::Response::Silent;
+            return r;
+        });
+        f.connect();
+        QSignalSpy received(&f.server, &TestHttpServer::requestReceived);
+        f.client.start();
+        QTRY_COMPARE(received.size(), 1);
+        QVERIFY(f.client.hasRequestInFlight());
+        f.client.stop();
+        QVERIFY(!f.client.hasRequestInFlight());
+        QCOMPARE(f.client.state(), TasksClient::State::Idle);
+        QCOMPARE(f.clock.pendingCount(), 0);
+        QTRY_COMPARE(f.server.openConnections(), 0);
+        QCOMPARE(f.failed.size(), 0);
+        QCOMPARE(f.ready.size(), 0);
+    }
+
+    // The one retry rule, and the three places that used to decide it apart.
+    void retryRule_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("recovery");
+        using R = ApiError::Recovery;
+        QTest::newRow("503") << int(ApiError::Http) << 503 << int(R::Retry);
+        QTest::newRow("500") << int(ApiError::Http) << 500 << int(R::Retry);
+        QTest::newRow("429") << int(ApiError::Http) << 429 << int(R::Retry);
+        QTest::newRow("400") << int(ApiError::Http) << 400 << int(R::Retry);
+        QTest::newRow("404") << int(ApiError::Http) << 404 << int(R::RetryOrSettings);
+        QTest::newRow("401") << int(ApiError::Http) << 401 << int(R::Settings);
+        QTest::newRow("403") << int(ApiError::Http) << 403 << int(R::Settings);
+        QTest::newRow("timeout") << int(ApiError::Timeout) << 0 << int(R::Retry);
+        QTest::newRow("refused") << int(ApiError::ConnectionRefused) << 0 << int(R::Retry);
+        QTest::newRow("network") << int(ApiError::Network) << 0 << int(R::Retry);
+        QTest::newRow("truncated") << int(ApiError::TruncatedBody) << 0 << int(R::Retry);
+        QTest::newRow("malformed") << int(ApiError::MalformedBody) << 0 << int(R::Retry);
+        QTest::newRow("too large") << int(ApiError::BodyTooLarge) << 0 << int(R::Retry);
+        QTest::newRow("paging loop") << int(ApiError::PagingLoop) << 0 << int(R::Retry);
+        QTest::newRow("cross-origin redirect") << int(ApiError::CrossOriginRedirect) << 0 << int(R::Retry);
+        QTest::newRow("host not found") << int(ApiError::HostNotFound) << 0 << int(R::RetryOrSettings);
+        QTest::newRow("tls") << int(ApiError::Tls) << 0 << int(R::RetryOrSettings);
+        QTest::newRow("insecure url") << int(ApiError::InsecureUrl) << 0 << int(R::Settings);
+        QTest::newRow("no token") << int(ApiError::NoToken) << 0 << int(R::Settings);
+    }
+
+    void retryRule()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, status);
+        QFETCH(int, recovery);
+        ApiError error;
+        error.kind = ApiError::Kind(kind);
+        error.httpStatus = status;
+        QCOMPARE(int(error.recovery()), recovery);
+        // The banner offered the settings for exactly these before the rule had a name.
+        const bool bannerBefore = error.isAuthFailure() || error.kind == ApiError::NoToken
+            || error.kind == ApiError::Tls || error.kind == ApiError::InsecureUrl
+            || error.kind == ApiError::HostNotFound || (error.kind == ApiError::Http && error.httpStatus == 404);
+        QCOMPARE(!error.retryCanHelp(), bannerBefore);
+        // The client stopped polling for exactly these.
+        const bool stoppedBefore = error.isAuthFailure() || error.kind == ApiError::NoToken
+            || error.kind == ApiError::InsecureUrl;
+        QCOMPARE(error.stopsPolling(), stoppedBefore);
+        QCOMPARE(error.isTransient(), !stoppedBefore);
+    }
+
+    void namedConstructorsFillTheirKind()
+    {
+        const ApiError http = ApiError::http(u"u"_s, 404, ProblemDetails{u"t"_s, u"Not found"_s, {}, u"404"_s, {}, {}});
+        QCOMPARE(http.kind, ApiError::Http);
+        QCOMPARE(http.httpStatus, 404);
+        QCOMPARE(http.url, u"u"_s);
+        QVERIFY(http.message().contains(u"Not found"_s));
+        const ApiError timeout = ApiError::timeout(u"u"_s, u"no data for 5 s"_s);
+        QCOMPARE(timeout.kind, ApiError::Timeout);
+        QCOMPARE(timeout.detail, u"no data for 5 s"_s);
+        CertificateInfo certificate;
+        certificate.sha256 = u"AB:CD"_s;
+        const ApiError tls = ApiError::tls(u"u"_s, certificate);
+        QCOMPARE(tls.kind, ApiError::Tls);
+        QVERIFY(tls.message().contains(u"AB:CD"_s));
+        QCOMPARE(ApiError::network(ApiError::HostNotFound, u"u"_s, u"d"_s).kind, ApiError::HostNotFound);
+        QCOMPARE(ApiError::pagingLoop(u"u"_s, u"d"_s).kind, ApiError::PagingLoop);
+        QCOMPARE(ApiError::cancelled().kind, ApiError::Cancelled);
+    }
+
+    // PageFetcher alone: one request with its headers; the body or an error, scrubbed of the token.
+    void pageFetcherSendsOneRequest()
+    {
+        TestHttpServer server;
+        server.setHandler([](const TestHttpServer::Request &r) {
+            if (r.target.contains("bad"))
+                return TestHttpServer::json(400, problem(400, 5, u"Bad"_s, QString::fromUtf8(r.headers.value("authorization"))));
+            return TestHttpServer::json(200, "{\"items\":[]}");
+        });
+        PageFetcher fetcher;
+        PageFetcher::Rules rules;
+        rules.token = kToken;
+        fetcher.setRules(rules);
+        QSignalSpy fetched(&fetcher, &PageFetcher::fetched);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        fetcher.fetch(server.url(u"/good"_s));
+        QVERIFY(fetcher.isBusy());
+        QTRY_COMPARE(fetched.size(), 1);
+        QVERIFY(!fetcher.isBusy());
+        QCOMPARE(fetched.first().first().toByteArray(), QByteArray("{\"items\":[]}"));
+        QCOMPARE(server.requests().first().headers.value("authorization"), "Bearer " + kToken.toUtf8());
+        QCOMPARE(server.requests().first().headers.value("accept"), QByteArray("application/json"));
+
+        fetcher.fetch(server.url(u"/bad"_s));
+        QTRY_COMPARE(failed.size(), 1);
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.httpStatus, 400);
+        QVERIFY(error.problem);
+        QVERIFY(!error.problem->detail.contains(kToken));
+        QVERIFY(error.problem->detail.contains(u"***"_s));
+        QCOMPARE(fetcher.requestsSent(), 2);
+    }
+
+    void pageFetcherRefusals()
+    {
+        PageFetcher fetcher;
+        PageFetcher::Rules rules;
+        const QUrl loopback(u"http://127.0.0.1:1/x"_s);
+        QCOMPARE(fetcher.refusal(loopback, loopback)->kind, ApiError::NoToken);
+        rules.token = kToken;
+        fetcher.setRules(rules);
+        QVERIFY(!fetcher.refusal(loopback, loopback));
+        const QUrl remote(u"http://astra.invalid/x"_s);
+        QCOMPARE(fetcher.refusal(remote, remote)->kind, ApiError::InsecureUrl);
+        QCOMPARE(fetcher.refusal(QUrl(u"ftp://h/x"_s), QUrl(u"ftp://h"_s))->kind, ApiError::InsecureUrl);
+        rules.allowPlainHttp = true;
+        fetcher.setRules(rules);
+        QVERIFY(!fetcher.refusal(remote, remote));
+        QVERIFY(!fetcher.refusal(QUrl(u"https://astra.invalid/x"_s), remote));
+    }
+
+    void pageFetcherAbortIsSilent()
     {
         TestHttpServer server;
         server.setHandler([](const TestHttpServer::Request &) {
@@ -586,23 +701,129 @@ private Q_SLOTS:
             r.mode = TestHttpServer::Response::Silent;
             return r;
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
+        PageFetcher fetcher;
+        PageFetcher::Rules rules;
+        rules.token = kToken;
+        fetcher.setRules(rules);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
         QSignalSpy received(&server, &TestHttpServer::requestReceived);
-        client.start();
+        fetcher.fetch(server.url(u"/x"_s));
         QTRY_COMPARE(received.size(), 1);
-        QVERIFY(client.hasRequestInFlight());
-        client.stop();
-        QVERIFY(!client.hasRequestInFlight());
-        QCOMPARE(client.state(), TasksClient::State::Idle);
-        QCOMPARE(clock.pendingCount(), 0);
+        fetcher.abort();
+        QVERIFY(!fetcher.isBusy());
         QTRY_COMPARE(server.openConnections(), 0);
         QCOMPARE(failed.size(), 0);
-        QCOMPARE(ready.size(), 0);
+    }
+
+    // SnapshotAssembler alone: extra filters after the connection's, pages joined in order.
+    void assemblerJoinsPagesWithExtraFilters()
+    {
+        TestHttpServer server;
+        server.setHandler([](const TestHttpServer::Request &r) {
+            if (queryValue(r.target, u"continue"_s).isEmpty())
+                return TestHttpServer::json(200, listJson({taskJson(u"a"_s), taskJson(u"b"_s)}, u"p2"_s));
+            return TestHttpServer::json(200, listJson({taskJson(u"c"_s)}));
+        });
+        ManualScheduler clock;
+        PageFetcher fetcher;
+        PageFetcher::Rules rules;
+        rules.token = kToken;
+        fetcher.setRules(rules);
+        SnapshotAssembler assembler(&fetcher, &clock);
+        QSignalSpy finished(&assembler, &SnapshotAssembler::finished);
+        ConnectionConfig config = configFor(server);
+        config.pageSize = 2;
+        config.serverFilters = {u"state eq 'running'"_s};
+        assembler.start(config, {u"name eq 'x'"_s});
+        QVERIFY(assembler.isRunning());
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!assembler.isRunning());
+        const std::unique_ptr<Snapshot> snapshot = assembler.takeResult();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->tasks.size(), 3);
+        QCOMPARE(snapshot->digests.size(), 3);
+        QCOMPARE(snapshot->tasks.at(2).id, u"c"_s);
+        QCOMPARE(snapshot->pages, 2);
+        QCOMPARE(snapshot->receivedAt, clock.now());
+        for (const auto &request : server.requests())
+            QVERIFY2(request.target.contains("filter=state%20eq%20%27running%27&filter=name%20eq%20%27x%27"),
+                     request.target.constData());
+        QCOMPARE(snapshot->bytes, qint64(listJson({taskJson(u"a"_s), taskJson(u"b"_s)}, u"p2"_s).size()
+                                         + listJson({taskJson(u"c"_s)}).size()));
+    }
+
+    void assemblerRefusesBeforeAnyRequest()
+    {
+        ManualScheduler clock;
+        PageFetcher fetcher; // no token
+        SnapshotAssembler assembler(&fetcher, &clock);
+        QSignalSpy failed(&assembler, &SnapshotAssembler::failed);
+        ConnectionConfig config;
+        config.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
+        config.accountId = u"a"_s;
+        assembler.start(config);
+        QCOMPARE(failed.size(), 1); // at once
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::NoToken);
+        QCOMPARE(fetcher.requestsSent(), 0);
+        QVERIFY(!assembler.isRunning());
+    }
+
+    // PollLoop alone, on a manual clock with fixed jitter: no network at all.
+    void pollLoopSchedulesAndBacksOff()
+    {
+        ManualScheduler clock;
+        PollLoop loop(&clock, nullptr, [] { return 0.5; });
+        loop.setTiming({5000, 1000, 4000});
+        QSignalSpy due(&loop, &PollLoop::pollDue);
+        loop.start();
+        QCOMPARE(due.size(), 1);
+        QVERIFY(loop.isPollInProgress());
+        loop.setFetching();
+        QCOMPARE(loop.state(), PollLoop::State::Fetching);
+        loop.pollNow(); // a poll is in progress: nothing
+        QCOMPARE(due.size(), 1);
+        loop.pollSucceeded();
+        QCOMPARE(loop.state(), PollLoop::State::Waiting);
+        QCOMPARE(loop.nextAttemptAt(), clock.now().addMSecs(5000));
+        clock.advance(5000);
+        QCOMPARE(due.size(), 2);
+        const ApiError busy = ApiError::http(u"u"_s, 503, std::nullopt);
+        for (const qint64 expected : {1000, 2000, 4000, 4000}) {
+            loop.pollFailed(busy);
+            QCOMPARE(loop.state(), PollLoop::State::BackingOff);
+            QCOMPARE(clock.nextDelay(), expected);
+            clock.advance(expected);
+        }
+        QCOMPARE(loop.consecutiveFailures(), 4);
+        loop.pollFailed(ApiError::http(u"u"_s, 401, std::nullopt));
+        QCOMPARE(loop.state(), PollLoop::State::AuthStopped);
+        QCOMPARE(clock.pendingCount(), 0);
+        QVERIFY(!loop.nextAttemptAt().isValid());
+        const int before = int(due.size());
+        loop.restart(); // new settings
+        QCOMPARE(due.size(), before + 1);
+        QCOMPARE(loop.consecutiveFailures(), 0);
+        loop.stop();
+        QCOMPARE(loop.state(), PollLoop::State::Idle);
+        QVERIFY(!loop.isPollInProgress());
+        QCOMPARE(clock.pendingCount(), 0);
+    }
+
+    void pollLoopFetchOnceEndsIdle()
+    {
+        ManualScheduler clock;
+        PollLoop loop(&clock);
+        QSignalSpy due(&loop, &PollLoop::pollDue);
+        loop.fetchOnce();
+        QCOMPARE(due.size(), 1);
+        loop.pollFailed(ApiError::http(u"u"_s, 503, std::nullopt));
+        QCOMPARE(loop.state(), PollLoop::State::Idle); // no retry for a one-off
+        QCOMPARE(clock.pendingCount(), 0);
+        loop.fetchOnce();
+        loop.pollSucceeded();
+        QCOMPARE(loop.state(), PollLoop::State::Idle);
+        QCOMPARE(clock.pendingCount(), 0);
+        QVERIFY(!loop.isPolling());
     }
 
     void backoffDelayIsBounded_data()

@@ -1,0 +1,29 @@
+// Snapshot: one complete poll of the tasks endpoint, as the consumers (model, history, export) see it.
+#pragma once
+
+#include "task.h"
+#include "tasklistparser.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+
+namespace Taskscope {
+
+// One complete poll: every page, in the order received.
+struct Snapshot
+{
+    QList<Task> tasks;
+    QList<quint64> digests; // rawJsonDigest() of each task (TaskListPage::digests)
+    QList<ParseWarning> warnings;
+    QByteArray metadataJson;
+    QDateTime receivedAt;
+    qint64 latencyMs = 0; // first request sent -> last page parsed
+    int pages = 0;
+    qint64 bytes = 0;
+};
+
+} // namespace Taskscope
+
+Q_DECLARE_METATYPE(Taskscope::Snapshot)

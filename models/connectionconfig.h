@@ -27,6 +27,10 @@ struct ConnectionConfig
     bool firstPageOnly = false;   // a connection test: one page, its continue token ignored
     int backoffInitialMs = 1'000;
     int backoffMaxMs = 60'000;
+    // After a full list, ask only for tasks modified since (minus a margin) and merge them in;
+    // a full list every `fullResyncEvery` polls and after any error learns about removals.
+    bool incremental = true;
+    int fullResyncEvery = 12;
 
     // The tasks endpoint, without query.
     QUrl tasksUrl() const;

@@ -11,7 +11,8 @@
 
 namespace Taskscope {
 
-// One complete poll: every page, in the order received.
+// One complete poll: every page, in the order received. An incremental poll hands out the last
+// view with its changes merged in, which looks exactly like a full list to consumers.
 struct Snapshot
 {
     QList<Task> tasks;
@@ -21,7 +22,8 @@ struct Snapshot
     QDateTime receivedAt;
     qint64 latencyMs = 0; // first request sent -> last page parsed
     int pages = 0;
-    qint64 bytes = 0;
+    qint64 bytes = 0;  // bytes received by this poll (an incremental one moves only the changes)
+    bool full = true;  // the whole list; false: the last view with an incremental answer merged in
 };
 
 } // namespace Taskscope

@@ -1,6 +1,7 @@
 // TasksClient: wires the fetcher, the assembler and the poll loop; keeps the last snapshot and error.
 #include "tasksclient.h"
 
+#include "incrementalsync.h"
 #include "logging.h"
 #include "pagefetcher.h"
 #include "scheduler.h"
@@ -27,6 +28,7 @@ void releaseOnWorker(std::unique_ptr<Snapshot> snapshot)
 TasksClient::TasksClient(QObject *parent, Scheduler *scheduler)
     : QObject(parent)
     , m_scheduler(scheduler)
+    , m_sync(std::make_unique<IncrementalSync>())
 {
     if (!m_scheduler) {
         m_ownScheduler = std::make_unique<QtScheduler>();
@@ -84,6 +86,8 @@ void TasksClient::setConnection(const ConnectionConfig &config, const QString &t
     if (config == m_config && token == m_token)
         return;
     const bool sameEndpoint = config.tasksUrl() == m_config.tasksUrl();
+    if (config != m_config)
+        m_sync->reset(); // the merged view belongs to the old settings
     m_config = config;
     m_token = token;
     applySettings();
@@ -150,17 +154,19 @@ bool TasksClient::hasRequestInFlight() const
 
 void TasksClient::beginPoll()
 {
-    m_assembler->start(m_config);
+    const std::optional<QString> changedSince = m_sync->beginPoll(m_config);
+    m_assembler->start(m_config, changedSince ? QStringList{*changedSince} : QStringList());
 }
 
 void TasksClient::onAssembled()
 {
-    std::unique_ptr<Snapshot> snapshot = m_assembler->takeResult();
+    std::unique_ptr<Snapshot> snapshot = m_sync->absorb(m_assembler->takeResult());
     releaseOnWorker(std::exchange(m_lastSnapshot, std::move(snapshot)));
     m_lastError = ApiError();
     m_lastSuccessAt = m_lastSnapshot->receivedAt;
-    qCDebug(lcNetwork) << "poll complete:" << m_lastSnapshot->tasks.size() << "tasks in" << m_lastSnapshot->pages
-                       << "pages";
+    qCDebug(lcNetwork) << (m_lastSnapshot->full ? "full" : "incremental") << "poll complete:"
+                       << m_lastSnapshot->tasks.size() << "tasks," << m_lastSnapshot->bytes << "bytes in"
+                       << m_lastSnapshot->pages << "pages";
     m_loop->pollSucceeded();
     Q_EMIT snapshotReady(*m_lastSnapshot);
 }
@@ -168,6 +174,7 @@ void TasksClient::onAssembled()
 void TasksClient::onFailed(const ApiError &error)
 {
     m_lastError = error;
+    m_sync->requireFull(); // the next list learns what the failure may have hidden
     qCDebug(lcNetwork) << "poll failed:" << error.message();
     m_loop->pollFailed(error);
     Q_EMIT pollFailed(m_lastError);

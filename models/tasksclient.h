@@ -14,6 +14,7 @@
 
 namespace Taskscope {
 
+class IncrementalSync;
 class PageFetcher;
 class Scheduler;
 class SnapshotAssembler;
@@ -77,6 +78,7 @@ private:
     PageFetcher *m_fetcher;
     SnapshotAssembler *m_assembler;
     PollLoop *m_loop;
+    std::unique_ptr<IncrementalSync> m_sync;
     ConnectionConfig m_config;
     QString m_token;
 

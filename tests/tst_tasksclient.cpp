@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
 
@@ -67,6 +69,12 @@ struct Fixture
     }
     void connect() { connect(config()); }
     Snapshot snapshot(qsizetype index) const { return ready.at(index).first().value<Snapshot>(); }
+    // Runs the next scheduled poll; true when it brought the snapshot number `snapshots`.
+    [[nodiscard]] bool pollAgain(qsizetype snapshots)
+    {
+        clock.advance(clock.nextDelay());
+        return QTest::qWaitFor([&] { return ready.size() >= snapshots; }) && ready.size() == snapshots;
+    }
 
     TestHttpServer server;
     ManualScheduler clock;
@@ -74,6 +82,69 @@ struct Fixture
     QSignalSpy ready{&client, &TasksClient::snapshotReady};
     QSignalSpy failed{&client, &TasksClient::pollFailed};
 };
+
+const QDateTime kT0(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+// A task list a test edits between polls, served as a server would that honours (or not) the
+// incremental filter `metadata.modificationTimestamp gte '...'`.
+struct ChangingServer
+{
+    struct Entry
+    {
+        double percent = 10;
+        QDateTime modified;
+    };
+    QMap<QString, Entry> tasks; // served in id order
+    bool honoursFilter = true;
+    bool addsOlderTasks = false; // honours it, but sends one task older than asked as well
+    QStringList filters;         // the incremental filter of each request ("" for a full list)
+
+    static QByteArray item(const QString &id, const Entry &entry)
+    {
+        const QByteArray stamp = "\"modificationTimestamp\":\"" + entry.modified.toString(Qt::ISODateWithMs).toUtf8() + '"';
+        return taskJson(id, u"running"_s, entry.percent)
+            .replace(QByteArrayView("\"modificationTimestamp\":\"2026-01-01T00:00:00Z\""), QByteArrayView(stamp));
+    }
+
+    TestHttpServer::Response answer(const TestHttpServer::Request &r)
+    {
+        const QUrl url(QString::fromLatin1("http://x") + QString::fromLatin1(r.target));
+        QString since;
+        for (const QString &filter : QUrlQuery(url).allQueryItemValues(u"filter"_s, QUrl::FullyDecoded)) {
+            if (filter.startsWith(u"metadata.modificationTimestamp gte '"_s))
+                since = filter.section(u'\'', 1, 1);
+        }
+        filters << since;
+        const QDateTime cutoff = QDateTime::fromString(since, Qt::ISODate);
+        QList<QByteArray> items;
+        bool olderSent = false;
+        for (auto it = tasks.cbegin(); it != tasks.cend(); ++it) {
+            const bool asked = !honoursFilter || !cutoff.isValid() || it.value().modified >= cutoff;
+            if (asked || (addsOlderTasks && !olderSent)) {
+                olderSent = olderSent || !asked;
+                items << item(it.key(), it.value());
+            }
+        }
+        return TestHttpServer::json(200, listJson(items));
+    }
+};
+
+QStringList idsOf(const Snapshot &snapshot)
+{
+    QStringList ids;
+    for (const Task &task : snapshot.tasks)
+        ids << task.id;
+    return ids;
+}
+
+// The snapshot as a full list would give it: ids with their digests, in the same order rules.
+QList<QPair<QString, quint64>> contentOf(const Snapshot &snapshot)
+{
+    QList<QPair<QString, quint64>> content;
+    for (qsizetype i = 0; i < snapshot.tasks.size(); ++i)
+        content.append({snapshot.tasks.at(i).id, snapshot.digests.value(i)});
+    return content;
+}
 
 } // namespace
 
@@ -824,6 +895,165 @@ private Q_SLOTS:
         QCOMPARE(loop.state(), PollLoop::State::Idle);
         QCOMPARE(clock.pendingCount(), 0);
         QVERIFY(!loop.isPolling());
+    }
+
+    // Incremental polling: after a full list, only what changed travels, merged in by id.
+    void incrementalPollsMergeChanges()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}, {u"c"_s, {30, kT0}}};
+        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        ConnectionConfig config = f.config();
+        config.serverFilters = {u"state eq 'running'"_s};
+        config.fullResyncEvery = 3;
+        f.connect(config);
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.snapshot(0).full);
+        QCOMPARE(data.filters, QStringList{QString()});
+
+        data.tasks[u"b"_s] = {55, kT0.addSecs(900)};
+        data.tasks.insert(u"0d"_s, {1, kT0.addSecs(900)}); // first in the server's order
+        QVERIFY(f.pollAgain(2));
+        const Snapshot merged = f.snapshot(1);
+        QVERIFY(!merged.full);
+        // The newest seen (b, T0+600 s) minus a minute, beside the connection's own filter.
+        QCOMPARE(data.filters.last(), kT0.addSecs(540).toString(Qt::ISODate));
+        QVERIFY(f.server.requests().last().target.contains("filter=state%20eq%20%27running%27&filter=metadata."));
+        QCOMPARE(idsOf(merged), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"0d"_s})); // old order, new ones appended
+        QCOMPARE(merged.tasks.at(1).percentDone.value_or(-1), 55.0);
+        QCOMPARE(merged.digests.size(), merged.tasks.size());
+        QCOMPARE(merged.bytes, qint64(listJson({ChangingServer::item(u"0d"_s, data.tasks[u"0d"_s]),
+                                                ChangingServer::item(u"b"_s, data.tasks[u"b"_s])})
+                                          .size()));
+        QVERIFY(merged.bytes < f.snapshot(0).bytes);
+
+        QVERIFY(f.pollAgain(3));
+        QVERIFY(!f.snapshot(2).full);
+        QCOMPARE(data.filters.last(), kT0.addSecs(840).toString(Qt::ISODate));
+        QVERIFY(f.pollAgain(4)); // the third poll after a full list is full again
+        const Snapshot full = f.snapshot(3);
+        QVERIFY(full.full);
+        QCOMPARE(data.filters.last(), QString());
+        QVERIFY(full.warnings.isEmpty());
+        auto mergedContent = contentOf(f.snapshot(2)), fullContent = contentOf(full);
+        std::sort(mergedContent.begin(), mergedContent.end());
+        std::sort(fullContent.begin(), fullContent.end());
+        QCOMPARE(mergedContent, fullContent); // the same tasks, byte for byte
+    }
+
+    void incrementalLearnsRemovalsAtTheFullResync()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}};
+        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        ConnectionConfig config = f.config();
+        config.fullResyncEvery = 2;
+        f.connect(config);
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        data.tasks.remove(u"a"_s);
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(!f.snapshot(1).full);
+        QCOMPARE(idsOf(f.snapshot(1)), (QStringList{u"a"_s, u"b"_s})); // an answer cannot say what went
+        QVERIFY(f.pollAgain(3));
+        QVERIFY(f.snapshot(2).full);
+        QCOMPARE(idsOf(f.snapshot(2)), QStringList{u"b"_s});
+        QVERIFY(f.snapshot(2).warnings.isEmpty()); // a removal is no sign of a bad server
+        QVERIFY(f.pollAgain(4));
+        QVERIFY(!f.snapshot(3).full); // and incremental polls go on
+    }
+
+    // Servers that break the contract: the view is right after the next full list at the latest,
+    // one warning says so, and that connection polls full lists from then on.
+    void incrementalFallsBackOnce_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::newRow("ignores the filter") << 0;
+        QTest::newRow("sends tasks older than asked") << 1;
+        QTest::newRow("changes a task without its modificationTimestamp") << 2;
+    }
+
+    void incrementalFallsBackOnce()
+    {
+        QFETCH(int, fault);
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}, {u"c"_s, {30, kT0}}};
+        data.honoursFilter = fault != 0;
+        data.addsOlderTasks = fault == 1;
+        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        ConnectionConfig config = f.config();
+        config.fullResyncEvery = 2;
+        f.connect(config);
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        data.tasks[u"a"_s].percent = 77; // kept at T0 when the server forgets to move it
+        if (fault != 2)
+            data.tasks[u"a"_s].modified = kT0.addSecs(1200);
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(!f.snapshot(1).full);
+        QVERIFY(f.pollAgain(3));
+        const Snapshot resync = f.snapshot(2);
+        QVERIFY(resync.full);
+        QCOMPARE(resync.tasks.at(0).percentDone.value_or(-1), 77.0);
+        const QString sentence = u"The server's incremental answers were incomplete; polling full lists from now on."_s;
+        const auto warned = [&](const Snapshot &s) {
+            return std::count_if(s.warnings.cbegin(), s.warnings.cend(),
+                                 [&](const ParseWarning &w) { return w.message == sentence; });
+        };
+        QCOMPARE(warned(resync), 1);
+        for (int poll = 4; poll <= 6; ++poll) {
+            QVERIFY(f.pollAgain(poll));
+            QVERIFY(f.snapshot(poll - 1).full);
+            QCOMPARE(warned(f.snapshot(poll - 1)), 0);
+        }
+        QCOMPARE(data.filters.mid(2), QStringList(4, QString()));
+    }
+
+    void incrementalCanBeTurnedOff()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}};
+        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        ConnectionConfig config = f.config();
+        config.incremental = false;
+        f.connect(config);
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(f.pollAgain(3));
+        QCOMPARE(data.filters, QStringList(3, QString()));
+        QVERIFY(f.snapshot(2).full);
+    }
+
+    void incrementalResyncsAfterAnError()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}};
+        bool broken = false;
+        f.server.setHandler([&](const TestHttpServer::Request &r) {
+            return broken ? TestHttpServer::json(503, problem(503, 24, u"Service unavailable"_s, u"busy"_s))
+                          : data.answer(r);
+        });
+        f.connect();
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.pollAgain(2));
+        QCOMPARE(data.filters.size(), 2);
+        QVERIFY(!data.filters.last().isEmpty());
+        broken = true;
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.failed.size(), 1);
+        broken = false;
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.ready.size(), 3);
+        QCOMPARE(data.filters.last(), QString());
+        QVERIFY(f.snapshot(2).full);
     }
 
     void backoffDelayIsBounded_data()

@@ -69,33 +69,34 @@ void TasksClient::applySettings()
 
 void TasksClient::setConfig(const ConnectionConfig &config)
 {
-    if (config == m_config)
-        return;
-    setConnection(config, m_token);
+    if (config != m_config)
+        change(config, m_token, false);
 }
 
 void TasksClient::setToken(const QString &token)
 {
-    if (token == m_token)
-        return;
-    setConnection(m_config, token);
+    if (token != m_token)
+        change(m_config, token, false);
 }
 
 void TasksClient::setConnection(const ConnectionConfig &config, const QString &token)
 {
-    if (config == m_config && token == m_token)
-        return;
-    const bool sameEndpoint = config.tasksUrl() == m_config.tasksUrl();
+    if (config != m_config || token != m_token)
+        change(config, token, true);
+}
+
+void TasksClient::change(const ConnectionConfig &config, const QString &token, bool forgetOtherEndpoint)
+{
+    if (forgetOtherEndpoint && config.tasksUrl() != m_config.tasksUrl()) {
+        releaseOnWorker(std::move(m_lastSnapshot));
+        m_lastError = ApiError();
+        m_lastSuccessAt = {};
+    }
     if (config != m_config)
         m_sync->reset(); // the merged view belongs to the old settings
     m_config = config;
     m_token = token;
     applySettings();
-    if (!sameEndpoint) {
-        releaseOnWorker(std::move(m_lastSnapshot));
-        m_lastError = ApiError();
-        m_lastSuccessAt = {};
-    }
     if (m_loop->isPolling())
         m_assembler->abort();
     m_loop->restart();

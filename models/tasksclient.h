@@ -68,6 +68,8 @@ Q_SIGNALS:
     void stateChanged(Taskscope::PollLoop::State state);
 
 private:
+    // New settings: a poll in flight is abandoned and, if polling, another starts at once.
+    void change(const ConnectionConfig &config, const QString &token, bool forgetOtherEndpoint);
     void applySettings();
     void beginPoll();
     void onAssembled();

@@ -1,5 +1,6 @@
 // TasksClient against a scripted loopback server: paging, errors as values, backoff and recovery
 // on a manual clock, redirects, caps and timeouts, and the token kept to its origin.
+#include "incrementalsync.h"
 #include "pagefetcher.h"
 #include "pollloop.h"
 #include "scheduler.h"
@@ -69,6 +70,13 @@ struct Fixture
     }
     void connect() { connect(config()); }
     Snapshot snapshot(qsizetype index) const { return ready.at(index).first().value<Snapshot>(); }
+    // Connects, starts polling; true when the first snapshot came.
+    [[nodiscard]] bool startPolling(const ConnectionConfig &config)
+    {
+        connect(config);
+        client.start();
+        return QTest::qWaitFor([&] { return !ready.isEmpty(); }) && ready.size() == 1;
+    }
     // Runs the next scheduled poll; true when it brought the snapshot number `snapshots`.
     [[nodiscard]] bool pollAgain(qsizetype snapshots)
     {
@@ -82,6 +90,21 @@ struct Fixture
     QSignalSpy ready{&client, &TasksClient::snapshotReady};
     QSignalSpy failed{&client, &TasksClient::pollFailed};
 };
+
+PageFetcher::Rules tokenRules()
+{
+    PageFetcher::Rules rules;
+    rules.token = kToken;
+    return rules;
+}
+
+// A server that takes the request and never answers.
+TestHttpServer::Response silence(const TestHttpServer::Request &)
+{
+    TestHttpServer::Response r;
+    r.mode = TestHttpServer::Response::Silent;
+    return r;
+}
 
 const QDateTime kT0(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
 
@@ -104,6 +127,11 @@ struct ChangingServer
         const QByteArray stamp = "\"modificationTimestamp\":\"" + entry.modified.toString(Qt::ISODateWithMs).toUtf8() + '"';
         return taskJson(id, u"running"_s, entry.percent)
             .replace(QByteArrayView("\"modificationTimestamp\":\"2026-01-01T00:00:00Z\""), QByteArrayView(stamp));
+    }
+
+    TestHttpServer::Handler handler()
+    {
+        return [this](const TestHttpServer::Request &r) { return answer(r); };
     }
 
     TestHttpServer::Response answer(const TestHttpServer::Request &r)
@@ -625,11 +653,7 @@ private Q_SLOTS:
     void stopAbortsSilently()
     {
         Fixture f;
-        f.server.setHandler([](const TestHttpServer::Request &) {
-            TestHttpServer::Response r;
-            r.mode = TestHttpServer::Response::Silent;
-            return r;
-        });
+        f.server.setHandler(silence);
         f.connect();
         QSignalSpy received(&f.server, &TestHttpServer::requestReceived);
         f.client.start();
@@ -723,9 +747,7 @@ private Q_SLOTS:
             return TestHttpServer::json(200, "{\"items\":[]}");
         });
         PageFetcher fetcher;
-        PageFetcher::Rules rules;
-        rules.token = kToken;
-        fetcher.setRules(rules);
+        fetcher.setRules(tokenRules());
         QSignalSpy fetched(&fetcher, &PageFetcher::fetched);
         QSignalSpy failed(&fetcher, &PageFetcher::failed);
         fetcher.fetch(server.url(u"/good"_s));
@@ -767,15 +789,9 @@ private Q_SLOTS:
     void pageFetcherAbortIsSilent()
     {
         TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &) {
-            TestHttpServer::Response r;
-            r.mode = TestHttpServer::Response::Silent;
-            return r;
-        });
+        server.setHandler(silence);
         PageFetcher fetcher;
-        PageFetcher::Rules rules;
-        rules.token = kToken;
-        fetcher.setRules(rules);
+        fetcher.setRules(tokenRules());
         QSignalSpy failed(&fetcher, &PageFetcher::failed);
         QSignalSpy received(&server, &TestHttpServer::requestReceived);
         fetcher.fetch(server.url(u"/x"_s));
@@ -797,9 +813,7 @@ private Q_SLOTS:
         });
         ManualScheduler clock;
         PageFetcher fetcher;
-        PageFetcher::Rules rules;
-        rules.token = kToken;
-        fetcher.setRules(rules);
+        fetcher.setRules(tokenRules());
         SnapshotAssembler assembler(&fetcher, &clock);
         QSignalSpy finished(&assembler, &SnapshotAssembler::finished);
         ConnectionConfig config = configFor(server);
@@ -903,13 +917,11 @@ private Q_SLOTS:
         Fixture f;
         ChangingServer data;
         data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}, {u"c"_s, {30, kT0}}};
-        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        f.server.setHandler(data.handler());
         ConnectionConfig config = f.config();
         config.serverFilters = {u"state eq 'running'"_s};
         config.fullResyncEvery = 3;
-        f.connect(config);
-        f.client.start();
-        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.startPolling(config));
         QVERIFY(f.snapshot(0).full);
         QCOMPARE(data.filters, QStringList{QString()});
 
@@ -948,12 +960,10 @@ private Q_SLOTS:
         Fixture f;
         ChangingServer data;
         data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}};
-        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        f.server.setHandler(data.handler());
         ConnectionConfig config = f.config();
         config.fullResyncEvery = 2;
-        f.connect(config);
-        f.client.start();
-        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.startPolling(config));
         data.tasks.remove(u"a"_s);
         QVERIFY(f.pollAgain(2));
         QVERIFY(!f.snapshot(1).full);
@@ -984,12 +994,10 @@ private Q_SLOTS:
         data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}, {u"c"_s, {30, kT0}}};
         data.honoursFilter = fault != 0;
         data.addsOlderTasks = fault == 1;
-        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        f.server.setHandler(data.handler());
         ConnectionConfig config = f.config();
         config.fullResyncEvery = 2;
-        f.connect(config);
-        f.client.start();
-        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.startPolling(config));
         data.tasks[u"a"_s].percent = 77; // kept at T0 when the server forgets to move it
         if (fault != 2)
             data.tasks[u"a"_s].modified = kT0.addSecs(1200);
@@ -1018,12 +1026,10 @@ private Q_SLOTS:
         Fixture f;
         ChangingServer data;
         data.tasks = {{u"a"_s, {10, kT0}}};
-        f.server.setHandler([&](const TestHttpServer::Request &r) { return data.answer(r); });
+        f.server.setHandler(data.handler());
         ConnectionConfig config = f.config();
         config.incremental = false;
-        f.connect(config);
-        f.client.start();
-        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.startPolling(config));
         QVERIFY(f.pollAgain(2));
         QVERIFY(f.pollAgain(3));
         QCOMPARE(data.filters, QStringList(3, QString()));
@@ -1040,9 +1046,7 @@ private Q_SLOTS:
             return broken ? TestHttpServer::json(503, problem(503, 24, u"Service unavailable"_s, u"busy"_s))
                           : data.answer(r);
         });
-        f.connect();
-        f.client.start();
-        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.startPolling(f.config()));
         QVERIFY(f.pollAgain(2));
         QCOMPARE(data.filters.size(), 2);
         QVERIFY(!data.filters.last().isEmpty());
@@ -1054,6 +1058,55 @@ private Q_SLOTS:
         QTRY_COMPARE(f.ready.size(), 3);
         QCOMPARE(data.filters.last(), QString());
         QVERIFY(f.snapshot(2).full);
+    }
+
+    // IncrementalSync alone: the filter it asks for, and a merge that keeps digests and warnings aligned.
+    void incrementalMergeKeepsEverythingAligned()
+    {
+        const auto task = [](const QString &id, const QDateTime &modified) {
+            Task t;
+            t.id = id;
+            t.metadata.modificationTimestamp = modified;
+            return t;
+        };
+        const auto warning = [](qsizetype index, const QString &id, const QString &message) {
+            ParseWarning w;
+            w.itemIndex = index;
+            w.taskId = id;
+            w.message = message;
+            return w;
+        };
+        IncrementalSync sync;
+        ConnectionConfig config;
+        QVERIFY(!sync.beginPoll(config)); // nothing seen yet: a full list
+        auto full = std::make_unique<Snapshot>();
+        full->tasks = {task(u"a"_s, kT0), task(u"b"_s, kT0.addSecs(30)), task(u"c"_s, kT0)};
+        full->digests = {1, 2, 3};
+        full->warnings = {warning(1, u"b"_s, u"old b"_s), warning(2, u"c"_s, u"old c"_s)};
+        QVERIFY(sync.absorb(std::move(full))->full);
+
+        QCOMPARE(sync.beginPoll(config).value_or(QString()),
+                 u"metadata.modificationTimestamp gte '2025-12-31T23:59:30Z'"_s);
+        auto changes = std::make_unique<Snapshot>();
+        changes->tasks = {task(u"d"_s, kT0.addSecs(40)), task(u"b"_s, kT0.addSecs(40))};
+        changes->digests = {4, 20};
+        changes->warnings = {warning(0, u"d"_s, u"new d"_s)};
+        changes->bytes = 99;
+        const std::unique_ptr<Snapshot> merged = sync.absorb(std::move(changes));
+        QVERIFY(!merged->full);
+        QCOMPARE(idsOf(*merged), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+        QCOMPARE(merged->digests, (QList<quint64>{1, 20, 3, 4}));
+        QCOMPARE(merged->bytes, qint64(99));
+        QCOMPARE(merged->warnings.size(), 2); // b's old warning went with its old version
+        QCOMPARE(merged->warnings.at(0).message, u"old c"_s);
+        QCOMPARE(merged->warnings.at(1).itemIndex, 3); // d's warning names d's place in the view
+        QCOMPARE(sync.beginPoll(config).value_or(QString()),
+                 u"metadata.modificationTimestamp gte '2025-12-31T23:59:40Z'"_s);
+
+        config.fullResyncEvery = 1; // every poll full
+        QVERIFY(!sync.beginPoll(config));
+        sync.reset();
+        QVERIFY(!sync.beginPoll(ConnectionConfig()));
     }
 
     void backoffDelayIsBounded_data()

@@ -115,6 +115,8 @@ void TasksClient::stop()
 
 void TasksClient::pollNow()
 {
+    // Asked for by the user ("Refresh", "Retry now"): the whole list, removals included.
+    m_sync->requireFull();
     m_loop->pollNow();
 }
 

@@ -42,7 +42,7 @@ public:
 
     void start();     // poll now, then every interval
     void stop();      // abort what is in flight; no more polls
-    void pollNow();   // skip the wait (or the backoff); no-op while fetching
+    void pollNow();   // skip the wait (or the backoff), with a full list; no-op while fetching
     void fetchOnce(); // one complete snapshot, then Idle (for export)
     bool isPolling() const;
 

@@ -1109,6 +1109,22 @@ private Q_SLOTS:
         QVERIFY(!sync.beginPoll(ConnectionConfig()));
     }
 
+    void pollNowAsksForTheWholeList()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0}}};
+        f.server.setHandler(data.handler());
+        QVERIFY(f.startPolling(f.config()));
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(!f.snapshot(1).full);
+        data.tasks.remove(u"a"_s);
+        f.client.pollNow(); // "Refresh": the user expects what the server has now, removals too
+        QTRY_COMPARE(f.ready.size(), 3);
+        QVERIFY(f.snapshot(2).full);
+        QCOMPARE(idsOf(f.snapshot(2)), QStringList{u"b"_s});
+    }
+
     void backoffDelayIsBounded_data()
     {
         QTest::addColumn<int>("failures");

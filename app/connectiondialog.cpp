@@ -300,7 +300,7 @@ void ConnectionDialog::startTest(const ConnectionProfile &profile, const QString
     });
     connect(m_tester, &TasksClient::pollFailed, this, [this](const ApiError &error) {
         QString text = error.message();
-        if (error.isAuthFailure() || error.kind == ApiError::NoToken)
+        if (error.stopsPolling()) // only new settings fix it
             text += u'\n' + tr("Check the API token and the account ID.");
         showOutcome(false, text);
         if (error.kind == ApiError::Tls && error.certificate)

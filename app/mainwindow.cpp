@@ -738,9 +738,7 @@ void MainWindow::updateStatus()
     }
     m_bannerText->setText(text);
     // Settings are the way out of errors that retrying cannot fix.
-    m_bannerSettings->setVisible(error.isAuthFailure() || error.kind == ApiError::NoToken || error.kind == ApiError::Tls
-                                 || error.kind == ApiError::InsecureUrl || error.kind == ApiError::HostNotFound
-                                 || (error.kind == ApiError::Http && error.httpStatus == 404));
+    m_bannerSettings->setVisible(!error.retryCanHelp());
     m_banner->show();
 }
 

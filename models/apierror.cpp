@@ -39,29 +39,111 @@ std::optional<ProblemDetails> ProblemDetails::parse(const QByteArray &body)
     return problem;
 }
 
-bool ApiError::isTransient() const
+namespace {
+
+ApiError makeError(ApiError::Kind kind, const QString &url, const QString &detail)
+{
+    ApiError error;
+    error.kind = kind;
+    error.url = url;
+    error.detail = detail;
+    return error;
+}
+
+} // namespace
+
+ApiError ApiError::http(const QString &url, int status, std::optional<ProblemDetails> problem, const QString &detail)
+{
+    ApiError error = makeError(Http, url, detail);
+    error.httpStatus = status;
+    error.problem = std::move(problem);
+    return error;
+}
+
+ApiError ApiError::network(Kind kind, const QString &url, const QString &detail)
+{
+    Q_ASSERT(kind == ConnectionRefused || kind == HostNotFound || kind == Network);
+    return makeError(kind, url, detail);
+}
+
+ApiError ApiError::timeout(const QString &url, const QString &detail)
+{
+    return makeError(Timeout, url, detail);
+}
+
+ApiError ApiError::tls(const QString &url, std::optional<CertificateInfo> certificate, const QString &detail)
+{
+    ApiError error = makeError(Tls, url, detail);
+    error.certificate = std::move(certificate);
+    return error;
+}
+
+ApiError ApiError::malformedBody(const QString &url, const QString &detail)
+{
+    return makeError(MalformedBody, url, detail);
+}
+
+ApiError ApiError::bodyTooLarge(const QString &url, const QString &detail)
+{
+    return makeError(BodyTooLarge, url, detail);
+}
+
+ApiError ApiError::truncatedBody(const QString &url, const QString &detail)
+{
+    return makeError(TruncatedBody, url, detail);
+}
+
+ApiError ApiError::crossOriginRedirect(const QString &url, const QString &detail)
+{
+    return makeError(CrossOriginRedirect, url, detail);
+}
+
+ApiError ApiError::insecureUrl(const QString &url, const QString &detail)
+{
+    return makeError(InsecureUrl, url, detail);
+}
+
+ApiError ApiError::pagingLoop(const QString &url, const QString &detail)
+{
+    return makeError(PagingLoop, url, detail);
+}
+
+ApiError ApiError::noToken(const QString &url, const QString &detail)
+{
+    return makeError(NoToken, url, detail);
+}
+
+ApiError ApiError::cancelled()
+{
+    return makeError(Cancelled, QString(), QString());
+}
+
+ApiError::Recovery ApiError::recovery() const
 {
     switch (kind) {
-    case ConnectionRefused:
+    case NoToken:
+    case InsecureUrl:
+        return Recovery::Settings;
+    case Http:
+        if (isAuthFailure())
+            return Recovery::Settings;
+        return httpStatus == 404 ? Recovery::RetryOrSettings : Recovery::Retry;
+    case Tls:
     case HostNotFound:
+        return Recovery::RetryOrSettings;
+    case NoError:
+    case ConnectionRefused:
     case Timeout:
+    case Cancelled:
     case Network:
     case MalformedBody:
-    case TruncatedBody:
-        return true;
-    case Http:
-        return httpStatus >= 500 || httpStatus == 429 || httpStatus == 408;
-    case NoError:
-    case Cancelled:
-    case Tls:
     case BodyTooLarge:
+    case TruncatedBody:
     case CrossOriginRedirect:
-    case InsecureUrl:
     case PagingLoop:
-    case NoToken:
-        return false;
+        return Recovery::Retry;
     }
-    return false;
+    return Recovery::Retry;
 }
 
 QString ApiError::kindName() const

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -73,14 +74,43 @@ public:
     QString detail; // technical detail (Qt's error text, the parse error), never holding the token
     QString url;    // the request URL (never holds the token: it travels in a header)
 
+    // Named constructors: one per kind of failure, so that no call site fills fields by hand.
+    static ApiError http(const QString &url, int status, std::optional<ProblemDetails> problem, const QString &detail = {});
+    static ApiError network(Kind kind, const QString &url, const QString &detail); // ConnectionRefused, HostNotFound, Network
+    static ApiError timeout(const QString &url, const QString &detail);
+    static ApiError tls(const QString &url, std::optional<CertificateInfo> certificate, const QString &detail = {});
+    static ApiError malformedBody(const QString &url, const QString &detail);
+    static ApiError bodyTooLarge(const QString &url, const QString &detail);
+    static ApiError truncatedBody(const QString &url, const QString &detail);
+    static ApiError crossOriginRedirect(const QString &url, const QString &detail);
+    static ApiError insecureUrl(const QString &url, const QString &detail);
+    static ApiError pagingLoop(const QString &url, const QString &detail);
+    static ApiError noToken(const QString &url, const QString &detail);
+    static ApiError cancelled();
+
+    // What it takes to get past this error. The one rule behind "can a retry fix this": the
+    // client's backoff, the banner's Settings button and the connection test's hint all ask it.
+    enum class Recovery {
+        Retry,            // retrying fixes it: a busy or unreachable server, a broken transfer, ...
+        RetryOrSettings,  // the server side may change (DNS, certificate, account), but the settings
+                          // are the likelier cause: polling backs off, the user is offered the settings
+        Settings,         // only new settings fix it (credentials refused or missing, URL refused):
+                          // polling stops until they change
+    };
+    Recovery recovery() const;
+    bool retryCanHelp() const { return recovery() == Recovery::Retry; }
+    bool stopsPolling() const { return recovery() == Recovery::Settings; }
+
     bool isError() const { return kind != NoError; }
     // 401 and 403: polling stops until the connection settings change.
     bool isAuthFailure() const { return kind == Http && (httpStatus == 401 || httpStatus == 403); }
-    // Failures that may go away by themselves: retried with backoff.
-    bool isTransient() const;
+    // Polling goes on by itself (with backoff) after this failure.
+    bool isTransient() const { return !stopsPolling(); }
     // One translated line for the status banner and stderr: "HTTP 404 Collection not found: ...".
     QString message() const;
     QString kindName() const;
 };
 
 } // namespace Taskscope
+
+Q_DECLARE_METATYPE(Taskscope::ApiError)

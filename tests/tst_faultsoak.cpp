@@ -212,6 +212,7 @@ void TestFaultSoak::soak()
     QList<Task> lastGood;
     quint64 signalsAfterApply = 0;
     qint64 snapshots = 0, failures = 0, warnings = 0, lastSnapshotAt = -1, backoffOverCap = 0;
+    qint64 fullSnapshots = 0, snapshotBytes = 0;
     QStringList mismatches;
     std::map<QString, qint64> faultKinds;
     int maxReplies = 0, maxPoolThreads = 0;
@@ -233,6 +234,8 @@ void TestFaultSoak::soak()
 
     connect(&client, &TasksClient::snapshotReady, this, [&](const Snapshot &snapshot) {
         ++snapshots;
+        fullSnapshots += snapshot.full ? 1 : 0;
+        snapshotBytes += snapshot.bytes;
         lastSnapshotAt = clock.elapsed();
         QList<ParseWarning> applied = snapshot.warnings;
         model.apply(snapshot.tasks, &applied);
@@ -372,6 +375,8 @@ void TestFaultSoak::soak()
     std::printf("requests: %lld\n", requests);
     std::printf("server-requests: %llu\n", static_cast<unsigned long long>(serverRequests()));
     std::printf("snapshots: %lld\n", snapshots);
+    std::printf("full-snapshots: %lld\n", fullSnapshots); // the others were incremental, merged
+    std::printf("snapshot-bytes: %lld\n", snapshotBytes);
     std::printf("faults: %lld\n", failures);
     for (const auto &[kind, count] : faultKinds)
         std::printf("faults-%s: %lld\n", qPrintable(kind), count);

@@ -1,6 +1,10 @@
 // TasksClient against a scripted loopback server: paging, errors as values, backoff and recovery
 // on a manual clock, redirects, caps and timeouts, and the token kept to its origin.
+#include "incrementalsync.h"
+#include "pagefetcher.h"
+#include "pollloop.h"
 #include "scheduler.h"
+#include "snapshotassembler.h"
 #include "tasksclient.h"
 #include "testhttpserver.h"
 
@@ -10,6 +14,8 @@
 #include <QSslKey>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
@@ -42,29 +48,145 @@ QString queryValue(const QByteArray &target, const QString &name)
     return QUrlQuery(url).queryItemValue(name, QUrl::FullyDecoded);
 }
 
+ConnectionConfig configFor(const TestHttpServer &server)
+{
+    ConnectionConfig config;
+    config.baseUrl = server.url();
+    config.accountId = u"acc-1"_s;
+    config.pollIntervalMs = 5000;
+    config.transferTimeoutMs = 5000;
+    return config;
+}
+
+// What most tests need: a scripted server, a manual clock, a client on both, and its spies.
+struct Fixture
+{
+    ConnectionConfig config() const { return configFor(server); }
+    // The client on `config` (by default the fixture's server) with the test token.
+    void connect(const ConnectionConfig &config)
+    {
+        client.setConfig(config);
+        client.setToken(kToken);
+    }
+    void connect() { connect(config()); }
+    Snapshot snapshot(qsizetype index) const { return ready.at(index).first().value<Snapshot>(); }
+    // Connects, starts polling; true when the first snapshot came.
+    [[nodiscard]] bool startPolling(const ConnectionConfig &config)
+    {
+        connect(config);
+        client.start();
+        return QTest::qWaitFor([&] { return !ready.isEmpty(); }) && ready.size() == 1;
+    }
+    // Runs the next scheduled poll; true when it brought the snapshot number `snapshots`.
+    [[nodiscard]] bool pollAgain(qsizetype snapshots)
+    {
+        clock.advance(clock.nextDelay());
+        return QTest::qWaitFor([&] { return ready.size() >= snapshots; }) && ready.size() == snapshots;
+    }
+
+    TestHttpServer server;
+    ManualScheduler clock;
+    TasksClient client{nullptr, &clock};
+    QSignalSpy ready{&client, &TasksClient::snapshotReady};
+    QSignalSpy failed{&client, &TasksClient::pollFailed};
+};
+
+PageFetcher::Rules tokenRules()
+{
+    PageFetcher::Rules rules;
+    rules.token = kToken;
+    return rules;
+}
+
+// A server that takes the request and never answers.
+TestHttpServer::Response silence(const TestHttpServer::Request &)
+{
+    TestHttpServer::Response r;
+    r.mode = TestHttpServer::Response::Silent;
+    return r;
+}
+
+const QDateTime kT0(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+// A task list a test edits between polls, served as a server would that honours (or not) the
+// incremental filter `metadata.modificationTimestamp gte '...'`.
+struct ChangingServer
+{
+    struct Entry
+    {
+        double percent = 10;
+        QDateTime modified;
+    };
+    QMap<QString, Entry> tasks; // served in id order
+    bool honoursFilter = true;
+    bool addsOlderTasks = false; // honours it, but sends one task older than asked as well
+    QStringList filters;         // the incremental filter of each request ("" for a full list)
+
+    static QByteArray item(const QString &id, const Entry &entry)
+    {
+        const QByteArray stamp = "\"modificationTimestamp\":\"" + entry.modified.toString(Qt::ISODateWithMs).toUtf8() + '"';
+        return taskJson(id, u"running"_s, entry.percent)
+            .replace(QByteArrayView("\"modificationTimestamp\":\"2026-01-01T00:00:00Z\""), QByteArrayView(stamp));
+    }
+
+    TestHttpServer::Handler handler()
+    {
+        return [this](const TestHttpServer::Request &r) { return answer(r); };
+    }
+
+    TestHttpServer::Response answer(const TestHttpServer::Request &r)
+    {
+        const QUrl url(QString::fromLatin1("http://x") + QString::fromLatin1(r.target));
+        QString since;
+        for (const QString &filter : QUrlQuery(url).allQueryItemValues(u"filter"_s, QUrl::FullyDecoded)) {
+            if (filter.startsWith(u"metadata.modificationTimestamp gte '"_s))
+                since = filter.section(u'\'', 1, 1);
+        }
+        filters << since;
+        const QDateTime cutoff = QDateTime::fromString(since, Qt::ISODate);
+        QList<QByteArray> items;
+        bool olderSent = false;
+        for (auto it = tasks.cbegin(); it != tasks.cend(); ++it) {
+            const bool asked = !honoursFilter || !cutoff.isValid() || it.value().modified >= cutoff;
+            if (asked || (addsOlderTasks && !olderSent)) {
+                olderSent = olderSent || !asked;
+                items << item(it.key(), it.value());
+            }
+        }
+        return TestHttpServer::json(200, listJson(items));
+    }
+};
+
+QStringList idsOf(const Snapshot &snapshot)
+{
+    QStringList ids;
+    for (const Task &task : snapshot.tasks)
+        ids << task.id;
+    return ids;
+}
+
+// The snapshot as a full list would give it: ids with their digests, in the same order rules.
+QList<QPair<QString, quint64>> contentOf(const Snapshot &snapshot)
+{
+    QList<QPair<QString, quint64>> content;
+    for (qsizetype i = 0; i < snapshot.tasks.size(); ++i)
+        content.append({snapshot.tasks.at(i).id, snapshot.digests.value(i)});
+    return content;
+}
+
 } // namespace
 
 class TestTasksClient : public QObject
 {
     Q_OBJECT
-private:
-    ConnectionConfig configFor(const TestHttpServer &server) const
-    {
-        ConnectionConfig config;
-        config.baseUrl = server.url();
-        config.accountId = u"acc-1"_s;
-        config.pollIntervalMs = 5000;
-        config.transferTimeoutMs = 5000;
-        return config;
-    }
 
 private Q_SLOTS:
     void pagingFollowsContinueTokens()
     {
-        TestHttpServer server;
+        Fixture f;
         // Tokens hold '+', '/' and '=': they must arrive intact, so they are percent-encoded.
         const QStringList tokens = {u"YWJj+ZGVm/Zw=="_s, u"b+2/=="_s};
-        server.setHandler([&](const TestHttpServer::Request &r) {
+        f.server.setHandler([&](const TestHttpServer::Request &r) {
             const QString token = queryValue(r.target, u"continue"_s);
             if (token.isEmpty())
                 return TestHttpServer::json(200, listJson({taskJson(u"t1"_s), taskJson(u"t2"_s)}, tokens[0]));
@@ -74,19 +196,14 @@ private Q_SLOTS:
                 return TestHttpServer::json(200, listJson({taskJson(u"t4"_s)}));
             return TestHttpServer::json(400, problem(400, 5, u"Invalid query parameters"_s, token));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.pageSize = 2;
         config.serverFilters = {u"state eq 'running'"_s, u"name in 'backup'"_s};
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(ready.size(), 1);
-        QCOMPARE(failed.size(), 0);
-        const Snapshot snapshot = ready.first().first().value<Snapshot>();
+        f.connect(config);
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QCOMPARE(f.failed.size(), 0);
+        const Snapshot snapshot = f.snapshot(0);
         QCOMPARE(snapshot.tasks.size(), 4);
         QCOMPARE(snapshot.pages, 3);
         // Pages are parsed in parallel but joined in page order.
@@ -94,8 +211,8 @@ private Q_SLOTS:
         for (const Task &task : snapshot.tasks)
             ids << task.id;
         QCOMPARE(ids, (QStringList{u"t1"_s, u"t2"_s, u"t3"_s, u"t4"_s}));
-        QCOMPARE(server.requests().size(), 3);
-        for (const auto &request : server.requests()) {
+        QCOMPARE(f.server.requests().size(), 3);
+        for (const auto &request : f.server.requests()) {
             QVERIFY(request.target.startsWith("/accounts/acc-1/core/v1/tasks?"));
             QCOMPARE(request.headers.value("authorization"), "Bearer " + kToken.toUtf8());
             QCOMPARE(request.headers.value("accept"), QByteArray("application/json"));
@@ -104,37 +221,33 @@ private Q_SLOTS:
             QVERIFY2(request.target.contains("filter=state%20eq%20%27running%27"), request.target.constData());
             QVERIFY2(request.target.contains("filter=name%20in%20%27backup%27"), request.target.constData());
         }
-        QVERIFY(server.requests().at(1).target.contains("continue=YWJj%2BZGVm%2FZw%3D%3D"));
-        QCOMPARE(client.state(), TasksClient::State::Waiting);
-        QCOMPARE(client.nextAttemptAt(), clock.now().addMSecs(5000));
+        QVERIFY(f.server.requests().at(1).target.contains("continue=YWJj%2BZGVm%2FZw%3D%3D"));
+        QCOMPARE(f.client.state(), TasksClient::State::Waiting);
+        QCOMPARE(f.client.nextAttemptAt(), f.clock.now().addMSecs(5000));
         // The next poll starts when the interval has passed since the end of this one.
-        clock.advance(4999);
-        QCOMPARE(server.requests().size(), 3);
-        clock.advance(1);
-        QTRY_COMPARE(ready.size(), 2);
+        f.clock.advance(4999);
+        QCOMPARE(f.server.requests().size(), 3);
+        f.clock.advance(1);
+        QTRY_COMPARE(f.ready.size(), 2);
     }
 
     void firstPageOnlyStopsAfterOnePage()
     {
+        Fixture f;
         // A connection test asks for one page and ignores its continue token.
-        TestHttpServer server;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, listJson({taskJson(u"t1"_s)}, u"next"_s));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.pageSize = 1;
         config.firstPageOnly = true;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        client.fetchOnce();
-        QTRY_COMPARE(ready.size(), 1);
-        QCOMPARE(ready.first().first().value<Snapshot>().tasks.size(), 1);
-        QCOMPARE(server.requests().size(), 1);
-        QVERIFY(server.requests().first().target.contains("limit=1"));
-        QCOMPARE(client.state(), TasksClient::State::Idle);
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QCOMPARE(f.snapshot(0).tasks.size(), 1);
+        QCOMPARE(f.server.requests().size(), 1);
+        QVERIFY(f.server.requests().first().target.contains("limit=1"));
+        QCOMPARE(f.client.state(), TasksClient::State::Idle);
     }
 
     void pagingLoopsAreErrors_data()
@@ -146,44 +259,37 @@ private Q_SLOTS:
 
     void pagingLoopsAreErrors()
     {
+        Fixture f;
         QFETCH(bool, repeatToken);
-        TestHttpServer server;
         int page = 0;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             ++page;
             const QString token = repeatToken ? u"same"_s : QString::number(page);
             return TestHttpServer::json(200, listJson({taskJson(QString::number(page))}, token));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.maxPages = 5;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::PagingLoop);
-        QCOMPARE(server.requests().size(), repeatToken ? 2 : 5);
-        QCOMPARE(client.state(), TasksClient::State::Idle);
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::PagingLoop);
+        QCOMPARE(f.server.requests().size(), repeatToken ? 2 : 5);
+        QCOMPARE(f.client.state(), TasksClient::State::Idle);
     }
 
     void includeArraysParse()
     {
-        TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &) {
+        Fixture f;
+        f.server.setHandler([](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, R"({"items":[["a","running",null],["b","failed",12.5]],"metadata":{}})");
         });
-        TasksClient client;
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.include = {u"id"_s, u"state"_s, u"percentDone"_s};
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        client.fetchOnce();
-        QTRY_COMPARE(ready.size(), 1);
-        QVERIFY(server.requests().first().target.contains("include=id%2Cstate%2CpercentDone"));
-        const Snapshot snapshot = ready.first().first().value<Snapshot>();
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(f.server.requests().first().target.contains("include=id%2Cstate%2CpercentDone"));
+        const Snapshot snapshot = f.snapshot(0);
         QCOMPARE(snapshot.tasks.size(), 2);
         QCOMPARE(snapshot.tasks[1].state, TaskState::Failed);
         QCOMPARE(snapshot.tasks[1].percentDone.value_or(-1), 12.5);
@@ -206,23 +312,19 @@ private Q_SLOTS:
 
     void httpProblemsAreValues()
     {
+        Fixture f;
         QFETCH(int, status);
         QFETCH(int, number);
         QFETCH(QString, title);
         QFETCH(bool, stopsPolling);
-        TestHttpServer server;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             return TestHttpServer::json(status, problem(status, number, title, u"it went wrong"_s),
                                         "application/problem+json");
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(failed.size(), 1);
-        const ApiError error = client.lastError();
+        f.connect();
+        f.client.start();
+        QTRY_COMPARE(f.failed.size(), 1);
+        const ApiError error = f.client.lastError();
         QCOMPARE(error.kind, ApiError::Http);
         QCOMPARE(error.httpStatus, status);
         QVERIFY(error.problem.has_value());
@@ -237,87 +339,77 @@ private Q_SLOTS:
         QVERIFY(error.message().contains(title));
         QCOMPARE(error.isAuthFailure(), stopsPolling);
         if (stopsPolling) {
-            QCOMPARE(client.state(), TasksClient::State::AuthStopped);
-            QCOMPARE(clock.pendingCount(), 0);
-            clock.advance(10 * 60 * 1000);
-            QCOMPARE(server.requests().size(), 1); // nothing more until the credentials change
-            client.setToken(u"another"_s);
-            QTRY_COMPARE(server.requests().size(), 2);
-            QCOMPARE(server.requests().last().headers.value("authorization"), QByteArray("Bearer another"));
+            QCOMPARE(f.client.state(), TasksClient::State::AuthStopped);
+            QCOMPARE(f.clock.pendingCount(), 0);
+            f.clock.advance(10 * 60 * 1000);
+            QCOMPARE(f.server.requests().size(), 1); // nothing more until the credentials change
+            f.client.setToken(u"another"_s);
+            QTRY_COMPARE(f.server.requests().size(), 2);
+            QCOMPARE(f.server.requests().last().headers.value("authorization"), QByteArray("Bearer another"));
         } else {
-            QCOMPARE(client.state(), TasksClient::State::BackingOff);
-            QVERIFY(clock.pendingCount() == 1);
+            QCOMPARE(f.client.state(), TasksClient::State::BackingOff);
+            QVERIFY(f.clock.pendingCount() == 1);
         }
     }
 
     void backoffGrowsThenRecovers()
     {
-        TestHttpServer server;
+        Fixture f;
         int failuresLeft = 4;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             if (failuresLeft-- > 0)
                 return TestHttpServer::json(503, problem(503, 24, u"Service unavailable"_s, u"busy"_s));
             return TestHttpServer::json(200, listJson({taskJson(u"t1"_s, u"running"_s, 50)}));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.backoffInitialMs = 1000;
         config.backoffMaxMs = 4000;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
+        f.connect(config);
+        f.client.start();
         const qint64 expected[] = {1000, 2000, 4000, 4000}; // doubling to the cap, each +-20%
         for (int attempt = 0; attempt < 4; ++attempt) {
-            QTRY_COMPARE(failed.size(), attempt + 1);
-            QCOMPARE(client.state(), TasksClient::State::BackingOff);
-            const qint64 delay = clock.nextDelay();
+            QTRY_COMPARE(f.failed.size(), attempt + 1);
+            QCOMPARE(f.client.state(), TasksClient::State::BackingOff);
+            const qint64 delay = f.clock.nextDelay();
             QVERIFY2(delay >= expected[attempt] * 8 / 10 && delay <= qMin<qint64>(4000, expected[attempt] * 12 / 10),
                      qPrintable(QString::number(delay)));
-            QCOMPARE(clock.now().msecsTo(client.nextAttemptAt()), delay);
-            clock.advance(delay);
+            QCOMPARE(f.clock.now().msecsTo(f.client.nextAttemptAt()), delay);
+            f.clock.advance(delay);
         }
-        QTRY_COMPARE(ready.size(), 1);
-        QCOMPARE(client.consecutiveFailures(), 0);
-        QVERIFY(!client.lastError().isError());
-        QCOMPARE(client.state(), TasksClient::State::Waiting);
-        QCOMPARE(server.requests().size(), 5);
+        QTRY_COMPARE(f.ready.size(), 1);
+        QCOMPARE(f.client.consecutiveFailures(), 0);
+        QVERIFY(!f.client.lastError().isError());
+        QCOMPARE(f.client.state(), TasksClient::State::Waiting);
+        QCOMPARE(f.server.requests().size(), 5);
     }
 
     void lastGoodSnapshotSurvivesFailures()
     {
-        TestHttpServer server;
+        Fixture f;
         bool healthy = true;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             if (healthy)
                 return TestHttpServer::json(200, listJson({taskJson(u"t1"_s), taskJson(u"t2"_s)}));
             TestHttpServer::Response r;
             r.mode = TestHttpServer::Response::Close;
             return r;
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(ready.size(), 1);
-        QVERIFY(!client.isStale());
+        f.connect();
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
+        QVERIFY(!f.client.isStale());
         healthy = false;
-        clock.advance(clock.nextDelay());
-        QTRY_COMPARE(failed.size(), 1);
-        QVERIFY(client.isStale());
-        QCOMPARE(client.lastError().kind, ApiError::Network);
-        QVERIFY(client.lastSnapshot());
-        QCOMPARE(client.lastSnapshot()->tasks.size(), 2);
-        QCOMPARE(client.lastSuccessAt(), ready.first().first().value<Snapshot>().receivedAt);
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.failed.size(), 1);
+        QVERIFY(f.client.isStale());
+        QCOMPARE(f.client.lastError().kind, ApiError::Network);
+        QVERIFY(f.client.lastSnapshot());
+        QCOMPARE(f.client.lastSnapshot()->tasks.size(), 2);
+        QCOMPARE(f.client.lastSuccessAt(), f.snapshot(0).receivedAt);
         healthy = true;
-        client.pollNow(); // "Retry now"
-        QTRY_COMPARE(ready.size(), 2);
-        QVERIFY(!client.isStale());
+        f.client.pollNow(); // "Retry now"
+        QTRY_COMPARE(f.ready.size(), 2);
+        QVERIFY(!f.client.isStale());
     }
 
     void brokenTransfers_data()
@@ -332,69 +424,58 @@ private Q_SLOTS:
 
     void brokenTransfers()
     {
+        Fixture f;
         QFETCH(int, mode);
         QFETCH(int, kind);
-        TestHttpServer server;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             TestHttpServer::Response r = TestHttpServer::json(200, listJson({taskJson(u"t1"_s), taskJson(u"t2"_s)}));
             r.mode = TestHttpServer::Response::Mode(mode);
             return r;
         });
-        TasksClient client;
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.transferTimeoutMs = 300;
         config.maxBodyBytes = 2 * 1024 * 1024;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
-        QCOMPARE(int(client.lastError().kind), kind);
-        QVERIFY(!client.lastError().message().isEmpty());
-        QVERIFY(!client.hasRequestInFlight());
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(f.failed.size(), 1, 15000);
+        QCOMPARE(int(f.client.lastError().kind), kind);
+        QVERIFY(!f.client.lastError().message().isEmpty());
+        QVERIFY(!f.client.hasRequestInFlight());
     }
 
     void malformedBodyKeepsTheLastSnapshot()
     {
-        TestHttpServer server;
+        Fixture f;
         bool healthy = true;
-        server.setHandler([&](const TestHttpServer::Request &) {
+        f.server.setHandler([&](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, healthy ? listJson({taskJson(u"t1"_s)}) : QByteArray("{\"items\": [tru"));
         });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.start();
-        QTRY_COMPARE(ready.size(), 1);
+        f.connect();
+        f.client.start();
+        QTRY_COMPARE(f.ready.size(), 1);
         healthy = false;
-        clock.advance(clock.nextDelay());
-        QTRY_COMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::MalformedBody);
-        QVERIFY(client.lastError().message().contains(u"malformed JSON"_s));
-        QCOMPARE(client.state(), TasksClient::State::BackingOff);
-        QCOMPARE(client.lastSnapshot()->tasks.size(), 1);
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::MalformedBody);
+        QVERIFY(f.client.lastError().message().contains(u"malformed JSON"_s));
+        QCOMPARE(f.client.state(), TasksClient::State::BackingOff);
+        QCOMPARE(f.client.lastSnapshot()->tasks.size(), 1);
     }
 
     void announcedOversizeIsRefusedAtOnce()
     {
-        TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &) {
+        Fixture f;
+        f.server.setHandler([](const TestHttpServer::Request &) {
             TestHttpServer::Response r = TestHttpServer::json(200, QByteArray(4096, ' ') + listJson({}));
             return r;
         });
-        TasksClient client;
-        ConnectionConfig config = configFor(server);
+        ConnectionConfig config = f.config();
         config.maxBodyBytes = 1024;
-        client.setConfig(config);
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::BodyTooLarge);
-        QVERIFY(client.lastError().message().contains(u"1024"_s));
+        f.connect(config);
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::BodyTooLarge);
+        QVERIFY(f.client.lastError().message().contains(u"1024"_s));
     }
 
     void redirects_data()
@@ -408,43 +489,39 @@ private Q_SLOTS:
 
     void redirects()
     {
+        Fixture f;
         QFETCH(bool, sameOrigin);
         QFETCH(bool, viaLocalhostName);
-        TestHttpServer server;
         TestHttpServer other;
         const auto ok = [](const TestHttpServer::Request &) {
             return TestHttpServer::json(200, listJson({taskJson(u"t1"_s)}));
         };
         other.setHandler(ok);
-        server.setHandler([&](const TestHttpServer::Request &r) {
+        f.server.setHandler([&](const TestHttpServer::Request &r) {
             if (r.target.startsWith("/moved"))
                 return ok(r);
-            QUrl target = sameOrigin ? server.url(u"/moved/tasks"_s) : other.url(u"/moved/tasks"_s);
+            QUrl target = sameOrigin ? f.server.url(u"/moved/tasks"_s) : other.url(u"/moved/tasks"_s);
             if (viaLocalhostName) {
-                target = server.url(u"/moved/tasks"_s);
+                target = f.server.url(u"/moved/tasks"_s);
                 target.setHost(u"localhost"_s);
             }
             return TestHttpServer::redirect(target);
         });
-        TasksClient client;
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(ready.size() + failed.size(), 1);
+        f.connect();
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.ready.size() + f.failed.size(), 1);
         if (sameOrigin) {
-            QCOMPARE(ready.size(), 1);
-            QCOMPARE(server.requests().size(), 2);
-            QCOMPARE(server.requests().last().headers.value("authorization"), "Bearer " + kToken.toUtf8());
+            QCOMPARE(f.ready.size(), 1);
+            QCOMPARE(f.server.requests().size(), 2);
+            QCOMPARE(f.server.requests().last().headers.value("authorization"), "Bearer " + kToken.toUtf8());
         } else {
-            QCOMPARE(failed.size(), 1);
-            QCOMPARE(client.lastError().kind, ApiError::CrossOriginRedirect);
+            QCOMPARE(f.failed.size(), 1);
+            QCOMPARE(f.client.lastError().kind, ApiError::CrossOriginRedirect);
             // The other origin never saw the token: it was not contacted at all.
             QCOMPARE(other.requests().size(), 0);
-            for (const auto &request : server.requests())
+            for (const auto &request : f.server.requests())
                 QVERIFY(!request.target.startsWith("/moved"));
-            QVERIFY(!client.lastError().message().contains(kToken));
+            QVERIFY(!f.client.lastError().message().contains(kToken));
         }
     }
 
@@ -550,59 +627,502 @@ private Q_SLOTS:
 
     void noTokenNoRequest()
     {
-        TestHttpServer server;
-        TasksClient client;
-        client.setConfig(configFor(server));
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QCOMPARE(failed.size(), 1);
-        QCOMPARE(client.lastError().kind, ApiError::NoToken);
-        QCOMPARE(server.requests().size(), 0);
+        Fixture f;
+        f.client.setConfig(f.config());
+        f.client.fetchOnce();
+        QCOMPARE(f.failed.size(), 1);
+        QCOMPARE(f.client.lastError().kind, ApiError::NoToken);
+        QCOMPARE(f.server.requests().size(), 0);
     }
 
     void tokenNeverInErrorTexts()
     {
-        TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &r) {
+        Fixture f;
+        f.server.setHandler([](const TestHttpServer::Request &r) {
             // A hostile or careless server echoes the Authorization header back.
             const QString echoed = QString::fromUtf8(r.headers.value("authorization"));
             return TestHttpServer::json(400, problem(400, 5, echoed, echoed));
         });
-        TasksClient client;
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        client.fetchOnce();
-        QTRY_COMPARE(failed.size(), 1);
-        QVERIFY(!client.lastError().message().contains(kToken));
-        QVERIFY(!client.lastError().problem->detail.contains(kToken));
+        f.connect();
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.failed.size(), 1);
+        QVERIFY(!f.client.lastError().message().contains(kToken));
+        QVERIFY(!f.client.lastError().problem->detail.contains(kToken));
     }
 
     void stopAbortsSilently()
     {
-        TestHttpServer server;
-        server.setHandler([](const TestHttpServer::Request &) {
-            TestHttpServer::Response r;
-            r.mode = TestHttpServer::Response::Silent;
-            return r;
-        });
-        ManualScheduler clock;
-        TasksClient client(nullptr, &clock);
-        client.setConfig(configFor(server));
-        client.setToken(kToken);
-        QSignalSpy failed(&client, &TasksClient::pollFailed);
-        QSignalSpy ready(&client, &TasksClient::snapshotReady);
-        QSignalSpy received(&server, &TestHttpServer::requestReceived);
-        client.start();
+        Fixture f;
+        f.server.setHandler(silence);
+        f.connect();
+        QSignalSpy received(&f.server, &TestHttpServer::requestReceived);
+        f.client.start();
         QTRY_COMPARE(received.size(), 1);
-        QVERIFY(client.hasRequestInFlight());
-        client.stop();
-        QVERIFY(!client.hasRequestInFlight());
-        QCOMPARE(client.state(), TasksClient::State::Idle);
-        QCOMPARE(clock.pendingCount(), 0);
+        QVERIFY(f.client.hasRequestInFlight());
+        f.client.stop();
+        QVERIFY(!f.client.hasRequestInFlight());
+        QCOMPARE(f.client.state(), TasksClient::State::Idle);
+        QCOMPARE(f.clock.pendingCount(), 0);
+        QTRY_COMPARE(f.server.openConnections(), 0);
+        QCOMPARE(f.failed.size(), 0);
+        QCOMPARE(f.ready.size(), 0);
+    }
+
+    // The one retry rule, and the three places that used to decide it apart.
+    void retryRule_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("recovery");
+        using R = ApiError::Recovery;
+        QTest::newRow("503") << int(ApiError::Http) << 503 << int(R::Retry);
+        QTest::newRow("500") << int(ApiError::Http) << 500 << int(R::Retry);
+        QTest::newRow("429") << int(ApiError::Http) << 429 << int(R::Retry);
+        QTest::newRow("400") << int(ApiError::Http) << 400 << int(R::Retry);
+        QTest::newRow("404") << int(ApiError::Http) << 404 << int(R::RetryOrSettings);
+        QTest::newRow("401") << int(ApiError::Http) << 401 << int(R::Settings);
+        QTest::newRow("403") << int(ApiError::Http) << 403 << int(R::Settings);
+        QTest::newRow("timeout") << int(ApiError::Timeout) << 0 << int(R::Retry);
+        QTest::newRow("refused") << int(ApiError::ConnectionRefused) << 0 << int(R::Retry);
+        QTest::newRow("network") << int(ApiError::Network) << 0 << int(R::Retry);
+        QTest::newRow("truncated") << int(ApiError::TruncatedBody) << 0 << int(R::Retry);
+        QTest::newRow("malformed") << int(ApiError::MalformedBody) << 0 << int(R::Retry);
+        QTest::newRow("too large") << int(ApiError::BodyTooLarge) << 0 << int(R::Retry);
+        QTest::newRow("paging loop") << int(ApiError::PagingLoop) << 0 << int(R::Retry);
+        QTest::newRow("cross-origin redirect") << int(ApiError::CrossOriginRedirect) << 0 << int(R::Retry);
+        QTest::newRow("host not found") << int(ApiError::HostNotFound) << 0 << int(R::RetryOrSettings);
+        QTest::newRow("tls") << int(ApiError::Tls) << 0 << int(R::RetryOrSettings);
+        QTest::newRow("insecure url") << int(ApiError::InsecureUrl) << 0 << int(R::Settings);
+        QTest::newRow("no token") << int(ApiError::NoToken) << 0 << int(R::Settings);
+    }
+
+    void retryRule()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, status);
+        QFETCH(int, recovery);
+        ApiError error;
+        error.kind = ApiError::Kind(kind);
+        error.httpStatus = status;
+        QCOMPARE(int(error.recovery()), recovery);
+        // The banner offered the settings for exactly these before the rule had a name.
+        const bool bannerBefore = error.isAuthFailure() || error.kind == ApiError::NoToken
+            || error.kind == ApiError::Tls || error.kind == ApiError::InsecureUrl
+            || error.kind == ApiError::HostNotFound || (error.kind == ApiError::Http && error.httpStatus == 404);
+        QCOMPARE(!error.retryCanHelp(), bannerBefore);
+        // The client stopped polling for exactly these.
+        const bool stoppedBefore = error.isAuthFailure() || error.kind == ApiError::NoToken
+            || error.kind == ApiError::InsecureUrl;
+        QCOMPARE(error.stopsPolling(), stoppedBefore);
+        QCOMPARE(error.isTransient(), !stoppedBefore);
+    }
+
+    void namedConstructorsFillTheirKind()
+    {
+        const ApiError http = ApiError::http(u"u"_s, 404, ProblemDetails{u"t"_s, u"Not found"_s, {}, u"404"_s, {}, {}});
+        QCOMPARE(http.kind, ApiError::Http);
+        QCOMPARE(http.httpStatus, 404);
+        QCOMPARE(http.url, u"u"_s);
+        QVERIFY(http.message().contains(u"Not found"_s));
+        const ApiError timeout = ApiError::timeout(u"u"_s, u"no data for 5 s"_s);
+        QCOMPARE(timeout.kind, ApiError::Timeout);
+        QCOMPARE(timeout.detail, u"no data for 5 s"_s);
+        CertificateInfo certificate;
+        certificate.sha256 = u"AB:CD"_s;
+        const ApiError tls = ApiError::tls(u"u"_s, certificate);
+        QCOMPARE(tls.kind, ApiError::Tls);
+        QVERIFY(tls.message().contains(u"AB:CD"_s));
+        QCOMPARE(ApiError::network(ApiError::HostNotFound, u"u"_s, u"d"_s).kind, ApiError::HostNotFound);
+        QCOMPARE(ApiError::pagingLoop(u"u"_s, u"d"_s).kind, ApiError::PagingLoop);
+        QCOMPARE(ApiError::cancelled().kind, ApiError::Cancelled);
+    }
+
+    // PageFetcher alone: one request with its headers; the body or an error, scrubbed of the token.
+    void pageFetcherSendsOneRequest()
+    {
+        TestHttpServer server;
+        server.setHandler([](const TestHttpServer::Request &r) {
+            if (r.target.contains("bad"))
+                return TestHttpServer::json(400, problem(400, 5, u"Bad"_s, QString::fromUtf8(r.headers.value("authorization"))));
+            return TestHttpServer::json(200, "{\"items\":[]}");
+        });
+        PageFetcher fetcher;
+        fetcher.setRules(tokenRules());
+        QSignalSpy fetched(&fetcher, &PageFetcher::fetched);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        fetcher.fetch(server.url(u"/good"_s));
+        QVERIFY(fetcher.isBusy());
+        QTRY_COMPARE(fetched.size(), 1);
+        QVERIFY(!fetcher.isBusy());
+        QCOMPARE(fetched.first().first().toByteArray(), QByteArray("{\"items\":[]}"));
+        QCOMPARE(server.requests().first().headers.value("authorization"), "Bearer " + kToken.toUtf8());
+        QCOMPARE(server.requests().first().headers.value("accept"), QByteArray("application/json"));
+
+        fetcher.fetch(server.url(u"/bad"_s));
+        QTRY_COMPARE(failed.size(), 1);
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.httpStatus, 400);
+        QVERIFY(error.problem);
+        QVERIFY(!error.problem->detail.contains(kToken));
+        QVERIFY(error.problem->detail.contains(u"***"_s));
+        QCOMPARE(fetcher.requestsSent(), 2);
+    }
+
+    void pageFetcherRefusals()
+    {
+        PageFetcher fetcher;
+        PageFetcher::Rules rules;
+        const QUrl loopback(u"http://127.0.0.1:1/x"_s);
+        QCOMPARE(fetcher.refusal(loopback, loopback)->kind, ApiError::NoToken);
+        rules.token = kToken;
+        fetcher.setRules(rules);
+        QVERIFY(!fetcher.refusal(loopback, loopback));
+        const QUrl remote(u"http://astra.invalid/x"_s);
+        QCOMPARE(fetcher.refusal(remote, remote)->kind, ApiError::InsecureUrl);
+        QCOMPARE(fetcher.refusal(QUrl(u"ftp://h/x"_s), QUrl(u"ftp://h"_s))->kind, ApiError::InsecureUrl);
+        rules.allowPlainHttp = true;
+        fetcher.setRules(rules);
+        QVERIFY(!fetcher.refusal(remote, remote));
+        QVERIFY(!fetcher.refusal(QUrl(u"https://astra.invalid/x"_s), remote));
+    }
+
+    void pageFetcherAbortIsSilent()
+    {
+        TestHttpServer server;
+        server.setHandler(silence);
+        PageFetcher fetcher;
+        fetcher.setRules(tokenRules());
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        QSignalSpy received(&server, &TestHttpServer::requestReceived);
+        fetcher.fetch(server.url(u"/x"_s));
+        QTRY_COMPARE(received.size(), 1);
+        fetcher.abort();
+        QVERIFY(!fetcher.isBusy());
         QTRY_COMPARE(server.openConnections(), 0);
         QCOMPARE(failed.size(), 0);
-        QCOMPARE(ready.size(), 0);
+    }
+
+    // SnapshotAssembler alone: extra filters after the connection's, pages joined in order.
+    void assemblerJoinsPagesWithExtraFilters()
+    {
+        TestHttpServer server;
+        server.setHandler([](const TestHttpServer::Request &r) {
+            if (queryValue(r.target, u"continue"_s).isEmpty())
+                return TestHttpServer::json(200, listJson({taskJson(u"a"_s), taskJson(u"b"_s)}, u"p2"_s));
+            return TestHttpServer::json(200, listJson({taskJson(u"c"_s)}));
+        });
+        ManualScheduler clock;
+        PageFetcher fetcher;
+        fetcher.setRules(tokenRules());
+        SnapshotAssembler assembler(&fetcher, &clock);
+        QSignalSpy finished(&assembler, &SnapshotAssembler::finished);
+        ConnectionConfig config = configFor(server);
+        config.pageSize = 2;
+        config.serverFilters = {u"state eq 'running'"_s};
+        assembler.start(config, {u"name eq 'x'"_s});
+        QVERIFY(assembler.isRunning());
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!assembler.isRunning());
+        const std::unique_ptr<Snapshot> snapshot = assembler.takeResult();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->tasks.size(), 3);
+        QCOMPARE(snapshot->digests.size(), 3);
+        QCOMPARE(snapshot->tasks.at(2).id, u"c"_s);
+        QCOMPARE(snapshot->pages, 2);
+        QCOMPARE(snapshot->receivedAt, clock.now());
+        for (const auto &request : server.requests())
+            QVERIFY2(request.target.contains("filter=state%20eq%20%27running%27&filter=name%20eq%20%27x%27"),
+                     request.target.constData());
+        QCOMPARE(snapshot->bytes, qint64(listJson({taskJson(u"a"_s), taskJson(u"b"_s)}, u"p2"_s).size()
+                                         + listJson({taskJson(u"c"_s)}).size()));
+    }
+
+    void assemblerRefusesBeforeAnyRequest()
+    {
+        ManualScheduler clock;
+        PageFetcher fetcher; // no token
+        SnapshotAssembler assembler(&fetcher, &clock);
+        QSignalSpy failed(&assembler, &SnapshotAssembler::failed);
+        ConnectionConfig config;
+        config.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
+        config.accountId = u"a"_s;
+        assembler.start(config);
+        QCOMPARE(failed.size(), 1); // at once
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::NoToken);
+        QCOMPARE(fetcher.requestsSent(), 0);
+        QVERIFY(!assembler.isRunning());
+    }
+
+    // PollLoop alone, on a manual clock with fixed jitter: no network at all.
+    void pollLoopSchedulesAndBacksOff()
+    {
+        ManualScheduler clock;
+        PollLoop loop(&clock, nullptr, [] { return 0.5; });
+        loop.setTiming({5000, 1000, 4000});
+        QSignalSpy due(&loop, &PollLoop::pollDue);
+        loop.start();
+        QCOMPARE(due.size(), 1);
+        QVERIFY(loop.isPollInProgress());
+        loop.setFetching();
+        QCOMPARE(loop.state(), PollLoop::State::Fetching);
+        loop.pollNow(); // a poll is in progress: nothing
+        QCOMPARE(due.size(), 1);
+        loop.pollSucceeded();
+        QCOMPARE(loop.state(), PollLoop::State::Waiting);
+        QCOMPARE(loop.nextAttemptAt(), clock.now().addMSecs(5000));
+        clock.advance(5000);
+        QCOMPARE(due.size(), 2);
+        const ApiError busy = ApiError::http(u"u"_s, 503, std::nullopt);
+        for (const qint64 expected : {1000, 2000, 4000, 4000}) {
+            loop.pollFailed(busy);
+            QCOMPARE(loop.state(), PollLoop::State::BackingOff);
+            QCOMPARE(clock.nextDelay(), expected);
+            clock.advance(expected);
+        }
+        QCOMPARE(loop.consecutiveFailures(), 4);
+        loop.pollFailed(ApiError::http(u"u"_s, 401, std::nullopt));
+        QCOMPARE(loop.state(), PollLoop::State::AuthStopped);
+        QCOMPARE(clock.pendingCount(), 0);
+        QVERIFY(!loop.nextAttemptAt().isValid());
+        const int before = int(due.size());
+        loop.restart(); // new settings
+        QCOMPARE(due.size(), before + 1);
+        QCOMPARE(loop.consecutiveFailures(), 0);
+        loop.stop();
+        QCOMPARE(loop.state(), PollLoop::State::Idle);
+        QVERIFY(!loop.isPollInProgress());
+        QCOMPARE(clock.pendingCount(), 0);
+    }
+
+    void pollLoopFetchOnceEndsIdle()
+    {
+        ManualScheduler clock;
+        PollLoop loop(&clock);
+        QSignalSpy due(&loop, &PollLoop::pollDue);
+        loop.fetchOnce();
+        QCOMPARE(due.size(), 1);
+        loop.pollFailed(ApiError::http(u"u"_s, 503, std::nullopt));
+        QCOMPARE(loop.state(), PollLoop::State::Idle); // no retry for a one-off
+        QCOMPARE(clock.pendingCount(), 0);
+        loop.fetchOnce();
+        loop.pollSucceeded();
+        QCOMPARE(loop.state(), PollLoop::State::Idle);
+        QCOMPARE(clock.pendingCount(), 0);
+        QVERIFY(!loop.isPolling());
+    }
+
+    // Incremental polling: after a full list, only what changed travels, merged in by id.
+    void incrementalPollsMergeChanges()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}, {u"c"_s, {30, kT0}}};
+        f.server.setHandler(data.handler());
+        ConnectionConfig config = f.config();
+        config.serverFilters = {u"state eq 'running'"_s};
+        config.fullResyncEvery = 3;
+        QVERIFY(f.startPolling(config));
+        QVERIFY(f.snapshot(0).full);
+        QCOMPARE(data.filters, QStringList{QString()});
+
+        data.tasks[u"b"_s] = {55, kT0.addSecs(900)};
+        data.tasks.insert(u"0d"_s, {1, kT0.addSecs(900)}); // first in the server's order
+        QVERIFY(f.pollAgain(2));
+        const Snapshot merged = f.snapshot(1);
+        QVERIFY(!merged.full);
+        // The newest seen (b, T0+600 s) minus a minute, beside the connection's own filter.
+        QCOMPARE(data.filters.last(), kT0.addSecs(540).toString(Qt::ISODate));
+        QVERIFY(f.server.requests().last().target.contains("filter=state%20eq%20%27running%27&filter=metadata."));
+        QCOMPARE(idsOf(merged), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"0d"_s})); // old order, new ones appended
+        QCOMPARE(merged.tasks.at(1).percentDone.value_or(-1), 55.0);
+        QCOMPARE(merged.digests.size(), merged.tasks.size());
+        QCOMPARE(merged.bytes, qint64(listJson({ChangingServer::item(u"0d"_s, data.tasks[u"0d"_s]),
+                                                ChangingServer::item(u"b"_s, data.tasks[u"b"_s])})
+                                          .size()));
+        QVERIFY(merged.bytes < f.snapshot(0).bytes);
+
+        QVERIFY(f.pollAgain(3));
+        QVERIFY(!f.snapshot(2).full);
+        QCOMPARE(data.filters.last(), kT0.addSecs(840).toString(Qt::ISODate));
+        QVERIFY(f.pollAgain(4)); // the third poll after a full list is full again
+        const Snapshot full = f.snapshot(3);
+        QVERIFY(full.full);
+        QCOMPARE(data.filters.last(), QString());
+        QVERIFY(full.warnings.isEmpty());
+        auto mergedContent = contentOf(f.snapshot(2)), fullContent = contentOf(full);
+        std::sort(mergedContent.begin(), mergedContent.end());
+        std::sort(fullContent.begin(), fullContent.end());
+        QCOMPARE(mergedContent, fullContent); // the same tasks, byte for byte
+    }
+
+    void incrementalLearnsRemovalsAtTheFullResync()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}};
+        f.server.setHandler(data.handler());
+        ConnectionConfig config = f.config();
+        config.fullResyncEvery = 2;
+        QVERIFY(f.startPolling(config));
+        data.tasks.remove(u"a"_s);
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(!f.snapshot(1).full);
+        QCOMPARE(idsOf(f.snapshot(1)), (QStringList{u"a"_s, u"b"_s})); // an answer cannot say what went
+        QVERIFY(f.pollAgain(3));
+        QVERIFY(f.snapshot(2).full);
+        QCOMPARE(idsOf(f.snapshot(2)), QStringList{u"b"_s});
+        QVERIFY(f.snapshot(2).warnings.isEmpty()); // a removal is no sign of a bad server
+        QVERIFY(f.pollAgain(4));
+        QVERIFY(!f.snapshot(3).full); // and incremental polls go on
+    }
+
+    // Servers that break the contract: the view is right after the next full list at the latest,
+    // one warning says so, and that connection polls full lists from then on.
+    void incrementalFallsBackOnce_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::newRow("ignores the filter") << 0;
+        QTest::newRow("sends tasks older than asked") << 1;
+        QTest::newRow("changes a task without its modificationTimestamp") << 2;
+    }
+
+    void incrementalFallsBackOnce()
+    {
+        QFETCH(int, fault);
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0.addSecs(600)}}, {u"c"_s, {30, kT0}}};
+        data.honoursFilter = fault != 0;
+        data.addsOlderTasks = fault == 1;
+        f.server.setHandler(data.handler());
+        ConnectionConfig config = f.config();
+        config.fullResyncEvery = 2;
+        QVERIFY(f.startPolling(config));
+        data.tasks[u"a"_s].percent = 77; // kept at T0 when the server forgets to move it
+        if (fault != 2)
+            data.tasks[u"a"_s].modified = kT0.addSecs(1200);
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(!f.snapshot(1).full);
+        QVERIFY(f.pollAgain(3));
+        const Snapshot resync = f.snapshot(2);
+        QVERIFY(resync.full);
+        QCOMPARE(resync.tasks.at(0).percentDone.value_or(-1), 77.0);
+        const QString sentence = u"The server's incremental answers were incomplete; polling full lists from now on."_s;
+        const auto warned = [&](const Snapshot &s) {
+            return std::count_if(s.warnings.cbegin(), s.warnings.cend(),
+                                 [&](const ParseWarning &w) { return w.message == sentence; });
+        };
+        QCOMPARE(warned(resync), 1);
+        for (int poll = 4; poll <= 6; ++poll) {
+            QVERIFY(f.pollAgain(poll));
+            QVERIFY(f.snapshot(poll - 1).full);
+            QCOMPARE(warned(f.snapshot(poll - 1)), 0);
+        }
+        QCOMPARE(data.filters.mid(2), QStringList(4, QString()));
+    }
+
+    void incrementalCanBeTurnedOff()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}};
+        f.server.setHandler(data.handler());
+        ConnectionConfig config = f.config();
+        config.incremental = false;
+        QVERIFY(f.startPolling(config));
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(f.pollAgain(3));
+        QCOMPARE(data.filters, QStringList(3, QString()));
+        QVERIFY(f.snapshot(2).full);
+    }
+
+    void incrementalResyncsAfterAnError()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}};
+        bool broken = false;
+        f.server.setHandler([&](const TestHttpServer::Request &r) {
+            return broken ? TestHttpServer::json(503, problem(503, 24, u"Service unavailable"_s, u"busy"_s))
+                          : data.answer(r);
+        });
+        QVERIFY(f.startPolling(f.config()));
+        QVERIFY(f.pollAgain(2));
+        QCOMPARE(data.filters.size(), 2);
+        QVERIFY(!data.filters.last().isEmpty());
+        broken = true;
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.failed.size(), 1);
+        broken = false;
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.ready.size(), 3);
+        QCOMPARE(data.filters.last(), QString());
+        QVERIFY(f.snapshot(2).full);
+    }
+
+    // IncrementalSync alone: the filter it asks for, and a merge that keeps digests and warnings aligned.
+    void incrementalMergeKeepsEverythingAligned()
+    {
+        const auto task = [](const QString &id, const QDateTime &modified) {
+            Task t;
+            t.id = id;
+            t.metadata.modificationTimestamp = modified;
+            return t;
+        };
+        const auto warning = [](qsizetype index, const QString &id, const QString &message) {
+            ParseWarning w;
+            w.itemIndex = index;
+            w.taskId = id;
+            w.message = message;
+            return w;
+        };
+        IncrementalSync sync;
+        ConnectionConfig config;
+        QVERIFY(!sync.beginPoll(config)); // nothing seen yet: a full list
+        auto full = std::make_unique<Snapshot>();
+        full->tasks = {task(u"a"_s, kT0), task(u"b"_s, kT0.addSecs(30)), task(u"c"_s, kT0)};
+        full->digests = {1, 2, 3};
+        full->warnings = {warning(1, u"b"_s, u"old b"_s), warning(2, u"c"_s, u"old c"_s)};
+        QVERIFY(sync.absorb(std::move(full))->full);
+
+        QCOMPARE(sync.beginPoll(config).value_or(QString()),
+                 u"metadata.modificationTimestamp gte '2025-12-31T23:59:30Z'"_s);
+        auto changes = std::make_unique<Snapshot>();
+        changes->tasks = {task(u"d"_s, kT0.addSecs(40)), task(u"b"_s, kT0.addSecs(40))};
+        changes->digests = {4, 20};
+        changes->warnings = {warning(0, u"d"_s, u"new d"_s)};
+        changes->bytes = 99;
+        const std::unique_ptr<Snapshot> merged = sync.absorb(std::move(changes));
+        QVERIFY(!merged->full);
+        QCOMPARE(idsOf(*merged), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+        QCOMPARE(merged->digests, (QList<quint64>{1, 20, 3, 4}));
+        QCOMPARE(merged->bytes, qint64(99));
+        QCOMPARE(merged->warnings.size(), 2); // b's old warning went with its old version
+        QCOMPARE(merged->warnings.at(0).message, u"old c"_s);
+        QCOMPARE(merged->warnings.at(1).itemIndex, 3); // d's warning names d's place in the view
+        QCOMPARE(sync.beginPoll(config).value_or(QString()),
+                 u"metadata.modificationTimestamp gte '2025-12-31T23:59:40Z'"_s);
+
+        config.fullResyncEvery = 1; // every poll full
+        QVERIFY(!sync.beginPoll(config));
+        sync.reset();
+        QVERIFY(!sync.beginPoll(ConnectionConfig()));
+    }
+
+    void pollNowAsksForTheWholeList()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0}}};
+        f.server.setHandler(data.handler());
+        QVERIFY(f.startPolling(f.config()));
+        QVERIFY(f.pollAgain(2));
+        QVERIFY(!f.snapshot(1).full);
+        data.tasks.remove(u"a"_s);
+        f.client.pollNow(); // "Refresh": the user expects what the server has now, removals too
+        QTRY_COMPARE(f.ready.size(), 3);
+        QVERIFY(f.snapshot(2).full);
+        QCOMPARE(idsOf(f.snapshot(2)), QStringList{u"b"_s});
     }
 
     void backoffDelayIsBounded_data()

@@ -385,6 +385,13 @@
     </message>
 </context>
 <context>
+    <name>IncrementalSync</name>
+    <message>
+        <source>The server&apos;s incremental answers were incomplete; polling full lists from now on.</source>
+        <translation>Die inkrementellen Antworten des Servers waren unvollständig; ab jetzt werden vollständige Listen abgefragt.</translation>
+    </message>
+</context>
+<context>
     <name>ResourceUri</name>
     <message>
         <source>Account</source>
@@ -1280,6 +1287,52 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
     </message>
 </context>
 <context>
+    <name>Taskscope::PageFetcher</name>
+    <message>
+        <source>not an http(s) URL: %1</source>
+        <translation>keine http(s)-URL: %1</translation>
+    </message>
+    <message>
+        <source>the token would travel unencrypted to %1; use https, or allow plain http explicitly</source>
+        <translation>das Token würde unverschlüsselt an %1 übertragen; https verwenden oder unverschlüsseltes http ausdrücklich erlauben</translation>
+    </message>
+    <message>
+        <source>no API token is set for this connection</source>
+        <translation>für diese Verbindung ist kein API-Token festgelegt</translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2</source>
+        <translation>%1 hat zu %2 umgeleitet</translation>
+    </message>
+    <message>
+        <source>the server announced %1 bytes; the limit is %2</source>
+        <translation>der Server hat %1 Bytes angekündigt; das Limit liegt bei %2</translation>
+    </message>
+    <message>
+        <source>the response passed the limit of %1 bytes</source>
+        <translation>die Antwort hat das Limit von %1 Bytes überschritten</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>seit %1 s keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes arrived</source>
+        <translation>%1 von %2 Bytes angekommen</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::SnapshotAssembler</name>
+    <message>
+        <source>the server sent the same continue token twice</source>
+        <translation>der Server hat dasselbe continue-Token zweimal gesendet</translation>
+    </message>
+    <message>
+        <source>more than %1 pages</source>
+        <translation>mehr als %1 Seiten</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::StateBar</name>
     <message>
         <source>Task states</source>
@@ -1407,49 +1460,6 @@ Strg+Klick: %1 stattdessen hinzufügen.</translation>
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
-    </message>
-</context>
-<context>
-    <name>Taskscope::TasksClient</name>
-    <message>
-        <source>not an http(s) URL: %1</source>
-        <translation>keine http(s)-URL: %1</translation>
-    </message>
-    <message>
-        <source>the token would travel unencrypted to %1; use https, or allow plain http explicitly</source>
-        <translation>das Token würde unverschlüsselt an %1 übertragen; https verwenden oder unverschlüsseltes http ausdrücklich erlauben</translation>
-    </message>
-    <message>
-        <source>no API token is set for this connection</source>
-        <translation>für diese Verbindung ist kein API-Token festgelegt</translation>
-    </message>
-    <message>
-        <source>%1 redirected to %2</source>
-        <translation>%1 hat zu %2 umgeleitet</translation>
-    </message>
-    <message>
-        <source>the server announced %1 bytes; the limit is %2</source>
-        <translation>der Server hat %1 Bytes angekündigt; das Limit liegt bei %2</translation>
-    </message>
-    <message>
-        <source>the response passed the limit of %1 bytes</source>
-        <translation>die Antwort hat das Limit von %1 Bytes überschritten</translation>
-    </message>
-    <message>
-        <source>no data for %1 s</source>
-        <translation>seit %1 s keine Daten</translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes arrived</source>
-        <translation>%1 von %2 Bytes angekommen</translation>
-    </message>
-    <message>
-        <source>the server sent the same continue token twice</source>
-        <translation>der Server hat dasselbe continue-Token zweimal gesendet</translation>
-    </message>
-    <message>
-        <source>more than %1 pages</source>
-        <translation>mehr als %1 Seiten</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,13 @@
     </message>
 </context>
 <context>
+    <name>IncrementalSync</name>
+    <message>
+        <source>The server&apos;s incremental answers were incomplete; polling full lists from now on.</source>
+        <translation>Les réponses incrémentales du serveur étaient incomplètes ; interrogation de la liste complète désormais.</translation>
+    </message>
+</context>
+<context>
     <name>ResourceUri</name>
     <message>
         <source>Account</source>
@@ -1280,6 +1287,52 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
     </message>
 </context>
 <context>
+    <name>Taskscope::PageFetcher</name>
+    <message>
+        <source>not an http(s) URL: %1</source>
+        <translation>pas une URL http(s) : %1</translation>
+    </message>
+    <message>
+        <source>the token would travel unencrypted to %1; use https, or allow plain http explicitly</source>
+        <translation>le jeton transiterait en clair vers %1 ; utilisez https ou autorisez explicitement le http non chiffré</translation>
+    </message>
+    <message>
+        <source>no API token is set for this connection</source>
+        <translation>aucun jeton d&apos;API n&apos;est défini pour cette connexion</translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2</source>
+        <translation>%1 a redirigé vers %2</translation>
+    </message>
+    <message>
+        <source>the server announced %1 bytes; the limit is %2</source>
+        <translation>le serveur a annoncé %1 octets ; la limite est de %2</translation>
+    </message>
+    <message>
+        <source>the response passed the limit of %1 bytes</source>
+        <translation>la réponse a dépassé la limite de %1 octets</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>aucune donnée depuis %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes arrived</source>
+        <translation>%1 octets reçus sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::SnapshotAssembler</name>
+    <message>
+        <source>the server sent the same continue token twice</source>
+        <translation>le serveur a envoyé deux fois le même jeton continue</translation>
+    </message>
+    <message>
+        <source>more than %1 pages</source>
+        <translation>plus de %1 pages</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::StateBar</name>
     <message>
         <source>Task states</source>
@@ -1407,49 +1460,6 @@ Ctrl+clic : ajouter plutôt l&apos;état %1.</translation>
     <message>
         <source>Columns</source>
         <translation>Colonnes</translation>
-    </message>
-</context>
-<context>
-    <name>Taskscope::TasksClient</name>
-    <message>
-        <source>not an http(s) URL: %1</source>
-        <translation>pas une URL http(s) : %1</translation>
-    </message>
-    <message>
-        <source>the token would travel unencrypted to %1; use https, or allow plain http explicitly</source>
-        <translation>le jeton transiterait en clair vers %1 ; utilisez https ou autorisez explicitement le http non chiffré</translation>
-    </message>
-    <message>
-        <source>no API token is set for this connection</source>
-        <translation>aucun jeton d&apos;API n&apos;est défini pour cette connexion</translation>
-    </message>
-    <message>
-        <source>%1 redirected to %2</source>
-        <translation>%1 a redirigé vers %2</translation>
-    </message>
-    <message>
-        <source>the server announced %1 bytes; the limit is %2</source>
-        <translation>le serveur a annoncé %1 octets ; la limite est de %2</translation>
-    </message>
-    <message>
-        <source>the response passed the limit of %1 bytes</source>
-        <translation>la réponse a dépassé la limite de %1 octets</translation>
-    </message>
-    <message>
-        <source>no data for %1 s</source>
-        <translation>aucune donnée depuis %1 s</translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes arrived</source>
-        <translation>%1 octets reçus sur %2</translation>
-    </message>
-    <message>
-        <source>the server sent the same continue token twice</source>
-        <translation>le serveur a envoyé deux fois le même jeton continue</translation>
-    </message>
-    <message>
-        <source>more than %1 pages</source>
-        <translation>plus de %1 pages</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkReply>
+#include <QByteArrayList>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -54,7 +55,9 @@ public:
     ApiError scrubbed(ApiError error) const;
 
 Q_SIGNALS:
-    void fetched(const QByteArray &body, const QString &url);
+    // The body in the pieces it arrived in: they are read as they come (a copy of a few kilobytes
+    // at a time), and joined by whoever parses them, on a worker, never on the UI thread.
+    void fetched(const QByteArrayList &body, const QString &url);
     void failed(const Taskscope::ApiError &error);
 
 private:
@@ -69,6 +72,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     std::optional<ApiError> m_abortReason;
     std::optional<CertificateInfo> m_certificate;
+    QByteArrayList m_chunks; // the body so far
+    qint64 m_received = 0;
     qint64 m_requestsSent = 0;
     QElapsedTimer m_timer;
 };

@@ -26,7 +26,8 @@ struct ParsedPage
 
 struct PendingPage
 {
-    QByteArray body;
+    QByteArrayList body; // as it arrived: joined on the worker that parses it
+    qint64 bytes = 0;
     QString url;
     QString prefetched; // the next page was requested early on this token
     std::shared_ptr<QFutureWatcher<ParsedPage>> watcher; // its parse, on a worker thread
@@ -98,24 +99,32 @@ void SnapshotAssembler::abort()
     dropPendingPages();
 }
 
+// One piece is shared, not copied.
+QByteArray SnapshotAssembler::joined(const QByteArrayList &pieces)
+{
+    return pieces.size() == 1 ? pieces.first() : pieces.join();
+}
+
 void SnapshotAssembler::requestPage(const QString &continueToken)
 {
     Q_EMIT working();
     m_fetcher->fetch(pageUrl(m_config, m_extraFilters, continueToken));
 }
 
-void SnapshotAssembler::onFetched(const QByteArray &body, const QString &url)
+void SnapshotAssembler::onFetched(const QByteArrayList &body, const QString &url)
 {
     if (!m_building)
         return;
     auto pending = std::make_unique<PendingPage>();
     pending->body = body;
+    for (const QByteArray &piece : body)
+        pending->bytes += piece.size();
     pending->url = url;
     // Paging: ask for the next page at once, so that its transfer (in Qt's network thread)
     // overlaps the parse of this one. Still one request in flight; the parse confirms the token.
     const int pagesSoFar = m_building->pages + int(m_pending.size());
     if (m_config.pageSize > 0 && pagesSoFar + 1 < m_config.maxPages && !m_config.firstPageOnly) {
-        const std::optional<QString> token = TaskListParser::peekContinueToken(pending->body);
+        const std::optional<QString> token = TaskListParser::peekContinueToken(joined(pending->body));
         if (token && !token->isEmpty() && !m_seenTokens.contains(*token) && !m_prefetchedTokens.contains(*token)) {
             pending->prefetched = *token;
             m_prefetchedTokens.insert(*token);
@@ -130,7 +139,7 @@ void SnapshotAssembler::startParse()
 {
     PendingPage &page = *m_pending.back();
     Q_EMIT working();
-    const QByteArray body = page.body;
+    const QByteArrayList body = page.body;
     const QStringList include = m_config.include;
     page.watcher = std::make_shared<QFutureWatcher<ParsedPage>>();
     const quint64 generation = m_generation;
@@ -140,7 +149,7 @@ void SnapshotAssembler::startParse()
     });
     page.watcher->setFuture(QtConcurrent::run([body, include] {
         ParsedPage parsed;
-        parsed.ok = TaskListParser(include).parse(body, &parsed.page, &parsed.error);
+        parsed.ok = TaskListParser(include).parse(joined(body), &parsed.page, &parsed.error);
         return parsed;
     }));
 }
@@ -174,7 +183,7 @@ bool SnapshotAssembler::addPage(PendingPage &current)
     }
     TaskListPage &page = parsed.page;
     Snapshot &snapshot = *m_building;
-    snapshot.bytes += current.body.size();
+    snapshot.bytes += current.bytes;
     ++snapshot.pages;
     // Item indexes in warnings count from the first page, so that each names one item.
     const qsizetype offset = snapshot.tasks.size();

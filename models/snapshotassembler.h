@@ -47,7 +47,8 @@ Q_SIGNALS:
 
 private:
     void requestPage(const QString &continueToken);
-    void onFetched(const QByteArray &body, const QString &url);
+    void onFetched(const QByteArrayList &body, const QString &url);
+    static QByteArray joined(const QByteArrayList &pieces);
     void startParse();
     void onPageParsed();
     bool takeParsedPage();

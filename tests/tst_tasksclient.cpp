@@ -754,7 +754,7 @@ private Q_SLOTS:
         QVERIFY(fetcher.isBusy());
         QTRY_COMPARE(fetched.size(), 1);
         QVERIFY(!fetcher.isBusy());
-        QCOMPARE(fetched.first().first().toByteArray(), QByteArray("{\"items\":[]}"));
+        QCOMPARE(fetched.first().first().value<QByteArrayList>().join(), QByteArray("{\"items\":[]}"));
         QCOMPARE(server.requests().first().headers.value("authorization"), "Bearer " + kToken.toUtf8());
         QCOMPARE(server.requests().first().headers.value("accept"), QByteArray("application/json"));
 

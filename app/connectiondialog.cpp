@@ -74,6 +74,12 @@ ConnectionDialog::ConnectionDialog(const QList<ConnectionProfile> &profiles, con
     m_pageSize->setSingleStep(500);
     m_pageSize->setSpecialValueText(tr("whole list at once"));
     m_plainHttp = new QCheckBox(tr("Allow plain &HTTP (the token travels unencrypted)"), this);
+    m_incremental = new QCheckBox(tr("Ask only for &changed tasks between full lists"), this);
+    m_incremental->setObjectName(QStringLiteral("incremental"));
+    m_incremental->setToolTip(tr("After a full list, each poll asks for the tasks modified since the newest one "
+                                 "seen; every 12th poll, and after any error, takes the full list again to learn "
+                                 "about removed tasks. Turn it off for a server that does not keep "
+                                 "modificationTimestamp up to date."));
     auto *trustedRow = new QHBoxLayout;
     m_trusted = new QLabel(this);
     m_forgetTrusted = new QPushButton(tr("&Forget"), this);
@@ -86,6 +92,7 @@ ConnectionDialog::ConnectionDialog(const QList<ConnectionProfile> &profiles, con
     form->addRow(QString(), m_tokenNote);
     form->addRow(tr("&Poll every:"), m_interval);
     form->addRow(tr("Page si&ze:"), m_pageSize);
+    form->addRow(QString(), m_incremental);
     form->addRow(QString(), m_plainHttp);
     form->addRow(tr("Trusted certificates:"), trustedRow);
     right->addLayout(form);
@@ -150,6 +157,7 @@ ConnectionDialog::ConnectionDialog(const QList<ConnectionProfile> &profiles, con
         storeEdits();
         clearOutcome();
     });
+    connect(m_incremental, &QCheckBox::toggled, this, &ConnectionDialog::storeEdits);
 
     if (m_profiles.isEmpty()) {
         addConnection();
@@ -182,7 +190,7 @@ void ConnectionDialog::showProfile(int row)
     m_row = row;
     const bool valid = row >= 0 && row < m_profiles.size();
     for (QWidget *widget : std::initializer_list<QWidget *>{m_name, m_url, m_account, m_token, m_interval, m_pageSize,
-                                                            m_plainHttp, m_test, m_remove})
+                                                            m_incremental, m_plainHttp, m_test, m_remove})
         widget->setEnabled(valid);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     clearOutcome();
@@ -197,6 +205,7 @@ void ConnectionDialog::showProfile(int row)
     m_interval->setValue(profile.pollIntervalSeconds);
     m_pageSize->setValue(profile.pageSize);
     m_plainHttp->setChecked(profile.allowPlainHttp);
+    m_incremental->setChecked(profile.incremental);
     QStringList hosts = profile.trustedCertificates.keys();
     hosts.sort();
     m_trusted->setText(hosts.isEmpty() ? tr("none") : hosts.join(QStringLiteral(", ")));
@@ -217,6 +226,7 @@ void ConnectionDialog::storeEdits()
     profile.pollIntervalSeconds = m_interval->value();
     profile.pageSize = m_pageSize->value();
     profile.allowPlainHttp = m_plainHttp->isChecked();
+    profile.incremental = m_incremental->isChecked();
     if (m_token->text().trimmed().isEmpty())
         m_typedTokens.remove(profile.id); // keeps the stored token (never stores an empty one)
     else

@@ -74,6 +74,7 @@ private:
     QLabel *m_tokenNote;
     QSpinBox *m_interval;
     QSpinBox *m_pageSize;
+    QCheckBox *m_incremental = nullptr;
     QCheckBox *m_plainHttp;
     QLabel *m_trusted;
     QPushButton *m_forgetTrusted;

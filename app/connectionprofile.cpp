@@ -19,6 +19,7 @@ ConnectionConfig ConnectionProfile::config() const
     config.pollIntervalMs = qBound(1, pollIntervalSeconds, 24 * 3600) * 1000;
     config.pageSize = qMax(0, pageSize);
     config.allowPlainHttp = allowPlainHttp;
+    config.incremental = incremental;
     config.trustedCertificates = trustedCertificates;
     return config;
 }
@@ -39,6 +40,7 @@ QList<ConnectionProfile> ConnectionProfiles::load()
         profile.accountId = settings.value(QStringLiteral("account")).toString();
         profile.pollIntervalSeconds = settings.value(QStringLiteral("pollIntervalSeconds"), 10).toInt();
         profile.pageSize = settings.value(QStringLiteral("pageSize"), 0).toInt();
+        profile.incremental = settings.value(QStringLiteral("incremental"), true).toBool();
         profile.allowPlainHttp = settings.value(QStringLiteral("allowPlainHttp"), false).toBool();
         const QStringList trusted = settings.value(QStringLiteral("trustedCertificates")).toStringList();
         for (const QString &entry : trusted) {
@@ -67,6 +69,7 @@ void ConnectionProfiles::save(const QList<ConnectionProfile> &profiles)
         settings.setValue(QStringLiteral("account"), profile.accountId);
         settings.setValue(QStringLiteral("pollIntervalSeconds"), profile.pollIntervalSeconds);
         settings.setValue(QStringLiteral("pageSize"), profile.pageSize);
+        settings.setValue(QStringLiteral("incremental"), profile.incremental);
         settings.setValue(QStringLiteral("allowPlainHttp"), profile.allowPlainHttp);
         QStringList trusted;
         for (auto it = profile.trustedCertificates.cbegin(); it != profile.trustedCertificates.cend(); ++it)

@@ -21,6 +21,7 @@ struct ConnectionProfile
     int pollIntervalSeconds = 10;
     int pageSize = 0; // 0: the whole list in one response
     bool allowPlainHttp = false;
+    bool incremental = true; // after a full list, ask only for what changed (a full list every 12 polls)
     QHash<QString, QByteArray> trustedCertificates; // "host:port" -> SHA-256 of the certificate
 
     ConnectionConfig config() const;

@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QCheckBox>
 #include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
@@ -261,6 +262,29 @@ private Q_SLOTS:
         QVERIFY(dialog.isVisible());
         QVERIFY2(dialog.testOutcome().contains(ConnectionDialog::tr("The account ID is missing (Astra Control: Account → API access).")),
                  qPrintable(dialog.testOutcome()));
+    }
+
+    // Incremental polling is on by default and can be turned off per connection: saved, and sent
+    // to the client with the connection.
+    void incrementalPollingIsPerConnection()
+    {
+        ConnectionProfile a = profileFor(QUrl(u"https://astra.example.com"_s), u"acc-1"_s);
+        ConnectionProfile b = ConnectionProfiles::create({a});
+        b.accountId = u"acc-2"_s;
+        QVERIFY(a.incremental && a.config().incremental);
+        ConnectionDialog dialog({a, b}, b.id, nullptr);
+        auto *box = dialog.findChild<QCheckBox *>(u"incremental"_s);
+        QVERIFY(box);
+        QVERIFY(box->isChecked());
+        box->setChecked(false);
+        QVERIFY(!dialog.selectedProfile().incremental);
+        QVERIFY(!dialog.selectedProfile().config().incremental);
+        QVERIFY(dialog.profiles()[0].incremental); // the other connection keeps its own
+        ConnectionProfiles::save(dialog.profiles());
+        const QList<ConnectionProfile> loaded = ConnectionProfiles::load();
+        QCOMPARE(loaded.size(), 2);
+        QVERIFY(loaded[0].incremental);
+        QVERIFY(!loaded[1].incremental);
     }
 
     void addAndRemoveConnections()

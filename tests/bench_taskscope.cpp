@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <limits>
@@ -988,6 +989,48 @@ int main(int argc, char *argv[])
         print("fetch_unpaged_ratio", fetchUnpagedMs / servedParseMs, 3);
     }
 
+    // Incremental polling: a 10,000-task demo at its normal pace, polled every 10 s of its clock
+    // (the default interval). Bytes of the quiet incremental polls against those of the full lists.
+    double incrementalRatio = 0;
+    {
+        Demo::DemoServerOptions options;
+        options.tasks = 10000;
+        options.seed = seed;
+        auto serverNow = std::make_shared<std::atomic<qint64>>(QDateTime::currentMSecsSinceEpoch());
+        options.clock = [serverNow] { return serverNow->load(); };
+        Demo::DemoServerThread serverThread(options);
+        Demo::DemoServer &server = serverThread.server();
+        TasksClient client;
+        ConnectionConfig config;
+        config.baseUrl = server.url();
+        config.accountId = server.account();
+        config.pollIntervalMs = 10;
+        config.transferTimeoutMs = 120000;
+        client.setConfig(config);
+        client.setToken(server.token());
+        qint64 fullBytes = 0, incrementalBytes = 0;
+        int fulls = 0, incrementals = 0;
+        QEventLoop loop;
+        QObject::connect(&client, &TasksClient::snapshotReady, &loop, [&](const Snapshot &snapshot) {
+            (snapshot.full ? fullBytes : incrementalBytes) += snapshot.bytes;
+            ++(snapshot.full ? fulls : incrementals);
+            *serverNow += 10'000;
+            if (fulls + incrementals >= 14)
+                loop.quit();
+        });
+        QObject::connect(&client, &TasksClient::pollFailed, &loop,
+                         [](const ApiError &error) { qFatal("incremental poll failed: %s", qPrintable(error.message())); });
+        client.start();
+        loop.exec();
+        client.stop();
+        incrementalRatio = incrementals && fulls ? (double(incrementalBytes) / incrementals) / (double(fullBytes) / fulls) : 1.0;
+        print("incremental_full_polls", qint64(fulls));
+        print("incremental_polls", qint64(incrementals));
+        print("incremental_full_bytes", fulls ? fullBytes / fulls : 0);
+        print("incremental_quiet_bytes", incrementals ? incrementalBytes / incrementals : 0);
+        print("incremental_bytes_ratio", incrementalRatio, 3);
+    }
+
     const double bytesPerTask = double(modelBytes) / taskCount;
     print("bytes_per_task", bytesPerTask, 0);
     const double memoryRatio = bytesPerTask / jsonBytesPerTask;
@@ -1002,6 +1045,8 @@ int main(int argc, char *argv[])
         missed << QStringLiteral("apply_identical_ratio %1 > 0.3").arg(applyIdenticalRatio, 0, 'f', 3);
     if (apply1PctUiMs > 10.0)
         missed << QStringLiteral("apply_1pct_ui_ms %1 > 10").arg(apply1PctUiMs, 0, 'f', 1);
+    if (incrementalRatio > 0.05)
+        missed << QStringLiteral("incremental_bytes_ratio %1 > 0.05").arg(incrementalRatio, 0, 'f', 3);
     if (fetchRatio > 1.5)
         missed << QStringLiteral("fetch_ratio %1 > 1.5").arg(fetchRatio, 0, 'f', 3);
     if (memoryRatio > 3.0)

@@ -537,9 +537,10 @@ void MainWindow::connectTo(const ConnectionConfig &config, const QString &token,
     m_description = description;
     ConnectionConfig filtered = config;
     filtered.serverFilters = serverClauses();
+    if (filtered.tasksUrl() != m_client->config().tasksUrl())
+        m_planner->cancel(); // a plan still being computed holds the other endpoint's tasks
     if (filtered.tasksUrl() != m_client->config().tasksUrl() && m_model->taskCount() > 0) {
         // Another endpoint or account: its tasks are not these. Start from an empty tree.
-        m_planner->cancel();
         m_model->apply({});
         m_snapshots = 0;
         m_warningLines.clear();

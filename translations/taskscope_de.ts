@@ -769,6 +769,14 @@ Probleme: %4</translation>
         <source>The server or the account changed: enter the API token again.</source>
         <translation>Server oder Konto wurden geändert: Geben Sie das API-Token erneut ein.</translation>
     </message>
+    <message>
+        <source>Ask only for &amp;changed tasks between full lists</source>
+        <translation>Zwischen vollständigen Listen nur &amp;geänderte Aufgaben abfragen</translation>
+    </message>
+    <message>
+        <source>After a full list, each poll asks for the tasks modified since the newest one seen; every 12th poll, and after any error, takes the full list again to learn about removed tasks. Turn it off for a server that does not keep modificationTimestamp up to date.</source>
+        <translation>Nach einer vollständigen Liste fragt jede Abfrage nur die Aufgaben ab, die seit der neuesten bereits gesehenen geändert wurden; jede 12. Abfrage und jede Abfrage nach einem Fehler holt wieder die vollständige Liste, um entfernte Aufgaben zu erkennen. Für einen Server ausschalten, der modificationTimestamp nicht aktuell hält.</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::DetailsPane</name>

@@ -769,6 +769,14 @@ Problèmes : %4</translation>
         <source>The server or the account changed: enter the API token again.</source>
         <translation>Le serveur ou le compte a changé : saisissez à nouveau le jeton d&apos;API.</translation>
     </message>
+    <message>
+        <source>Ask only for &amp;changed tasks between full lists</source>
+        <translation>Ne demander que les tâches &amp;modifiées entre deux listes complètes</translation>
+    </message>
+    <message>
+        <source>After a full list, each poll asks for the tasks modified since the newest one seen; every 12th poll, and after any error, takes the full list again to learn about removed tasks. Turn it off for a server that does not keep modificationTimestamp up to date.</source>
+        <translation>Après une liste complète, chaque interrogation ne demande que les tâches modifiées depuis la plus récente déjà vue ; une interrogation sur 12, et après toute erreur, reprend la liste complète pour apprendre les tâches supprimées. À désactiver pour un serveur qui ne tient pas modificationTimestamp à jour.</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::DetailsPane</name>

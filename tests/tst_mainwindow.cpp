@@ -3,6 +3,7 @@
 #include "connectionprofile.h"
 #include "demoserver.h"
 #include "detailspane.h"
+#include "errorbanner.h"
 #include "filtereditor.h"
 #include "mainwindow.h"
 #include "resourceuri.h"
@@ -90,7 +91,7 @@ private:
     QWidget *banner() const
     {
         for (QPushButton *button : m_window->findChildren<QPushButton *>()) {
-            if (button->text() == MainWindow::tr("Retry now"))
+            if (button->text() == ErrorBanner::tr("Retry now"))
                 return button->parentWidget();
         }
         return nullptr;
@@ -402,7 +403,7 @@ private Q_SLOTS:
         QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
         QPushButton *retry = nullptr;
         for (QPushButton *button : bar->findChildren<QPushButton *>()) {
-            if (button->text() == MainWindow::tr("Retry now"))
+            if (button->text() == ErrorBanner::tr("Retry now"))
                 retry = button;
             else // a server error is not fixed in the settings: that button stays hidden
                 QVERIFY(!button->isVisible());
@@ -421,7 +422,7 @@ private Q_SLOTS:
         QVERIFY(bar && bar->isVisible());
         bool settingsShown = false;
         for (QPushButton *button : bar->findChildren<QPushButton *>())
-            settingsShown = settingsShown || (button->text() == MainWindow::tr("Connection Settings…") && button->isVisible());
+            settingsShown = settingsShown || (button->text() == ErrorBanner::tr("Connection Settings…") && button->isVisible());
         QVERIFY(settingsShown);
     }
 

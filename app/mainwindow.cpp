@@ -14,6 +14,7 @@
 #include "filterevaluator.h"
 #include "newestfirstproxymodel.h"
 #include "scheduler.h"
+#include "statebar.h"
 #include "taskexport.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
@@ -40,6 +41,12 @@
 #include <QVBoxLayout>
 
 namespace Taskscope {
+
+// A chip's action is the controller's of the same name.
+static_assert(int(StateBar::Action::Only) == int(FilterController::StateAction::Only)
+              && int(StateBar::Action::Add) == int(FilterController::StateAction::Add)
+              && int(StateBar::Action::Exclude) == int(FilterController::StateAction::Exclude)
+              && int(StateBar::Action::Remove) == int(FilterController::StateAction::Remove));
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -153,7 +160,9 @@ void MainWindow::connectControllers()
     const auto showMessage = [this](const QString &text) { statusBar()->showMessage(text, 6000); };
     FilterController *filter = m_filterController;
     connect(m_filter, &FilterEditor::filterApplied, this, [this](const QString &text) { applyFilter(text); });
-    connect(m_stateBar, &StateBar::stateActivated, this, &MainWindow::onStateActivated);
+    connect(m_stateBar, &StateBar::stateActivated, filter, [filter](const QString &state, StateBar::Action action) {
+        filter->onStateActivated(state, FilterController::StateAction(int(action)));
+    });
     connect(m_view, &TaskTreeView::filterRequested, filter, &FilterController::applyRequest);
     connect(m_details, &DetailsPane::filterRequested, filter, &FilterController::applyRequest);
     connect(filter, &FilterController::textEdited, m_filter, &FilterEditor::setText);
@@ -318,7 +327,7 @@ void MainWindow::createFilterActions(QMenu *editMenu, QMenu *viewMenu)
     m_serverFilterAction->setToolTip(tr("Send the clauses the server understands with each poll, so that less travels; "
                                         "the whole filter is still applied here. Parents that do not match are then "
                                         "not fetched, and their subtasks show as orphans."));
-    connect(m_serverFilterAction, &QAction::toggled, this, &MainWindow::setServerFiltering);
+    connect(m_serverFilterAction, &QAction::toggled, m_filterController, &FilterController::setServerFiltering);
 
     viewMenu->addSeparator();
     viewMenu->addAction(m_subtreesAction);
@@ -358,23 +367,7 @@ void MainWindow::showDataWarnings()
 
 void MainWindow::applyFilter(const QString &text, FilterPersistence persistence)
 {
-    m_filterController->apply(text, persistence == FilterPersistence::Remember ? FilterController::Persistence::Remember
-                                                                                : FilterController::Persistence::ThisSessionOnly);
-}
-
-void MainWindow::applyFilterRequest(const FilterRequest &request)
-{
-    m_filterController->applyRequest(request);
-}
-
-void MainWindow::onStateActivated(const QString &state, StateBar::Action action)
-{
-    m_filterController->onStateActivated(state, FilterController::StateAction(int(action)));
-}
-
-void MainWindow::setServerFiltering(bool on)
-{
-    m_filterController->setServerFiltering(on);
+    m_filterController->apply(text, persistence);
 }
 
 int MainWindow::matchingTaskCount() const
@@ -439,11 +432,6 @@ void MainWindow::setTokenStore(TokenStore *persistent)
 TokenStore *MainWindow::tokenStore() const
 {
     return m_connections->tokenStore();
-}
-
-void MainWindow::openConnection(const ConnectionProfile &profile)
-{
-    m_connections->openConnection(profile);
 }
 
 quint64 MainWindow::beginConnection()

@@ -2,8 +2,7 @@
 #pragma once
 
 #include "filtercompletion.h"
-#include "filterrequest.h"
-#include "statebar.h"
+#include "filtercontroller.h"
 
 #include <QMainWindow>
 
@@ -23,7 +22,7 @@ class ConnectionController;
 class ConnectionDialog;
 class DetailsPane;
 class ErrorBanner;
-class FilterController;
+class StateBar;
 class FilterEditor;
 class NewestFirstProxyModel;
 class QtScheduler;
@@ -32,7 +31,6 @@ class TaskTreeView;
 class TasksClient;
 class TokenStore;
 struct ConnectionConfig;
-struct ConnectionProfile;
 struct ParseWarning;
 
 class MainWindow final : public QMainWindow
@@ -46,7 +44,6 @@ public:
     void connectTo(const ConnectionConfig &config, const QString &token, const QString &description);
     void setTokenStore(TokenStore *persistent);
     TokenStore *tokenStore() const;
-    void openConnection(const ConnectionProfile &profile);
     quint64 beginConnection();
     bool isLatestConnection(quint64 serial) const;
     bool openLastConnection();
@@ -84,11 +81,8 @@ public:
     FilterController *filterController() const { return m_filterController; }
     // Applies a valid expression (the editor's debounced apply calls this too); remembered for the
     // next start unless it is a one-off (--filter).
-    enum class FilterPersistence { Remember, ThisSessionOnly };
+    using FilterPersistence = FilterController::Persistence;
     void applyFilter(const QString &text, FilterPersistence persistence = FilterPersistence::Remember);
-    void applyFilterRequest(const FilterRequest &request);
-    void onStateActivated(const QString &state, StateBar::Action action);
-    void setServerFiltering(bool on);
     // Tasks the filter selects (all tasks without a filter), as of the last snapshot or filter change.
     int matchingTaskCount() const;
 

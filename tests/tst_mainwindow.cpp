@@ -7,6 +7,7 @@
 #include "filtereditor.h"
 #include "mainwindow.h"
 #include "resourceuri.h"
+#include "statebar.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "taskfilterproxymodel.h"

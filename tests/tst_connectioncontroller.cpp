@@ -34,15 +34,11 @@ class TestConnectionController : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init()
     {
-        QSettings().clear();
+        QSettings().clear(); // no connections left over from an earlier test
         m_client = std::make_unique<TasksClient>(nullptr, &m_clock);
         m_controller = std::make_unique<ConnectionController>(m_client.get());
         m_controller->setPollingPaused(true); // what is polled is what this checks, not the polls

@@ -3,9 +3,11 @@
 #include "connectionprofile.h"
 #include "demoserver.h"
 #include "detailspane.h"
+#include "errorbanner.h"
 #include "filtereditor.h"
 #include "mainwindow.h"
 #include "resourceuri.h"
+#include "statebar.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "taskfilterproxymodel.h"
@@ -90,7 +92,7 @@ private:
     QWidget *banner() const
     {
         for (QPushButton *button : m_window->findChildren<QPushButton *>()) {
-            if (button->text() == MainWindow::tr("Retry now"))
+            if (button->text() == ErrorBanner::tr("Retry now"))
                 return button->parentWidget();
         }
         return nullptr;
@@ -402,7 +404,7 @@ private Q_SLOTS:
         QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
         QPushButton *retry = nullptr;
         for (QPushButton *button : bar->findChildren<QPushButton *>()) {
-            if (button->text() == MainWindow::tr("Retry now"))
+            if (button->text() == ErrorBanner::tr("Retry now"))
                 retry = button;
             else // a server error is not fixed in the settings: that button stays hidden
                 QVERIFY(!button->isVisible());
@@ -421,7 +423,7 @@ private Q_SLOTS:
         QVERIFY(bar && bar->isVisible());
         bool settingsShown = false;
         for (QPushButton *button : bar->findChildren<QPushButton *>())
-            settingsShown = settingsShown || (button->text() == MainWindow::tr("Connection Settings…") && button->isVisible());
+            settingsShown = settingsShown || (button->text() == ErrorBanner::tr("Connection Settings…") && button->isVisible());
         QVERIFY(settingsShown);
     }
 

@@ -626,6 +626,21 @@
     </message>
 </context>
 <context>
+    <name>Taskscope::ConnectionController</name>
+    <message>
+        <source>Cannot read the token of %1 from %2: %3</source>
+        <translation>Das Token von %1 kann nicht gelesen werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>Demo server %1</source>
+        <translation>Demo-Server %1</translation>
+    </message>
+    <message>
+        <source>No system keychain (%1): the token stays in memory for this session only.</source>
+        <translation>Kein System-Schlüsselbund (%1): Das Token bleibt nur für diese Sitzung im Speicher.</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::ConnectionDialog</name>
     <message>
         <source>Connections</source>
@@ -894,6 +909,29 @@ Probleme: %4</translation>
     </message>
 </context>
 <context>
+    <name>Taskscope::ErrorBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Connection Settings…</source>
+        <translation>Verbindungseinstellungen…</translation>
+    </message>
+    <message>
+        <source>Showing the tasks of the last good poll (%1): they may be out of date.</source>
+        <translation>Angezeigt werden die Aufgaben der letzten erfolgreichen Abfrage (%1): Sie sind möglicherweise nicht mehr aktuell.</translation>
+    </message>
+    <message>
+        <source>Next retry in %1 s.</source>
+        <translation>Nächster Versuch in %1 s.</translation>
+    </message>
+    <message>
+        <source>Polling is stopped until the connection settings change.</source>
+        <translation>Die Abfrage ist angehalten, bis sich die Verbindungseinstellungen ändern.</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::ExportDialog</name>
     <message>
         <source>&amp;Selected tasks and their subtasks</source>
@@ -961,6 +999,13 @@ Probleme: %4</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FilterController</name>
+    <message>
+        <source>Cannot change the filter: %1</source>
+        <translation>Der Filter kann nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1053,10 +1098,6 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
         <translation>Taskscope</translation>
     </message>
     <message>
-        <source>Retry now</source>
-        <translation>Jetzt erneut versuchen</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -1082,18 +1123,6 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
             <numerusform>%n Aufgabe</numerusform>
             <numerusform>%n Aufgaben</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Next retry in %1 s.</source>
-        <translation>Nächster Versuch in %1 s.</translation>
-    </message>
-    <message>
-        <source>Polling is stopped until the connection settings change.</source>
-        <translation>Die Abfrage ist angehalten, bis sich die Verbindungseinstellungen ändern.</translation>
-    </message>
-    <message>
-        <source>Showing the tasks of the last good poll (%1): they may be out of date.</source>
-        <translation>Angezeigt werden die Aufgaben der letzten erfolgreichen Abfrage (%1): Sie sind möglicherweise nicht mehr aktuell.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1174,10 +1203,6 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
         </translation>
     </message>
     <message>
-        <source>Connection Settings…</source>
-        <translation>Verbindungseinstellungen…</translation>
-    </message>
-    <message>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
@@ -1224,18 +1249,6 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
             <numerusform>Die letzte Abfrage hat %n Elemente mit Problemen geliefert. Aufgaben mit verwendbarer ID werden mit den lesbaren Daten angezeigt; die übrigen wurden übersprungen.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cannot change the filter: %1</source>
-        <translation>Der Filter kann nicht geändert werden: %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the token of %1 from %2: %3</source>
-        <translation>Das Token von %1 kann nicht gelesen werden (%2): %3</translation>
-    </message>
-    <message>
-        <source>No system keychain (%1): the token stays in memory for this session only.</source>
-        <translation>Kein System-Schlüsselbund (%1): Das Token bleibt nur für diese Sitzung im Speicher.</translation>
-    </message>
     <message numerus="yes">
         <source>%n data problem(s)</source>
         <translation>
@@ -1281,10 +1294,6 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
     <message>
         <source>Cannot start the demo server: %1</source>
         <translation>Der Demo-Server kann nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>Demo server %1</source>
-        <translation>Demo-Server %1</translation>
     </message>
 </context>
 <context>

@@ -626,6 +626,21 @@
     </message>
 </context>
 <context>
+    <name>Taskscope::ConnectionController</name>
+    <message>
+        <source>Cannot read the token of %1 from %2: %3</source>
+        <translation>Impossible de lire le jeton de %1 depuis %2 : %3</translation>
+    </message>
+    <message>
+        <source>Demo server %1</source>
+        <translation>Serveur de démonstration %1</translation>
+    </message>
+    <message>
+        <source>No system keychain (%1): the token stays in memory for this session only.</source>
+        <translation>Aucun trousseau système (%1) : le jeton reste en mémoire pour cette session uniquement.</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::ConnectionDialog</name>
     <message>
         <source>Connections</source>
@@ -894,6 +909,29 @@ Problèmes : %4</translation>
     </message>
 </context>
 <context>
+    <name>Taskscope::ErrorBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Connection Settings…</source>
+        <translation>Paramètres de connexion…</translation>
+    </message>
+    <message>
+        <source>Showing the tasks of the last good poll (%1): they may be out of date.</source>
+        <translation>Tâches du dernier relevé réussi (%1) : elles peuvent ne plus être à jour.</translation>
+    </message>
+    <message>
+        <source>Next retry in %1 s.</source>
+        <translation>Nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>Polling is stopped until the connection settings change.</source>
+        <translation>L&apos;interrogation est arrêtée jusqu&apos;à la modification des paramètres de connexion.</translation>
+    </message>
+</context>
+<context>
     <name>Taskscope::ExportDialog</name>
     <message>
         <source>&amp;Selected tasks and their subtasks</source>
@@ -961,6 +999,13 @@ Problèmes : %4</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FilterController</name>
+    <message>
+        <source>Cannot change the filter: %1</source>
+        <translation>Impossible de modifier le filtre : %1</translation>
     </message>
 </context>
 <context>
@@ -1053,10 +1098,6 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
         <translation>Taskscope</translation>
     </message>
     <message>
-        <source>Retry now</source>
-        <translation>Réessayer maintenant</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
@@ -1082,18 +1123,6 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
             <numerusform>%n tâche</numerusform>
             <numerusform>%n tâches</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Next retry in %1 s.</source>
-        <translation>Nouvel essai dans %1 s.</translation>
-    </message>
-    <message>
-        <source>Polling is stopped until the connection settings change.</source>
-        <translation>L&apos;interrogation est arrêtée jusqu&apos;à la modification des paramètres de connexion.</translation>
-    </message>
-    <message>
-        <source>Showing the tasks of the last good poll (%1): they may be out of date.</source>
-        <translation>Tâches du dernier relevé réussi (%1) : elles peuvent ne plus être à jour.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1174,10 +1203,6 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
         </translation>
     </message>
     <message>
-        <source>Connection Settings…</source>
-        <translation>Paramètres de connexion…</translation>
-    </message>
-    <message>
         <source>&amp;Connections…</source>
         <translation>&amp;Connexions…</translation>
     </message>
@@ -1224,18 +1249,6 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
             <numerusform>La dernière interrogation a renvoyé %n éléments présentant des problèmes. Les tâches ayant un id utilisable sont affichées avec ce qui a pu être lu ; les autres ont été ignorées.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Cannot change the filter: %1</source>
-        <translation>Impossible de modifier le filtre : %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the token of %1 from %2: %3</source>
-        <translation>Impossible de lire le jeton de %1 depuis %2 : %3</translation>
-    </message>
-    <message>
-        <source>No system keychain (%1): the token stays in memory for this session only.</source>
-        <translation>Aucun trousseau système (%1) : le jeton reste en mémoire pour cette session uniquement.</translation>
-    </message>
     <message numerus="yes">
         <source>%n data problem(s)</source>
         <translation>
@@ -1281,10 +1294,6 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
     <message>
         <source>Cannot start the demo server: %1</source>
         <translation>Impossible de démarrer le serveur de démonstration : %1</translation>
-    </message>
-    <message>
-        <source>Demo server %1</source>
-        <translation>Serveur de démonstration %1</translation>
     </message>
 </context>
 <context>

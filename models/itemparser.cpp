@@ -133,15 +133,27 @@ simdjson::error_code ItemParser::consume(sj::value value, int depth)
     return simdjson::INCORRECT_TYPE;
 }
 
-simdjson::error_code ItemParser::readString(sj::value value, QAnyStringView field, QString *out, bool internIt)
+// The bytes of a string `value`; anything else is a warning naming what was `expected` (translated
+// only then) and leaves `out` empty.
+simdjson::error_code ItemParser::stringValue(sj::value value, QAnyStringView field, const char *expected,
+                                            std::optional<std::string_view> *out)
 {
     sj::json_type type;
     TS_TRY(value.type().get(type));
     if (type != sj::json_type::string)
-        return wrongType(value, type, field, TaskListParser::tr("text"));
+        return wrongType(value, type, field, TaskListParser::tr(expected));
     std::string_view s;
     TS_TRY(value.get_string().get(s));
-    *out = internIt ? intern(s) : fromUtf8(s);
+    *out = s;
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::readString(sj::value value, QAnyStringView field, QString *out, bool internIt)
+{
+    std::optional<std::string_view> s;
+    TS_TRY(stringValue(value, field, QT_TRANSLATE_NOOP("TaskListParser", "text"), &s));
+    if (s)
+        *out = internIt ? intern(*s) : fromUtf8(*s);
     return simdjson::SUCCESS;
 }
 
@@ -174,13 +186,11 @@ simdjson::error_code ItemParser::readNumber(sj::value value, QAnyStringView name
 
 simdjson::error_code ItemParser::readTimestamp(sj::value value, QAnyStringView field, QDateTime *out)
 {
-    sj::json_type type;
-    TS_TRY(value.type().get(type));
-    if (type != sj::json_type::string)
-        return wrongType(value, type, field, TaskListParser::tr("a timestamp"));
-    std::string_view s;
-    TS_TRY(value.get_string().get(s));
-    const QString text = fromUtf8(s);
+    std::optional<std::string_view> s;
+    TS_TRY(stringValue(value, field, QT_TRANSLATE_NOOP("TaskListParser", "a timestamp"), &s));
+    if (!s)
+        return simdjson::SUCCESS;
+    const QString text = fromUtf8(*s);
     *out = parseTimestamp(text);
     if (!out->isValid())
         warn(field, TaskListParser::tr("\"%1\" is not a timestamp (YYYY-MM-DDTHH:MM:SS[.fraction]Z); left empty").arg(text));
@@ -290,23 +300,42 @@ void ItemParser::requireFields(const QString &path, std::initializer_list<std::p
     }
 }
 
+template <typename Read>
+simdjson::error_code ItemParser::readFields(sj::object &object, const QString &path, std::initializer_list<SubField> fields,
+                                            Read read)
+{
+    const auto pathOf = [&path](const SubField &field) {
+        return QString(path + u'.' + QLatin1String(field.name.data(), qsizetype(field.name.size())));
+    };
+    unsigned seen = 0;
+    TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
+        int index = 0;
+        for (const SubField &field : fields) {
+            if (key == field.name) {
+                seen |= 1u << index;
+                return read(index, member, pathOf(field));
+            }
+            ++index;
+        }
+        return consume(member);
+    }));
+    int index = 0;
+    for (const SubField &field : fields) {
+        if (field.required && !(seen & (1u << index)))
+            warn(pathOf(field), TaskListParser::tr("missing required field"));
+        ++index;
+    }
+    return simdjson::SUCCESS;
+}
+
 simdjson::error_code ItemParser::readTransitionList(sj::value value, QList<StateTransition> *out)
 {
     return forEachObject(value, QStringLiteral("stateTransitions"), [&](sj::object &object, const QString &path) {
         StateTransition transition;
-        bool hasFrom = false, hasTo = false;
-        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
-            if (key == "from") {
-                hasFrom = true;
-                return readString(member, QString(path + u".from"), &transition.from, true);
-            }
-            if (key == "to") {
-                hasTo = true;
-                return readStringList(member, QString(path + u".to"), &transition.to, true);
-            }
-            return consume(member);
+        TS_TRY(readFields(object, path, {{"from", true}, {"to", true}}, [&](int field, sj::value member, const QString &at) {
+            return field == 0 ? readString(member, at, &transition.from, true)
+                              : readStringList(member, at, &transition.to, true);
         }));
-        requireFields(path, {{hasFrom, "from"}, {hasTo, "to"}});
         out->append(std::move(transition));
         return simdjson::SUCCESS;
     });
@@ -334,25 +363,19 @@ simdjson::error_code ItemParser::readDetails(sj::value value)
 {
     return forEachObject(value, QStringLiteral("stateDetails"), [&](sj::object &object, const QString &path) {
         StateDetail detail;
-        bool hasType = false, hasTitle = false, hasDetail = false;
-        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
-            if (key == "type") {
-                hasType = true;
-                return readString(member, QString(path + u".type"), &detail.type, true);
-            }
-            if (key == "title") {
-                hasTitle = true;
-                return readString(member, QString(path + u".title"), &detail.title, true);
-            }
-            if (key == "detail") {
-                hasDetail = true;
-                return readString(member, QString(path + u".detail"), &detail.detail);
-            }
-            if (key == "additionalDetails")
-                return readAdditionalDetails(member, &detail.additionalDetails);
-            return consume(member);
-        }));
-        requireFields(path, {{hasType, "type"}, {hasTitle, "title"}, {hasDetail, "detail"}});
+        TS_TRY(readFields(object, path, {{"type", true}, {"title", true}, {"detail", true}, {"additionalDetails", false}},
+                          [&](int field, sj::value member, const QString &at) {
+                              switch (field) {
+                              case 0:
+                                  return readString(member, at, &detail.type, true);
+                              case 1:
+                                  return readString(member, at, &detail.title, true);
+                              case 2:
+                                  return readString(member, at, &detail.detail);
+                              default:
+                                  return readAdditionalDetails(member, &detail.additionalDetails);
+                              }
+                          }));
         m_task.stateDetails.append(std::move(detail));
         return simdjson::SUCCESS;
     });
@@ -362,19 +385,9 @@ simdjson::error_code ItemParser::readLabels(sj::value value)
 {
     return forEachObject(value, QStringLiteral("metadata.labels"), [&](sj::object &object, const QString &path) {
         Label label;
-        bool hasName = false, hasValue = false;
-        TS_TRY(forEachMember(object, [&](std::string_view key, sj::value member) {
-            if (key == "name") {
-                hasName = true;
-                return readString(member, QString(path + u".name"), &label.name, true);
-            }
-            if (key == "value") {
-                hasValue = true;
-                return readString(member, QString(path + u".value"), &label.value, true);
-            }
-            return consume(member);
+        TS_TRY(readFields(object, path, {{"name", true}, {"value", true}}, [&](int field, sj::value member, const QString &at) {
+            return readString(member, at, field == 0 ? &label.name : &label.value, true);
         }));
-        requireFields(path, {{hasName, "name"}, {hasValue, "value"}});
         m_task.metadata.labels.append(std::move(label));
         return simdjson::SUCCESS;
     });

@@ -10,6 +10,7 @@
 #include <simdjson.h>
 
 #include <string>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -85,10 +86,21 @@ private:
     template <typename Visit>
     Error forEachMember(sj::object &object, Visit visit);
     void requireFields(const QString &path, std::initializer_list<std::pair<bool, const char *>> fields);
+    struct SubField
+    {
+        std::string_view name;
+        bool required;
+    };
+    // The members of an element of a list of objects: each one named in `fields` through
+    // read(its index in `fields`, the member, its path); the others are skipped. A required one
+    // that is missing is a warning.
+    template <typename Read>
+    Error readFields(sj::object &object, const QString &path, std::initializer_list<SubField> fields, Read read);
     Error readDetails(sj::value value);
     Error readMetadata(sj::value value);
     Error readLabels(sj::value value);
     Error wrongType(sj::value value, sj::json_type got, QAnyStringView field, const QString &expected);
+    Error stringValue(sj::value value, QAnyStringView field, const char *expected, std::optional<std::string_view> *out);
 
     void warn(QAnyStringView field, const QString &message, bool skipped = false);
     QString intern(std::string_view s);

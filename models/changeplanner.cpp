@@ -3,8 +3,8 @@
 
 #include "snapshotdiff.h"
 #include "tasksclient.h"
+#include "workerrelease.h"
 
-#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Taskscope {
@@ -21,8 +21,7 @@ ChangePlanner::~ChangePlanner() = default; // a computation still running finish
 // The last reference to a snapshot's tasks may be this one: freeing them is the worker's job.
 void ChangePlanner::release(std::optional<Job> &job)
 {
-    if (job)
-        QThreadPool::globalInstance()->start([old = std::make_shared<Job>(std::move(*job))]() mutable { old.reset(); });
+    releaseOnWorker(std::move(job));
     job.reset();
 }
 

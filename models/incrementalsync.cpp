@@ -15,8 +15,8 @@ void IncrementalSync::reset()
 std::optional<QString> IncrementalSync::beginPoll(const ConnectionConfig &config)
 {
     m_cutoff = {};
-    const bool possible = config.incremental && !config.firstPageOnly && config.fullResyncEvery > 1 && m_haveView
-        && m_newest.isValid() && !m_fallenBack;
+    m_enabled = config.incremental && !config.firstPageOnly && config.fullResyncEvery > 1 && !m_fallenBack;
+    const bool possible = m_enabled && m_haveView && m_newest.isValid();
     if (!possible || m_forceFull || m_sinceFull + 1 >= config.fullResyncEvery)
         return std::nullopt;
     // Whole seconds, rounded down: the margin only grows.
@@ -47,7 +47,12 @@ std::unique_ptr<Snapshot> IncrementalSync::absorb(std::unique_ptr<Snapshot> rece
         received->warnings.append(warning);
         qCWarning(lcNetwork) << "incremental polling off:" << (m_suspect ? "tasks older than asked" : "merged view differs");
     }
-    remember(*received, {});
+    // Full lists only (incremental off, or fallen back): no view to merge into, no index to build
+    // over every task on the UI thread.
+    if (m_enabled && !m_fallenBack)
+        remember(*received, {});
+    else
+        forgetView();
     m_sinceFull = 0;
     m_forceFull = false;
     m_suspect = false;
@@ -104,6 +109,15 @@ bool IncrementalSync::verify(const Snapshot &full) const
             return false;
     }
     return true;
+}
+
+void IncrementalSync::forgetView()
+{
+    m_view = Snapshot();
+    m_index.clear();
+    m_newest = {};
+    m_haveView = false;
+    m_merged = false;
 }
 
 void IncrementalSync::remember(const Snapshot &view, const QList<Task> &changes)

@@ -44,6 +44,7 @@ private:
     std::unique_ptr<Snapshot> merge(const Snapshot &changes) const;
     bool verify(const Snapshot &full) const;
     void remember(const Snapshot &view, const QList<Task> &changes); // changes: of a merged view
+    void forgetView();
 
     Snapshot m_view;                    // the last snapshot handed out (implicitly shared)
     QHash<QString, qsizetype> m_index;  // task id -> position in m_view
@@ -54,6 +55,7 @@ private:
     bool m_suspect = false;             // an answer held tasks older than asked
     bool m_forceFull = true;
     bool m_fallenBack = false;
+    bool m_enabled = false;             // the connection polls incrementally: keep the view and its index
     int m_sinceFull = 0;                // polls since the last full list
 };
 

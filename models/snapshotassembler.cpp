@@ -176,7 +176,8 @@ bool SnapshotAssembler::takeParsedPage()
 
 bool SnapshotAssembler::addPage(PendingPage &current)
 {
-    ParsedPage parsed = current.watcher->result();
+    // Taken, not copied: the page's tasks then move into the snapshot instead of being copied.
+    ParsedPage parsed = current.watcher->future().takeResult();
     if (!parsed.ok) {
         fail(ApiError::malformedBody(current.url, parsed.error.toString()));
         return false;

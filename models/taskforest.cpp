@@ -4,7 +4,6 @@
 #include "tasklistparser.h"
 
 #include <QCoreApplication>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <limits>
@@ -210,12 +209,6 @@ bool TaskForest::sameTask(const Task &a, quint64 digestA, const Task &b, quint64
     const bool sameBytes = digestA && digestB ? digestA == digestB && a.rawJson.size() == b.rawJson.size()
                                               : a.rawJson == b.rawJson;
     return sameBytes && (!a.rawJson.isEmpty() || a == b);
-}
-
-void releaseOnWorker(TaskForestPtr forest)
-{
-    if (forest && forest.use_count() == 1)
-        QThreadPool::globalInstance()->start([old = std::move(forest)]() mutable { old.reset(); });
 }
 
 } // namespace Taskscope

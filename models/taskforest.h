@@ -91,8 +91,4 @@ private:
 
 using TaskForestPtr = std::shared_ptr<const TaskForest>;
 
-// Drops a reference on a worker thread: freeing a large snapshot's tasks costs the UI thread
-// milliseconds when the last reference goes there.
-void releaseOnWorker(TaskForestPtr forest);
-
 } // namespace Taskscope

@@ -6,24 +6,10 @@
 #include "pagefetcher.h"
 #include "scheduler.h"
 #include "snapshotassembler.h"
+#include "workerrelease.h"
 
-#include <QThreadPool>
 
 namespace Taskscope {
-
-namespace {
-
-// Freeing a snapshot of 10,000 tasks is hundreds of thousands of blocks: 10-15 ms of the UI
-// thread at every poll. Its data is implicitly shared (with atomic counts) with the model and the
-// next snapshot, so a worker can let go of it.
-void releaseOnWorker(std::unique_ptr<Snapshot> snapshot)
-{
-    if (!snapshot)
-        return;
-    QThreadPool::globalInstance()->start([old = std::shared_ptr<Snapshot>(std::move(snapshot))]() mutable { old.reset(); });
-}
-
-} // namespace
 
 TasksClient::TasksClient(QObject *parent, Scheduler *scheduler)
     : QObject(parent)

@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "snapshotdiff.h"
 #include "taskformat.h"
+#include "workerrelease.h"
 
 #include <algorithm>
 #include <map>

@@ -16,6 +16,8 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <optional>
+
 namespace Taskscope {
 
 namespace {
@@ -25,15 +27,58 @@ QString errorLine(const QString &message)
     return QStringLiteral("taskscope export: ") + message;
 }
 
-bool readAll(const QString &path, QByteArray *bytes, QString *error)
+// The input: a file mapped when the page it ends in leaves room for the parser's padding (it is
+// then parsed in place, never read into memory), else read into a buffer with that room.
+struct Input
 {
     QFile file;
+    QByteArray bytes;
+    bool padded = false; // TaskListParser::kPadding readable bytes follow `bytes`
+    uchar *mapped = nullptr;
+
+    void release()
+    {
+        bytes = QByteArray();
+        if (mapped)
+            file.unmap(mapped); // close() alone would keep the mapping until `file` is destroyed
+        mapped = nullptr;
+    }
+};
+
+bool readAll(const QString &path, Input *input, QString *error)
+{
+    QFile &file = input->file;
     const bool ok = path == u"-" ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!ok) {
         *error = ExportCommand::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-    *bytes = file.readAll();
+    constexpr qint64 kPage = 4096; // the smallest page size: larger ones leave more room
+    const qint64 size = file.isSequential() ? 0 : file.size();
+    if (size > 0 && kPage - size % kPage >= TaskListParser::kPadding && size % kPage != 0) {
+        // The rest of the last page reads as zeros.
+        if (uchar *mapped = file.map(0, size)) {
+            input->mapped = mapped;
+            input->bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), qsizetype(size));
+            input->padded = true;
+            return true;
+        }
+    }
+    QByteArray &bytes = input->bytes;
+    if (file.isSequential()) {
+        bytes = file.readAll(); // the parser pads a copy
+    } else {
+        bytes.reserve(qsizetype(size) + TaskListParser::kPadding); // the parser reads it in place
+        bytes.resize(qsizetype(size));
+        qint64 done = 0;
+        while (done < size) {
+            const qint64 got = file.read(bytes.data() + done, size - done);
+            if (got <= 0)
+                break;
+            done += got;
+        }
+        bytes.truncate(qsizetype(done)); // a file that shrank while read: what was there
+    }
     if (file.error() != QFileDevice::NoError) {
         *error = ExportCommand::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
@@ -173,7 +218,13 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
-    TaskListPage page;
+    const ExportFormat exportFormat = format == u"tree" ? ExportFormat::Tree : ExportFormat::Json;
+    std::optional<FilterPredicate> predicate;
+    if (!filter.isEmpty())
+        predicate.emplace(filter, now);
+    const auto keep = [&predicate](const Task &task) { return !predicate || predicate->matches(task); };
+
+    ExportScan scan;
     QString error;
     if (fromEndpoint) {
         ConnectionConfig config;
@@ -189,43 +240,47 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         config.include = includeOrder;
         if (!parser.isSet(noPushDownOption))
             config.serverFilters = splitForServer(filter, now).serverClauses;
+        TaskListPage page;
         const int status = fetch(config, token, &page, err);
         if (status != Success)
             return status;
+        scan = scanForExport(page, keep);
     } else {
         const QString inputPath = parser.value(inputOption);
-        QByteArray body;
-        if (!readAll(inputPath, &body, &error)) {
+        Input input;
+        if (!readAll(inputPath, &input, &error)) {
             err << errorLine(error) << Qt::endl;
             return Failure;
         }
+        TaskListParser listParser(includeOrder);
+        listParser.setBodyPadded(input.padded);
         ParseError parseError;
-        if (!TaskListParser(includeOrder).parse(body, &page, &parseError)) {
+        // Unmapped as soon as it is parsed: nothing points into it then.
+        const quint32 keepReads = predicate ? predicate->fieldsRead() : 0;
+        if (!scanForExport(std::move(input.bytes), listParser, exportFormat, keep, keepReads, &scan, &parseError,
+                           [&input] { input.release(); })) {
             err << errorLine(tr("%1: %2").arg(inputPath, parseError.toString())) << Qt::endl;
             return Failure;
         }
     }
 
-    const TaskForestPtr forest = TaskForest::build(page.tasks, page.digests, &page.warnings);
+    const TaskForest &forest = *scan.forest;
+    QList<ParseWarning> &warnings = scan.page.warnings;
     // Parent links that make no tree (a task its own parent, a loop) are cut: say where.
     const int cut = SelfParentTaskMark | CycleTaskMark;
-    for (int slot = 0; slot < forest->size(); ++slot) {
-        const int marks = forest->marks(slot) & cut;
+    for (int slot = 0; slot < forest.size(); ++slot) {
+        const int marks = forest.marks(slot) & cut;
         if (!marks)
             continue;
-        const Task &task = forest->task(slot);
-        page.warnings.append(ParseWarning{forest->sourceIndex(slot), task.id, QStringLiteral("parentTaskID"),
-                                          TaskFormat::markDescriptions(marks, task.parentTaskID).join(u' '), false});
+        const Task &task = forest.task(slot);
+        warnings.append(ParseWarning{forest.sourceIndex(slot), task.id, QStringLiteral("parentTaskID"),
+                                     TaskFormat::markDescriptions(marks, task.parentTaskID).join(u' '), false});
     }
-    for (const ParseWarning &warning : std::as_const(page.warnings))
+    for (const ParseWarning &warning : std::as_const(warnings))
         err << errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
 
-    QList<ExportItem> items = exportItemsInTreeOrder(*forest);
-    if (!filter.isEmpty()) {
-        const FilterPredicate predicate(filter, now);
-        items = keepItems(items, [&predicate](const Task &task) { return predicate.matches(task); });
-    }
-    const QByteArray bytes = format == u"tree" ? exportTree(items) : exportJson(items, page.metadataJson);
+    const QList<ExportItem> items = scan.keptItems();
+    const QByteArray bytes = exportFormat == ExportFormat::Tree ? exportTree(items) : exportJson(items, scan.page.metadataJson);
     if (!writeAll(parser.value(outputOption), bytes, out, &error)) {
         err << errorLine(error) << Qt::endl;
         return Failure;

@@ -176,6 +176,16 @@ FilterPredicate::FilterPredicate(const FilterExpr &expr, const QDateTime &now)
     setNow(now);
 }
 
+quint32 FilterPredicate::fieldsRead() const
+{
+    quint32 bits = 0;
+    for (const Node &node : m_nodes) {
+        if (node.kind == FilterExpr::Kind::Comparison)
+            bits |= filterFieldInfo(node.field).taskFields;
+    }
+    return bits;
+}
+
 void FilterPredicate::compile(const FilterExpr &expr)
 {
     const size_t index = m_nodes.size();

@@ -34,6 +34,9 @@ public:
     bool isEmpty() const { return m_nodes.empty(); }
 
     bool matches(const Task &task) const { return m_nodes.empty() || evaluate(0, task); }
+    // The TaskField bits (TaskFieldInfo::bit) of the fields matches() reads: a task parsed with
+    // only those (TaskListParser::setFields) matches as the whole task would.
+    quint32 fieldsRead() const;
 
 private:
     // The tree in pre-order: a node's children follow it, each child's `end` is its next sibling.

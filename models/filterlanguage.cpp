@@ -86,6 +86,18 @@ Type typeOfKind(TaskFieldKind kind)
     return Type::Text;
 }
 
+// What a derived field is computed from (Task::durationSeconds, derivedUriField).
+quint32 readsFields(FilterField field, const FieldSpec &spec)
+{
+    if (spec.api)
+        return TaskFields::info(*spec.api).bit();
+    if (field == FilterField::Duration) {
+        return TaskFields::info(TF::StartTime).bit() | TaskFields::info(TF::EndTime).bit()
+            | TaskFields::info(TF::CancelTime).bit() | TaskFields::info(TF::State).bit();
+    }
+    return TaskFields::info(TF::ResourceUri).bit() | TaskFields::info(TF::ResourceCollectionUri).bit();
+}
+
 struct FieldTable
 {
     std::array<QString, FilterFieldCount> paths; // what the infos' paths view
@@ -101,7 +113,7 @@ const FieldTable &fieldTable()
             const QString rest = QString::fromUtf16(spec.rest.data(), qsizetype(spec.rest.size()));
             t.paths[i] = spec.api ? TaskFields::info(*spec.api).latin1Name() + rest : rest;
             const Type type = spec.type ? *spec.type : typeOfKind(TaskFields::info(*spec.api).kind);
-            t.infos[i] = {t.paths[i], type, t.paths[i].contains(u"[*]"), !spec.api};
+            t.infos[i] = {t.paths[i], type, t.paths[i].contains(u"[*]"), !spec.api, readsFields(FilterField(i), spec)};
         }
         return t;
     }();

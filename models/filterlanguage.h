@@ -66,6 +66,7 @@ struct FilterFieldInfo
     FilterValueType type;
     bool array;       // the path holds a [*]
     bool derived;
+    quint32 taskFields; // the TaskField bits (TaskFieldInfo::bit) its value is read from
 };
 
 const FilterFieldInfo &filterFieldInfo(FilterField field);

@@ -152,7 +152,7 @@ simdjson::error_code ItemParser::readString(sj::value value, QAnyStringView fiel
 {
     std::optional<std::string_view> s;
     TS_TRY(stringValue(value, field, QT_TRANSLATE_NOOP("TaskListParser", "text"), &s));
-    if (s)
+    if (s && m_keep)
         *out = internIt ? intern(*s) : fromUtf8(*s);
     return simdjson::SUCCESS;
 }
@@ -191,8 +191,10 @@ simdjson::error_code ItemParser::readTimestamp(sj::value value, QAnyStringView f
     if (!s)
         return simdjson::SUCCESS;
     const QString text = fromUtf8(*s);
-    *out = parseTimestamp(text);
-    if (!out->isValid())
+    const QDateTime time = parseTimestamp(text);
+    if (m_keep)
+        *out = time;
+    if (!time.isValid())
         warn(field, TaskListParser::tr("\"%1\" is not a timestamp (YYYY-MM-DDTHH:MM:SS[.fraction]Z); left empty").arg(text));
     return simdjson::SUCCESS;
 }
@@ -215,7 +217,8 @@ simdjson::error_code ItemParser::readStringList(sj::value value, QAnyStringView 
         } else {
             std::string_view s;
             TS_TRY(v.get_string().get(s));
-            out->append(internIt ? intern(s) : fromUtf8(s));
+            if (m_keep)
+                out->append(internIt ? intern(s) : fromUtf8(s));
         }
         ++i;
     }
@@ -236,7 +239,8 @@ simdjson::error_code ItemParser::readTransitions(sj::value value)
     const QByteArray key(raw.data(), qsizetype(raw.size()));
     const auto known = m_transitions.constFind(key);
     if (known != m_transitions.cend()) {
-        m_task.stateTransitions = known.value(); // shares the list: no allocation per task
+        if (m_keep)
+            m_task.stateTransitions = known.value(); // shares the list: no allocation per task
         return simdjson::SUCCESS;
     }
     // First time this list is seen: read it from its own slice, with warnings as usual.
@@ -246,10 +250,14 @@ simdjson::error_code ItemParser::readTransitions(sj::value value)
     TS_TRY(doc.get_value().get(root));
     const qsizetype warningsBefore = m_page->warnings.size();
     QList<StateTransition> list;
-    TS_TRY(readTransitionList(root, &list));
+    const bool wanted = std::exchange(m_keep, true); // built whole once: the cache serves every task
+    const simdjson::error_code code = readTransitionList(root, &list);
+    m_keep = wanted;
+    TS_TRY(code);
     if (m_page->warnings.size() == warningsBefore && m_transitions.size() < 256)
         m_transitions.insert(key, list);
-    m_task.stateTransitions = list;
+    if (m_keep)
+        m_task.stateTransitions = list;
     return simdjson::SUCCESS;
 }
 
@@ -376,7 +384,8 @@ simdjson::error_code ItemParser::readDetails(sj::value value)
                                   return readAdditionalDetails(member, &detail.additionalDetails);
                               }
                           }));
-        m_task.stateDetails.append(std::move(detail));
+        if (m_keep)
+            m_task.stateDetails.append(std::move(detail));
         return simdjson::SUCCESS;
     });
 }
@@ -388,7 +397,8 @@ simdjson::error_code ItemParser::readLabels(sj::value value)
         TS_TRY(readFields(object, path, {{"name", true}, {"value", true}}, [&](int field, sj::value member, const QString &at) {
             return readString(member, at, field == 0 ? &label.name : &label.value, true);
         }));
-        m_task.metadata.labels.append(std::move(label));
+        if (m_keep)
+            m_task.metadata.labels.append(std::move(label));
         return simdjson::SUCCESS;
     });
 }
@@ -510,6 +520,13 @@ simdjson::error_code ItemParser::field(TaskField which, sj::value value)
 {
     // A null in an include array means "absent"; in an object it is a wrong type, reported below.
     const TaskFieldInfo &info = TaskFields::info(which);
+    m_keep = (m_fields & info.bit()) != 0;
+    return readField(info, value);
+}
+
+simdjson::error_code ItemParser::readField(const TaskFieldInfo &info, sj::value value)
+{
+    const TaskField which = info.field;
     const QLatin1String name = info.latin1Name();
     Task &t = m_task;
     m_present |= info.bit();
@@ -566,6 +583,10 @@ void ItemParser::finish(quint32 present, quint32 expected)
         if (missing & info.bit())
             warn(info.latin1Name(), TaskListParser::tr("missing required field"));
     }
+    if (m_sink) {
+        (*m_sink)(std::move(m_task));
+        return;
+    }
     m_page->digests.append(rawJsonDigest(m_task.rawJson));
     m_page->tasks.append(std::move(m_task));
 }
@@ -591,7 +612,9 @@ simdjson::error_code ItemParser::parseItem(std::string_view raw, qsizetype index
     m_itemStart = raw.data();
     m_capacity = capacity;
     m_failedAt = nullptr;
-    m_task.rawJson = QByteArray(raw.data(), qsizetype(raw.size()));
+    // A sink copies the bytes of the tasks it keeps; the others need none.
+    m_task.rawJson = m_sink ? QByteArray::fromRawData(raw.data(), qsizetype(raw.size()))
+                            : QByteArray(raw.data(), qsizetype(raw.size()));
     TS_TRY(m_parser.iterate(raw.data(), raw.size(), capacity).get(m_doc));
     const simdjson::error_code code = readValues();
     if (code)

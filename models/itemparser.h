@@ -45,8 +45,12 @@ using IncludeOrder = std::vector<std::optional<TaskField>>;
 class ItemParser
 {
 public:
-    explicit ItemParser(TaskListPage *page)
+    // With a `sink`, each task read goes there instead of into page->tasks. `fields`: the
+    // TaskField bits whose values are kept (the others are only checked).
+    explicit ItemParser(TaskListPage *page, const TaskListParser::TaskSink *sink = nullptr, quint32 fields = ~0u)
         : m_page(page)
+        , m_sink(sink)
+        , m_fields(fields | TaskFields::info(TaskField::Id).bit() | TaskFields::info(TaskField::State).bit())
     {
     }
 
@@ -72,6 +76,7 @@ private:
     using Error = simdjson::error_code;
 
     Error field(TaskField which, sj::value value);
+    Error readField(const TaskFieldInfo &info, sj::value value);
     Error readString(sj::value value, QAnyStringView field, QString *out, bool intern = false);
     Error readNumber(sj::value value, QAnyStringView field, std::optional<double> *out);
     Error readTimestamp(sj::value value, QAnyStringView field, QDateTime *out);
@@ -107,6 +112,9 @@ private:
     void finish(quint32 present, quint32 expected);
 
     TaskListPage *m_page;
+    const TaskListParser::TaskSink *m_sink;
+    quint32 m_fields;
+    bool m_keep = true; // the field being read is one of m_fields
     InternTable m_interned;
     void noteFailure(sj::document &doc);
     // Starts item `index` at `raw`, runs readValues(), and notes where it failed, if it did.

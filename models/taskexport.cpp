@@ -1,6 +1,7 @@
 // Export writers: the API's JSON shape with each task's original bytes, and the indented tree text.
 #include "taskexport.h"
 
+#include "taskfields.h"
 #include "tasktreemodel.h"
 
 #include <QJsonDocument>
@@ -36,6 +37,106 @@ QList<ExportItem> keepItems(const QList<ExportItem> &items, const std::function<
         keptAbove.push_back(keptAbove[depth] + (keepThis ? 1 : 0));
     }
     return kept;
+}
+
+namespace {
+
+// Where a task is in the tree, read while the body is parsed: a fraction of a Task's size.
+struct Skeleton
+{
+    QString id;
+    QString parentTaskID;
+    std::optional<double> orderHint;
+    QDateTime startTime;
+    qsizetype kept = -1; // index into the kept tasks
+};
+
+// What `format` writes of a kept task, moved out of the task as read.
+Task keptPart(Task &&task, ExportFormat format)
+{
+    Task part;
+    if (format == ExportFormat::Json) {
+        part.rawJson = QByteArray(task.rawJson.constData(), task.rawJson.size()); // a view of the body: copied
+        return part;
+    }
+    part.name = std::move(task.name);
+    part.state = task.state;
+    part.stateText = std::move(task.stateText);
+    part.percentDone = task.percentDone;
+    return part;
+}
+
+} // namespace
+
+QList<ExportItem> ExportScan::keptItems() const
+{
+    return keepItems(exportItemsInTreeOrder(*forest), [this](const Task &task) { return kept.count(&task) != 0; });
+}
+
+bool scanForExport(QByteArray &&body, const TaskListParser &parser, ExportFormat format,
+                   const std::function<bool(const Task &)> &keep, quint32 keepReads, ExportScan *scan,
+                   ParseError *error, const std::function<void()> &release)
+{
+    const auto bit = [](TaskField field) { return TaskFields::info(field).bit(); };
+    quint32 reads = keepReads | bit(TaskField::ParentTaskId) | bit(TaskField::OrderHint) | bit(TaskField::StartTime);
+    if (format == ExportFormat::Tree)
+        reads |= bit(TaskField::Name) | bit(TaskField::PercentDone);
+    TaskListParser reader = parser;
+    reader.setFields(reads);
+
+    std::vector<Skeleton> skeletons;
+    QList<Task> keptTasks;
+    const auto sink = [&](Task &&task) {
+        Skeleton skeleton{std::move(task.id), std::move(task.parentTaskID), task.orderHint, task.startTime, -1};
+        task.id = skeleton.id; // shared, not copied: `keep` may read it
+        task.parentTaskID = skeleton.parentTaskID;
+        if (keep(task)) {
+            skeleton.kept = keptTasks.size();
+            keptTasks.append(keptPart(std::move(task), format));
+        }
+        skeletons.push_back(std::move(skeleton));
+    };
+    const bool parsed = reader.parse(body, &scan->page, error, sink);
+    body = QByteArray(); // the parser's buffers are gone too: from here on, only what is kept
+    if (release)
+        release();
+    if (!parsed)
+        return false;
+
+    QList<Task> tasks;
+    tasks.reserve(qsizetype(skeletons.size()));
+    for (Skeleton &skeleton : skeletons) {
+        Task task = skeleton.kept >= 0 ? std::move(keptTasks[skeleton.kept]) : Task();
+        task.id = std::move(skeleton.id);
+        task.parentTaskID = std::move(skeleton.parentTaskID);
+        task.orderHint = skeleton.orderHint;
+        task.startTime = skeleton.startTime;
+        tasks.append(std::move(task));
+    }
+    std::vector<bool> keptAt(skeletons.size());
+    for (size_t i = 0; i < skeletons.size(); ++i)
+        keptAt[i] = skeletons[i].kept >= 0;
+    skeletons = {};
+    keptTasks = {};
+    scan->forest = TaskForest::build(std::move(tasks), {}, &scan->page.warnings);
+    for (int slot = 0; slot < scan->forest->size(); ++slot) {
+        if (keptAt[size_t(scan->forest->sourceIndex(slot))])
+            scan->kept.insert(scan->forest->taskObject(slot));
+    }
+    return true;
+}
+
+ExportScan scanForExport(const TaskListPage &page, const std::function<bool(const Task &)> &keep)
+{
+    ExportScan scan;
+    scan.page.warnings = page.warnings;
+    scan.page.metadataJson = page.metadataJson;
+    scan.forest = TaskForest::build(page.tasks, page.digests, &scan.page.warnings);
+    for (int slot = 0; slot < scan.forest->size(); ++slot) {
+        if (keep(scan.forest->task(slot)))
+            scan.kept.insert(scan.forest->taskObject(slot));
+    }
+    return scan;
 }
 
 QByteArray exportJson(const QList<ExportItem> &items, const QByteArray &metadataJson)

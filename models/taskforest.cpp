@@ -20,6 +20,21 @@ std::shared_ptr<const TaskForest> TaskForest::build(const QList<Task> &tasks, co
                                                      QList<ParseWarning> *warnings, const TaskForest *previous,
                                                      std::vector<int> *previousSlots)
 {
+    return buildFrom(tasks, nullptr, digests, warnings, previous, previousSlots);
+}
+
+std::shared_ptr<const TaskForest> TaskForest::build(QList<Task> &&tasks, const QList<quint64> &digests,
+                                                     QList<ParseWarning> *warnings, const TaskForest *previous,
+                                                     std::vector<int> *previousSlots)
+{
+    tasks.detach(); // moving out of a list someone else shares would empty theirs
+    return buildFrom(tasks, &tasks, digests, warnings, previous, previousSlots);
+}
+
+std::shared_ptr<const TaskForest> TaskForest::buildFrom(const QList<Task> &tasks, QList<Task> *owned,
+                                                         const QList<quint64> &digests, QList<ParseWarning> *warnings,
+                                                         const TaskForest *previous, std::vector<int> *previousSlots)
+{
     Q_ASSERT(digests.isEmpty() || digests.size() == tasks.size());
     const bool withDigests = digests.size() == tasks.size() && !tasks.isEmpty();
     if (previous && previous->size() == 0)
@@ -46,14 +61,16 @@ std::shared_ptr<const TaskForest> TaskForest::build(const QList<Task> &tasks, co
         const int oldSlot = previous ? previous->slotOf(task.id) : -1;
         // An unchanged task is the previous forest's object (and digest): one copy in memory.
         const bool same = oldSlot >= 0 && sameTask(previous->task(oldSlot), previous->digest(oldSlot), task, digest);
-        std::shared_ptr<const Task> kept = same ? previous->m_tasks[size_t(oldSlot)] : std::make_shared<const Task>(task);
+        std::shared_ptr<const Task> kept = same ? previous->m_tasks[size_t(oldSlot)]
+                                           : owned ? std::make_shared<const Task>(std::move((*owned)[i]))
+                                                   : std::make_shared<const Task>(task);
         // One lookup. The key views the id of the object kept, which lives as long as the forest;
         // the value is slot + 1 (a new entry holds 0).
         int &entry = forest->m_slotById[QStringView(kept->id)];
         if (entry != 0) {
             if (warnings) {
                 warnings->append(ParseWarning{
-                    i, task.id, QStringLiteral("id"),
+                    i, kept->id, QStringLiteral("id"),
                     QCoreApplication::translate("Taskscope::TaskTreeModel", "duplicate id; the first task with this id is kept"),
                     true});
             }

@@ -40,6 +40,11 @@ public:
                                                    QList<ParseWarning> *warnings = nullptr,
                                                    const TaskForest *previous = nullptr,
                                                    std::vector<int> *previousSlots = nullptr);
+    // The same, moving the tasks out of a list the caller gives away instead of copying them.
+    static std::shared_ptr<const TaskForest> build(QList<Task> &&tasks, const QList<quint64> &digests = {},
+                                                   QList<ParseWarning> *warnings = nullptr,
+                                                   const TaskForest *previous = nullptr,
+                                                   std::vector<int> *previousSlots = nullptr);
     static std::shared_ptr<const TaskForest> empty();
 
     int size() const { return int(m_tasks.size()); }
@@ -74,6 +79,10 @@ public:
     static bool sameTask(const Task &a, quint64 digestA, const Task &b, quint64 digestB);
 
 private:
+    // `owned`: `tasks` itself when the caller gave it away (its tasks are moved), else null.
+    static std::shared_ptr<const TaskForest> buildFrom(const QList<Task> &tasks, QList<Task> *owned,
+                                                       const QList<quint64> &digests, QList<ParseWarning> *warnings,
+                                                       const TaskForest *previous, std::vector<int> *previousSlots);
     void linkParents();
     void cutCycles();
     void buildChildren();

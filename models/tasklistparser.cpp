@@ -15,6 +15,8 @@
 
 namespace Taskscope {
 
+static_assert(TaskListParser::kPadding >= qsizetype(simdjson::SIMDJSON_PADDING));
+
 namespace {
 
 using namespace ParseDetail;
@@ -62,7 +64,8 @@ qint64 inputOffset(const QByteArray &input, qint64 repairedOffset)
 class PageReader
 {
 public:
-    PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page);
+    PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page,
+               const TaskListParser::TaskSink *sink, bool inputPadded, quint32 fields);
 
     std::optional<ParseError> read();
 
@@ -87,11 +90,15 @@ private:
     ParseError describe(const Failure &failure) const;
     size_t capacityFrom(std::string_view raw) const { return size_t(m_bufferEnd - raw.data()); }
     qint64 offsetOf(std::string_view raw) const { return raw.data() - m_padded.data(); }
+    // The body with simdjson's padding: the input itself when its allocation has room after the
+    // bytes (TaskListParser::kPadding), else a padded copy in m_copy.
+    void pad(bool inputPadded);
 
     const QByteArray &m_input;
     QByteArray m_body; // the input, with invalid UTF-8 replaced
     bool m_repaired = false;
-    simdjson::padded_string m_padded;
+    simdjson::padded_string m_copy;
+    simdjson::padded_string_view m_padded;
     const char *m_bufferEnd = nullptr;
     IncludeOrder m_includeOrder;
     TaskListPage *m_page;
@@ -101,11 +108,12 @@ private:
     qint64 m_lastOffset = 0;
 };
 
-PageReader::PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page)
+PageReader::PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page,
+                       const TaskListParser::TaskSink *sink, bool inputPadded, quint32 fields)
     : m_input(input)
     , m_body(input)
     , m_page(page)
-    , m_itemParser(page)
+    , m_itemParser(page, sink, fields)
 {
     m_repaired = !simdjson::validate_utf8(input.constData(), size_t(input.size()));
     if (m_repaired) {
@@ -115,11 +123,23 @@ PageReader::PageReader(const QByteArray &input, const QStringList &includeOrder,
             -1, {}, {}, TaskListParser::tr("the response is not valid UTF-8; invalid bytes were replaced with U+FFFD"),
             false});
     }
-    m_padded = simdjson::padded_string(m_body.constData(), size_t(m_body.size()));
+    pad(inputPadded && !m_repaired);
     m_bufferEnd = m_padded.data() + m_padded.size() + simdjson::SIMDJSON_PADDING;
     m_includeOrder.reserve(size_t(includeOrder.size()));
     for (const QString &name : includeOrder)
         m_includeOrder.push_back(TaskFields::fromName(name.trimmed().toStdString()));
+}
+
+void PageReader::pad(bool inputPadded)
+{
+    // data_ptr() does not detach: m_body may share the caller's bytes, which are only read.
+    if (inputPadded || m_body.data_ptr().freeSpaceAtEnd() >= qsizetype(simdjson::SIMDJSON_PADDING)) {
+        m_padded = simdjson::padded_string_view(m_body.constData(), size_t(m_body.size()),
+                                                size_t(m_body.size()) + simdjson::SIMDJSON_PADDING);
+        return;
+    }
+    m_copy = simdjson::padded_string(m_body.constData(), size_t(m_body.size()));
+    m_padded = simdjson::padded_string_view(m_copy.data(), m_copy.size(), m_copy.size() + simdjson::SIMDJSON_PADDING);
 }
 
 std::optional<ParseError> PageReader::read()
@@ -365,11 +385,21 @@ const QStringList &TaskListParser::taskFieldNames()
 
 bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseError *error) const
 {
+    return parse(input, page, error, nullptr);
+}
+
+bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseError *error, const TaskSink &sink) const
+{
+    return parse(input, page, error, &sink);
+}
+
+bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseError *error, const TaskSink *sink) const
+{
     Q_ASSERT(page);
     *page = TaskListPage();
     if (error)
         *error = ParseError();
-    PageReader reader(input, m_includeOrder, page);
+    PageReader reader(input, m_includeOrder, page, sink, m_bodyPadded, m_fields);
     if (const std::optional<ParseError> failure = reader.read()) {
         if (error)
             *error = *failure;

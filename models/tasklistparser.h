@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace Taskscope {
@@ -53,8 +54,29 @@ public:
     // `includeOrder`: the field names of `include=` in order, needed when items are arrays of values.
     explicit TaskListParser(QStringList includeOrder = {});
 
+    // Bytes a body should have allocated after its end (QByteArray::reserve(size + kPadding)):
+    // parse() then reads it in place instead of copying it.
+    static constexpr qsizetype kPadding = 64;
+
+    // The caller promises kPadding readable bytes after the end of every body given to parse()
+    // (a file mapped with room left in its last page): parse() reads it in place.
+    void setBodyPadded(bool padded) { m_bodyPadded = padded; }
+
+    // The fields each task keeps (TaskField bits, TaskFieldInfo::bit; all by default; the id and
+    // the state always). The others are read and checked as usual, with every warning, but left
+    // empty: building text nobody reads is most of the cost of a parse.
+    void setFields(quint32 fieldBits) { m_fields = fieldBits; }
+
     // Returns false and fills `error` when the body is not usable at all; otherwise fills `page`.
     bool parse(const QByteArray &body, TaskListPage *page, ParseError *error) const;
+
+    // The same, streamed: each task goes to `sink` as it is read instead of into page->tasks, which
+    // stays empty, as do the digests. Its rawJson views the body only for the time of the call:
+    // a sink that keeps the bytes copies them (QByteArray(rawJson.constData(), rawJson.size())). The warnings, metadata and
+    // continue token are in `page` as usual. On failure the tasks already given are not usable:
+    // nothing half-read may be kept.
+    using TaskSink = std::function<void(Task &&task)>;
+    bool parse(const QByteArray &body, TaskListPage *page, ParseError *error, const TaskSink &sink) const;
 
     // metadata.continue of a list body without parsing its items (cheap: used to request the next
     // page while this one is parsed). nullopt when absent or when the body is not a list.
@@ -64,7 +86,11 @@ public:
     static const QStringList &taskFieldNames();
 
 private:
+    bool parse(const QByteArray &body, TaskListPage *page, ParseError *error, const TaskSink *sink) const;
+
     QStringList m_includeOrder;
+    bool m_bodyPadded = false;
+    quint32 m_fields = ~0u;
 };
 
 } // namespace Taskscope

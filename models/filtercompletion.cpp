@@ -120,7 +120,7 @@ void FilterValueIndex::add(const Task &task)
     }
     for (const FilterField field : {FilterField::App, FilterField::Cluster, FilterField::Namespace,
                                     FilterField::Cloud, FilterField::ResourceType})
-        insert(field, derivedUriField(task, field).toString());
+        insert(field, derivedUriField(task, field));
 }
 
 void FilterValueIndex::clear()

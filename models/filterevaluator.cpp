@@ -71,11 +71,18 @@ bool anyText(const Task &task, FilterField field, const Test &test)
     case F::ParentTaskId: return test(task.parentTaskID);
     case F::UserId: return test(task.userID);
     case F::ResourceId: return test(task.resourceID);
-    case F::ResourceUri: return test(task.resourceURI);
+    case F::ResourceUri: return test(task.resourceURI.toString());
     case F::State: return test(task.stateText);
     case F::CreatedBy: return test(task.metadata.createdBy);
     case F::ModifiedBy: return test(task.metadata.modifiedBy);
-    case F::ResourceCollectionUri: return any(task.resourceCollectionURI, std::identity());
+    case F::ResourceCollectionUri: {
+        const Utf8TextList &uris = task.resourceCollectionURI;
+        for (qsizetype i = 0; i < uris.size(); ++i) {
+            if (test(uris.at(i)))
+                return true;
+        }
+        return false;
+    }
     case F::StateTransitionFrom: return any(task.stateTransitions, &StateTransition::from);
     case F::StateTransitionTo:
         return std::any_of(task.stateTransitions.cbegin(), task.stateTransitions.cend(),
@@ -142,9 +149,10 @@ int order(T a, T b)
 
 } // namespace
 
-QStringView derivedUriField(const Task &task, FilterField field)
+QString derivedUriField(const Task &task, FilterField field)
 {
     QStringView collection;
+    const QString uri = task.resourceURI.toString();
     switch (field) {
     case F::App: collection = u"apps"; break;
     case F::Cluster: collection = u"clusters"; break;
@@ -152,19 +160,20 @@ QStringView derivedUriField(const Task &task, FilterField field)
     case F::Cloud: collection = u"clouds"; break;
     case F::ResourceType: {
         QStringView last;
-        visitUriSegments(task.resourceURI, [&last](QStringView name, QStringView) {
+        visitUriSegments(uri, [&last](QStringView name, QStringView) {
             last = name;
             return false;
         });
-        return last;
+        return last.toString();
     }
     default: return {};
     }
-    if (const QStringView id = uriId(task.resourceURI, collection); !id.isEmpty())
-        return id;
-    for (const QString &uri : task.resourceCollectionURI) {
-        if (const QStringView id = uriId(uri, collection); !id.isEmpty())
-            return id;
+    if (const QStringView id = uriId(uri, collection); !id.isEmpty())
+        return id.toString();
+    for (qsizetype i = 0; i < task.resourceCollectionURI.size(); ++i) {
+        const QString other = task.resourceCollectionURI.at(i);
+        if (const QStringView id = uriId(other, collection); !id.isEmpty())
+            return id.toString();
     }
     return {};
 }

@@ -15,8 +15,8 @@ class Task;
 
 // A derived URI field of a task (app, cluster, namespace, cloud: the id as ResourceUri::idOf reads it
 // from resourceURI, else from the first resourceCollectionURI that names one; resourceType: the
-// collection of resourceURI's last segment), as a view into the task's strings; empty when absent.
-QStringView derivedUriField(const Task &task, FilterField field);
+// collection of resourceURI's last segment); empty when absent.
+QString derivedUriField(const Task &task, FilterField field);
 
 // Semantics: see FilterExpr. Only `matches` may allocate (QRegularExpression::match).
 class FilterPredicate final

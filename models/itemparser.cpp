@@ -199,7 +199,8 @@ simdjson::error_code ItemParser::readTimestamp(sj::value value, QAnyStringView f
     return simdjson::SUCCESS;
 }
 
-simdjson::error_code ItemParser::readStringList(sj::value value, QAnyStringView field, QStringList *out, bool internIt)
+template <typename Visit>
+simdjson::error_code ItemParser::forEachString(sj::value value, QAnyStringView field, Visit visit)
 {
     sj::json_type type;
     TS_TRY(value.type().get(type));
@@ -215,14 +216,57 @@ simdjson::error_code ItemParser::readStringList(sj::value value, QAnyStringView 
         if (type != sj::json_type::string) {
             TS_TRY(wrongType(v, type, field.toString() + u'[' + QString::number(i) + u']', TaskListParser::tr("text")));
         } else {
+            const std::string_view token = v.raw_json_token();
             std::string_view s;
             TS_TRY(v.get_string().get(s));
             if (m_keep)
-                out->append(internIt ? intern(s) : fromUtf8(s));
+                visit(token, s);
         }
         ++i;
     }
     return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::readStringList(sj::value value, QAnyStringView field, QStringList *out, bool internIt)
+{
+    return forEachString(value, field, [&](std::string_view, std::string_view s) {
+        out->append(internIt ? intern(s) : fromUtf8(s));
+    });
+}
+
+// Where the string `value` (whose unescaped bytes are `text`) sits in rawJson, when the JSON
+// spells it as those very bytes (no escape): -1 otherwise.
+qsizetype ItemParser::viewOffset(std::string_view token, std::string_view text) const
+{
+    if (token.size() < text.size() + 2 || token.front() != '"' || token[text.size() + 1] != '"'
+        || std::memcmp(token.data() + 1, text.data(), text.size()) != 0) {
+        return -1;
+    }
+    const qsizetype offset = token.data() + 1 - m_itemStart;
+    return offset >= 0 && offset + qsizetype(text.size()) <= m_task.rawJson.size() ? offset : -1;
+}
+
+simdjson::error_code ItemParser::readUtf8(sj::value value, QAnyStringView field, Utf8Text *out)
+{
+    const std::string_view token = value.raw_json_token();
+    std::optional<std::string_view> s;
+    TS_TRY(stringValue(value, field, QT_TRANSLATE_NOOP("TaskListParser", "text"), &s));
+    if (!s || !m_keep)
+        return simdjson::SUCCESS;
+    const qsizetype offset = viewOffset(token, *s);
+    *out = offset >= 0 ? Utf8Text::view(m_task.rawJson, offset, qsizetype(s->size())) : Utf8Text(fromUtf8(*s));
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code ItemParser::readUtf8List(sj::value value, QAnyStringView field, Utf8TextList *out)
+{
+    return forEachString(value, field, [&](std::string_view token, std::string_view s) {
+        const qsizetype offset = viewOffset(token, s);
+        if (offset >= 0)
+            out->appendView(m_task.rawJson, offset, qsizetype(s.size()));
+        else
+            out->append(QUtf8StringView(s.data(), qsizetype(s.size())));
+    });
 }
 
 simdjson::error_code ItemParser::readTransitions(sj::value value)
@@ -537,7 +581,10 @@ simdjson::error_code ItemParser::readField(const TaskFieldInfo &info, sj::value 
             TS_TRY(value.type().get(type));
         if (which == TaskField::Id && type != sj::json_type::string)
             return consume(value); // finish() says once that the item is skipped, and why
-        TS_TRY(readString(value, name, &(t.*info.text), info.interned));
+        if (info.utf8)
+            TS_TRY(readUtf8(value, name, &(t.*info.utf8)));
+        else
+            TS_TRY(readString(value, name, &(t.*info.text), info.interned));
         if (which == TaskField::State) {
             t.state = stateFromApiName(t.stateText);
             if (t.state == TaskState::Unknown && type == sj::json_type::string)
@@ -555,6 +602,8 @@ simdjson::error_code ItemParser::readField(const TaskFieldInfo &info, sj::value 
     case TaskFieldKind::Time:
         return readTimestamp(value, name, &(t.*info.time));
     case TaskFieldKind::TextList:
+        if (info.utf8List)
+            return readUtf8List(value, name, &(t.*info.utf8List));
         return readStringList(value, name, &(t.*info.textList), info.interned);
     case TaskFieldKind::Transitions:
         return readTransitions(value);

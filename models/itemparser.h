@@ -81,6 +81,12 @@ private:
     Error readNumber(sj::value value, QAnyStringView field, std::optional<double> *out);
     Error readTimestamp(sj::value value, QAnyStringView field, QDateTime *out);
     Error readStringList(sj::value value, QAnyStringView field, QStringList *out, bool intern);
+    Error readUtf8(sj::value value, QAnyStringView field, Utf8Text *out);
+    Error readUtf8List(sj::value value, QAnyStringView field, Utf8TextList *out);
+    // visit(token, text) for each string of an array, when the field is kept; others are warned about.
+    template <typename Visit>
+    Error forEachString(sj::value value, QAnyStringView field, Visit visit);
+    qsizetype viewOffset(std::string_view token, std::string_view text) const;
     Error readTransitions(sj::value value);
     Error readTransitionList(sj::value value, QList<StateTransition> *out);
     Error readAdditionalDetails(sj::value value, QByteArray *out);

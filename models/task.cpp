@@ -124,6 +124,92 @@ QDateTime parseTimestamp(QStringView s)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
+Utf8Text::Utf8Text(const QString &text)
+    : m_bytes(text.toUtf8())
+    , m_size(qint32(m_bytes.size()))
+{
+    if (text.isNull())
+        m_bytes = QByteArray();
+}
+
+Utf8Text Utf8Text::view(const QByteArray &owner, qsizetype offset, qsizetype size)
+{
+    Q_ASSERT(offset >= 0 && size >= 0 && offset + size <= owner.size());
+    Utf8Text text;
+    text.m_bytes = owner;
+    text.m_offset = qint32(offset);
+    text.m_size = qint32(size);
+    return text;
+}
+
+Utf8TextList::Utf8TextList(const QStringList &texts)
+{
+    for (const QString &text : texts)
+        append(text.toUtf8());
+}
+
+Utf8TextList::Utf8TextList(std::initializer_list<QString> texts)
+    : Utf8TextList(QStringList(texts))
+{
+}
+
+void Utf8TextList::appendView(const QByteArray &owner, qsizetype offset, qsizetype size)
+{
+    Q_ASSERT(offset >= 0 && size >= 0 && offset + size <= owner.size());
+    if (m_owned) { // an earlier element had its own bytes: this one joins them
+        append(QUtf8StringView(owner.constData() + offset, size));
+        return;
+    }
+    Q_ASSERT(m_spans.isEmpty() || m_bytes.constData() == owner.constData());
+    m_bytes = owner;
+    m_spans.append({qint32(offset), qint32(size)});
+}
+
+void Utf8TextList::append(QUtf8StringView text)
+{
+    if (!m_owned) { // the views so far move into a buffer of the list's own
+        QByteArray own;
+        QList<Span> spans;
+        for (qsizetype i = 0; i < m_spans.size(); ++i) {
+            const QUtf8StringView element = utf8(i);
+            spans.append({qint32(own.size()), qint32(element.size())});
+            own.append(element.data(), element.size());
+        }
+        m_bytes = own;
+        m_spans = spans;
+        m_owned = true;
+    }
+    m_spans.append({qint32(m_bytes.size()), qint32(text.size())});
+    m_bytes.append(text.data(), text.size());
+}
+
+QUtf8StringView Utf8TextList::utf8(qsizetype i) const
+{
+    const Span &span = m_spans.at(i);
+    return {m_bytes.constData() + span.offset, span.size};
+}
+
+QStringList Utf8TextList::toList() const
+{
+    QStringList list;
+    list.reserve(size());
+    for (qsizetype i = 0; i < size(); ++i)
+        list.append(at(i));
+    return list;
+}
+
+bool operator==(const Utf8TextList &a, const Utf8TextList &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QUtf8StringView x = a.utf8(i), y = b.utf8(i);
+        if (QByteArrayView(x.data(), x.size()) != QByteArrayView(y.data(), y.size()))
+            return false;
+    }
+    return true;
+}
+
 QJsonObject Task::json() const
 {
     return QJsonDocument::fromJson(rawJson).object();

@@ -9,6 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <QUtf8StringView>
+
+#include <initializer_list>
 #include <optional>
 
 namespace Taskscope {
@@ -69,6 +72,72 @@ struct TaskMetadata
     friend bool operator==(const TaskMetadata &, const TaskMetadata &) = default;
 };
 
+// A text held as its UTF-8 bytes: where the server wrote it without escapes, a view into the
+// task's rawJson (which the task keeps anyway), so a long URI costs no second copy; else its own
+// bytes. Read as a QString on demand (toString(), or implicitly where a QString is expected).
+class Utf8Text
+{
+public:
+    Utf8Text() = default;
+    Utf8Text(const QString &text); // NOLINT: implicit, as a QString member was
+    // `size` bytes at `offset` of `owner` (shared, not copied).
+    static Utf8Text view(const QByteArray &owner, qsizetype offset, qsizetype size);
+
+    QUtf8StringView utf8() const { return {m_bytes.constData() + m_offset, m_size}; }
+    QString toString() const { return QString::fromUtf8(m_bytes.constData() + m_offset, m_size); }
+    operator QString() const { return toString(); } // NOLINT
+    bool isEmpty() const { return m_size == 0; }
+    bool isNull() const { return m_bytes.isNull(); }
+    void clear() { *this = Utf8Text(); }
+
+    friend bool operator==(const Utf8Text &a, const Utf8Text &b) { return a.bytes() == b.bytes(); }
+    friend bool operator==(const Utf8Text &a, const QString &b) { return a.toString() == b; }
+
+private:
+    QByteArrayView bytes() const { return {m_bytes.constData() + m_offset, m_size}; }
+
+    QByteArray m_bytes;
+    qint32 m_offset = 0;
+    qint32 m_size = 0;
+};
+
+// A list of texts held the same way: views into one shared buffer (the task's rawJson when no
+// element has an escape, else the list's own bytes).
+class Utf8TextList
+{
+public:
+    Utf8TextList() = default;
+    Utf8TextList(const QStringList &texts); // NOLINT: implicit, as a QStringList member was
+    Utf8TextList(std::initializer_list<QString> texts);
+
+    // Adds `size` bytes at `offset` of `owner`, which must be the owner of every element so far.
+    void appendView(const QByteArray &owner, qsizetype offset, qsizetype size);
+    // Adds a text of its own (copied), for a value that is not its own bytes in the JSON.
+    void append(QUtf8StringView text);
+
+    qsizetype size() const { return m_spans.size(); }
+    bool isEmpty() const { return m_spans.isEmpty(); }
+    void clear() { *this = Utf8TextList(); }
+    QUtf8StringView utf8(qsizetype i) const;
+    QString at(qsizetype i) const { return QString::fromUtf8(utf8(i)); }
+    QString value(qsizetype i) const { return i >= 0 && i < size() ? at(i) : QString(); }
+    QStringList toList() const;
+    operator QStringList() const { return toList(); } // NOLINT
+
+    friend bool operator==(const Utf8TextList &a, const Utf8TextList &b);
+    friend bool operator==(const Utf8TextList &a, const QStringList &b) { return a.toList() == b; }
+
+private:
+    struct Span
+    {
+        qint32 offset;
+        qint32 size;
+    };
+    QByteArray m_bytes;
+    QList<Span> m_spans;
+    bool m_owned = false; // m_bytes is the list's own buffer (appended to), not a shared owner's
+};
+
 // A value type: cheap to copy (implicitly shared members). Timestamps are UTC with millisecond
 // precision; finer fractions stay intact in rawJson, which is what every export writes.
 class Task
@@ -84,8 +153,8 @@ public:
     QString parentTaskID;
     QString userID;
     QString resourceID;
-    QString resourceURI;
-    QStringList resourceCollectionURI;
+    Utf8Text resourceURI;                  // long, rarely read: kept as a view of rawJson
+    Utf8TextList resourceCollectionURI;    // the same
     TaskState state = TaskState::Unknown;
     QString stateText; // the state exactly as received (also for known states)
     QList<StateTransition> stateTransitions;

@@ -43,6 +43,9 @@ struct TaskFieldInfo
     std::optional<double> Task::*number = nullptr;
     QDateTime Task::*time = nullptr;
     QStringList Task::*textList = nullptr;
+    // Text/TextList kept as UTF-8 views of the task's bytes (long values read rarely).
+    Utf8Text Task::*utf8 = nullptr;
+    Utf8TextList Task::*utf8List = nullptr;
 
     constexpr QLatin1String latin1Name() const { return QLatin1String(name.data(), qsizetype(name.size())); }
     constexpr quint32 bit() const { return 1u << unsigned(field); }
@@ -62,9 +65,9 @@ inline constexpr std::array<TaskFieldInfo, TaskFieldCount> kAll = {{
     {TaskField::ParentTaskId, "parentTaskID", K::Text, false, false, &Task::parentTaskID},
     {TaskField::UserId, "userID", K::Text, false, true, &Task::userID},
     {TaskField::ResourceId, "resourceID", K::Text, true, false, &Task::resourceID},
-    {TaskField::ResourceUri, "resourceURI", K::Text, true, false, &Task::resourceURI},
+    {TaskField::ResourceUri, "resourceURI", K::Text, true, false, nullptr, nullptr, nullptr, nullptr, &Task::resourceURI},
     {TaskField::ResourceCollectionUri, "resourceCollectionURI", K::TextList, true, false, nullptr, nullptr, nullptr,
-     &Task::resourceCollectionURI},
+     nullptr, nullptr, &Task::resourceCollectionURI},
     {TaskField::State, "state", K::Text, true, true, &Task::stateText},
     {TaskField::StateTransitions, "stateTransitions", K::Transitions, true, false},
     {TaskField::StateDetails, "stateDetails", K::Details, true, false},

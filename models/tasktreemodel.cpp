@@ -562,7 +562,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         case EndedColumn:
             return TaskFormat::exactUtc(task.endTime.isValid() ? task.endTime : task.cancelTime);
         case ResourceColumn:
-            return task.resourceURI;
+            return task.resourceURI.toString();
         case StateColumn:
             return TaskFormat::stateName(task.state, task.stateText);
         default:
@@ -633,7 +633,7 @@ QVariant TaskTreeModel::rawData(const Node &node, int column) const
         return seconds ? QVariant(*seconds) : QVariant();
     }
     case ResourceColumn:
-        return task.resourceURI;
+        return task.resourceURI.toString();
     default:
         return {};
     }

@@ -30,7 +30,7 @@ inline void seal(Task &t)
     o[u"name"_s] = t.name;
     o[u"summary"_s] = t.summary;
     o[u"service"_s] = t.service;
-    o[u"resourceURI"_s] = t.resourceURI;
+    o[u"resourceURI"_s] = t.resourceURI.toString();
     o[u"state"_s] = t.stateText;
     if (!t.parentTaskID.isEmpty())
         o[u"parentTaskID"_s] = t.parentTaskID;

@@ -253,11 +253,11 @@ private Q_SLOTS:
                                                           {FilterField::Namespace, u"namespaces"_s},
                                                           {FilterField::Cloud, u"clouds"_s}};
         for (const auto &[field, collection] : fields)
-            QCOMPARE(derivedUriField(task, field).toString(), ResourceUri::idOf(uri, collection));
+            QCOMPARE(derivedUriField(task, field), ResourceUri::idOf(uri, collection));
         const QList<UriSegment> segments = ResourceUri::segments(uri);
-        QCOMPARE(derivedUriField(task, FilterField::ResourceType).toString(),
+        QCOMPARE(derivedUriField(task, FilterField::ResourceType),
                  segments.isEmpty() ? QString() : segments.last().collection);
-        QCOMPARE(derivedUriField(task, FilterField::Name).toString(), QString());
+        QCOMPARE(derivedUriField(task, FilterField::Name), QString());
     }
 
     void valueIndex()

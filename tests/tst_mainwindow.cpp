@@ -500,7 +500,7 @@ private Q_SLOTS:
                  u"service eq "_s + quoteFilterText(service) + u" and name ne "_s + quoteFilterText(task.name));
         m_window->filterEdit()->setText(QString());
         const QModelIndex resource = view->model()->index(0, TaskTreeModel::ResourceColumn);
-        const QString app = ResourceUri::idOf(resource.data(TaskTreeModel::TaskRole).value<Task>().resourceURI, u"apps");
+        const QString app = ResourceUri::idOf(resource.data(TaskTreeModel::TaskRole).value<Task>().resourceURI.toString(), u"apps");
         QVERIFY(!app.isEmpty());
         menu.reset(view->createCellMenu(resource, nullptr));
         QAction *showApp = nullptr;
@@ -519,7 +519,7 @@ private Q_SLOTS:
         TaskTreeView *view = m_window->view();
         view->setCurrentIndex(view->model()->index(0, 0));
         const Task task = view->currentIndex().data(TaskTreeModel::TaskRole).value<Task>();
-        const QString app = ResourceUri::idOf(task.resourceURI, u"apps");
+        const QString app = ResourceUri::idOf(task.resourceURI.toString(), u"apps");
         QVERIFY(!app.isEmpty());
         QLabel *value = m_window->details()->overviewValue(ResourceUri::label(u"apps"_s));
         QVERIFY(value);

@@ -361,6 +361,7 @@ private slots:
     void taskJson();
     void rawJsonIsExactSlice_data();
     void rawJsonIsExactSlice();
+    void urisAreViewsOfTheTaskBytes();
     void stringsAndNumbers();
 
     void metadata_data();
@@ -698,6 +699,38 @@ void TestTaskParser::rawJsonIsExactSlice()
     QCOMPARE(slices.size(), expectedTasks);
     for (int i = 0; i < expectedTasks; ++i)
         QCOMPARE(page.tasks.at(i).rawJson, slices.at(i));
+}
+
+void TestTaskParser::urisAreViewsOfTheTaskBytes()
+{
+    // Without escapes a URI is its own bytes in rawJson: the task holds no second copy. With one,
+    // the list holds the decoded text of its own, in order with the views.
+    const QByteArray item = R"({"id": "u-1", "resourceURI": "/accounts/a/apps/b", "resourceCollectionURI": ["/accounts/a", "\/escaped", "/accounts/a/apps"]})"_ba;
+    TaskListPage page;
+    ParseError error;
+    QVERIFY2(TaskListParser().parse(pageOf({item}), &page, &error), qPrintable(error.toString()));
+    QCOMPARE(page.tasks.size(), 1);
+    const Task &t = page.tasks.at(0);
+    const char *begin = t.rawJson.constData(), *end = begin + t.rawJson.size();
+    QCOMPARE(t.resourceURI.toString(), u"/accounts/a/apps/b"_s);
+    QVERIFY(t.resourceURI.utf8().data() >= begin && t.resourceURI.utf8().data() < end);
+    QCOMPARE(t.resourceCollectionURI, QStringList({u"/accounts/a"_s, u"/escaped"_s, u"/accounts/a/apps"_s}));
+    QVERIFY(t.resourceCollectionURI.utf8(0).data() < begin || t.resourceCollectionURI.utf8(0).data() >= end);
+
+    const QByteArray plain = R"({"id": "u-2", "resourceCollectionURI": ["/a", "/b"]})"_ba;
+    QVERIFY2(TaskListParser().parse(pageOf({plain}), &page, &error), qPrintable(error.toString()));
+    const Task &p = page.tasks.at(0);
+    for (qsizetype i = 0; i < 2; ++i) {
+        const char *at = p.resourceCollectionURI.utf8(i).data();
+        QVERIFY(at >= p.rawJson.constData() && at < p.rawJson.constData() + p.rawJson.size());
+    }
+    // A copy of the task shares the bytes and compares equal; one built in code compares by text.
+    Task copy = p;
+    QCOMPARE(copy, p);
+    copy.resourceCollectionURI = {u"/a"_s, u"/b"_s};
+    QCOMPARE(copy.resourceCollectionURI, p.resourceCollectionURI);
+    copy.resourceCollectionURI = {u"/a"_s, u"/c"_s};
+    QVERIFY(!(copy.resourceCollectionURI == p.resourceCollectionURI));
 }
 
 void TestTaskParser::stringsAndNumbers()

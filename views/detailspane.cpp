@@ -260,7 +260,7 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     addRow(tr("User id"), task->userID, true);
     addRow(tr("Resource id"), task->resourceID, true);
     addUri(tr("Resource"), task->resourceURI);
-    for (const QString &uri : task->resourceCollectionURI)
+    for (const QString &uri : task->resourceCollectionURI.toList())
         addUri(tr("Collection"), uri);
 
     // A live update of the task being read changes texts in place, so that nothing moves under

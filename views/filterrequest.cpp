@@ -57,7 +57,7 @@ void FilterMenu::addCellActions(QMenu *menu, const Task &task, int column,
                       {FilterField::Cluster, QT_TR_NOOP("Show This Cluster (%1)")},
                       {FilterField::Namespace, QT_TR_NOOP("Show This Namespace (%1)")}};
         for (const auto &place : places) {
-            const QString id = derivedUriField(task, place.field).toString();
+            const QString id = derivedUriField(task, place.field);
             if (id.isEmpty())
                 continue;
             menu->addAction(tr(place.label).arg(shortened(id)), menu,

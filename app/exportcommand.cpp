@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QThread>
 
 #include <optional>
 
@@ -254,6 +255,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         }
         TaskListParser listParser(includeOrder);
         listParser.setBodyPadded(input.padded);
+        listParser.setThreads(QThread::idealThreadCount());
         ParseError parseError;
         // Unmapped as soon as it is parsed: nothing points into it then.
         const quint32 keepReads = predicate ? predicate->fieldsRead() : 0;

@@ -636,7 +636,8 @@ void ItemParser::finish(quint32 present, quint32 expected)
         (*m_sink)(std::move(m_task));
         return;
     }
-    m_page->digests.append(rawJsonDigest(m_task.rawJson));
+    if (!m_viewBytes)
+        m_page->digests.append(rawJsonDigest(m_task.rawJson));
     m_page->tasks.append(std::move(m_task));
 }
 
@@ -662,7 +663,7 @@ simdjson::error_code ItemParser::parseItem(std::string_view raw, qsizetype index
     m_capacity = capacity;
     m_failedAt = nullptr;
     // A sink copies the bytes of the tasks it keeps; the others need none.
-    m_task.rawJson = m_sink ? QByteArray::fromRawData(raw.data(), qsizetype(raw.size()))
+    m_task.rawJson = m_viewBytes ? QByteArray::fromRawData(raw.data(), qsizetype(raw.size()))
                             : QByteArray(raw.data(), qsizetype(raw.size()));
     TS_TRY(m_parser.iterate(raw.data(), raw.size(), capacity).get(m_doc));
     const simdjson::error_code code = readValues();

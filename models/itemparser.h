@@ -46,10 +46,13 @@ class ItemParser
 {
 public:
     // With a `sink`, each task read goes there instead of into page->tasks. `fields`: the
-    // TaskField bits whose values are kept (the others are only checked).
-    explicit ItemParser(TaskListPage *page, const TaskListParser::TaskSink *sink = nullptr, quint32 fields = ~0u)
+    // TaskField bits whose values are kept (the others are only checked). With `viewBytes`, a
+    // task's rawJson views the body (valid while it lives) and no digest is computed.
+    explicit ItemParser(TaskListPage *page, const TaskListParser::TaskSink *sink = nullptr, quint32 fields = ~0u,
+                        bool viewBytes = false)
         : m_page(page)
         , m_sink(sink)
+        , m_viewBytes(viewBytes)
         , m_fields(fields | TaskFields::info(TaskField::Id).bit() | TaskFields::info(TaskField::State).bit())
     {
     }
@@ -119,6 +122,7 @@ private:
 
     TaskListPage *m_page;
     const TaskListParser::TaskSink *m_sink;
+    bool m_viewBytes;
     quint32 m_fields;
     bool m_keep = true; // the field being read is one of m_fields
     InternTable m_interned;

@@ -12,7 +12,7 @@ namespace Taskscope {
 
 std::shared_ptr<const TaskForest> TaskForest::empty()
 {
-    static const TaskForestPtr none = build({});
+    static const TaskForestPtr none = build(QList<Task>());
     return none;
 }
 
@@ -31,24 +31,45 @@ std::shared_ptr<const TaskForest> TaskForest::build(QList<Task> &&tasks, const Q
     return buildFrom(tasks, &tasks, digests, warnings, previous, previousSlots);
 }
 
+std::shared_ptr<const TaskForest> TaskForest::build(std::vector<std::shared_ptr<const Task>> &&tasks,
+                                                     QList<ParseWarning> *warnings)
+{
+    return buildWith(
+        qsizetype(tasks.size()), [&tasks](qsizetype i) -> const Task & { return *tasks[size_t(i)]; },
+        [&tasks](qsizetype i) { return std::move(tasks[size_t(i)]); }, {}, warnings, nullptr, nullptr);
+}
+
 std::shared_ptr<const TaskForest> TaskForest::buildFrom(const QList<Task> &tasks, QList<Task> *owned,
                                                          const QList<quint64> &digests, QList<ParseWarning> *warnings,
                                                          const TaskForest *previous, std::vector<int> *previousSlots)
 {
-    Q_ASSERT(digests.isEmpty() || digests.size() == tasks.size());
-    const bool withDigests = digests.size() == tasks.size() && !tasks.isEmpty();
+    return buildWith(
+        tasks.size(), [&tasks](qsizetype i) -> const Task & { return tasks[i]; },
+        [&tasks, owned](qsizetype i) {
+            return owned ? std::make_shared<const Task>(std::move((*owned)[i])) : std::make_shared<const Task>(tasks[i]);
+        },
+        digests, warnings, previous, previousSlots);
+}
+
+template <typename Peek, typename Take>
+std::shared_ptr<const TaskForest> TaskForest::buildWith(qsizetype count, Peek peek, Take take,
+                                                         const QList<quint64> &digests, QList<ParseWarning> *warnings,
+                                                         const TaskForest *previous, std::vector<int> *previousSlots)
+{
+    Q_ASSERT(digests.isEmpty() || digests.size() == count);
+    const bool withDigests = digests.size() == count && count > 0;
     if (previous && previous->size() == 0)
         previous = nullptr;
     auto forest = std::make_shared<TaskForest>();
-    forest->m_tasks.reserve(size_t(tasks.size()));
-    forest->m_source.reserve(size_t(tasks.size()));
+    forest->m_tasks.reserve(size_t(count));
+    forest->m_source.reserve(size_t(count));
     if (withDigests)
-        forest->m_digests.reserve(size_t(tasks.size()));
+        forest->m_digests.reserve(size_t(count));
     if (previousSlots)
         previousSlots->clear();
-    forest->m_slotById.reserve(tasks.size());
-    for (qsizetype i = 0; i < tasks.size(); ++i) {
-        const Task &task = tasks[i];
+    forest->m_slotById.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        const Task &task = peek(i);
         if (task.id.isEmpty()) {
             if (warnings) {
                 warnings->append(ParseWarning{i, {}, QStringLiteral("id"),
@@ -61,9 +82,7 @@ std::shared_ptr<const TaskForest> TaskForest::buildFrom(const QList<Task> &tasks
         const int oldSlot = previous ? previous->slotOf(task.id) : -1;
         // An unchanged task is the previous forest's object (and digest): one copy in memory.
         const bool same = oldSlot >= 0 && sameTask(previous->task(oldSlot), previous->digest(oldSlot), task, digest);
-        std::shared_ptr<const Task> kept = same ? previous->m_tasks[size_t(oldSlot)]
-                                           : owned ? std::make_shared<const Task>(std::move((*owned)[i]))
-                                                   : std::make_shared<const Task>(task);
+        std::shared_ptr<const Task> kept = same ? previous->m_tasks[size_t(oldSlot)] : take(i);
         // One lookup. The key views the id of the object kept, which lives as long as the forest;
         // the value is slot + 1 (a new entry holds 0).
         int &entry = forest->m_slotById[QStringView(kept->id)];

@@ -45,6 +45,9 @@ public:
                                                    QList<ParseWarning> *warnings = nullptr,
                                                    const TaskForest *previous = nullptr,
                                                    std::vector<int> *previousSlots = nullptr);
+    // The same from tasks already shared (no digests, no previous forest): none is copied.
+    static std::shared_ptr<const TaskForest> build(std::vector<std::shared_ptr<const Task>> &&tasks,
+                                                   QList<ParseWarning> *warnings = nullptr);
     static std::shared_ptr<const TaskForest> empty();
 
     int size() const { return int(m_tasks.size()); }
@@ -81,6 +84,11 @@ public:
 private:
     // `owned`: `tasks` itself when the caller gave it away (its tasks are moved), else null.
     static std::shared_ptr<const TaskForest> buildFrom(const QList<Task> &tasks, QList<Task> *owned,
+                                                       const QList<quint64> &digests, QList<ParseWarning> *warnings,
+                                                       const TaskForest *previous, std::vector<int> *previousSlots);
+    // The one loop behind every build(): peek(i) reads task i, take(i) gives the object to keep.
+    template <typename Peek, typename Take>
+    static std::shared_ptr<const TaskForest> buildWith(qsizetype count, Peek peek, Take take,
                                                        const QList<quint64> &digests, QList<ParseWarning> *warnings,
                                                        const TaskForest *previous, std::vector<int> *previousSlots);
     void linkParents();

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string_view>
+#include <thread>
 
 namespace Taskscope {
 
@@ -65,7 +66,7 @@ class PageReader
 {
 public:
     PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page,
-               const TaskListParser::TaskSink *sink, bool inputPadded, quint32 fields);
+               const TaskListParser::TaskSink *sink, bool inputPadded, quint32 fields, int threads);
 
     std::optional<ParseError> read();
 
@@ -83,8 +84,17 @@ private:
 
     Result readRoot();
     Result readMember(sj::field &member);
+    // An item found in the list, not read yet: its bytes (objects and arrays) and its type.
+    struct Slice
+    {
+        std::string_view raw;
+        sj::json_type type;
+        qsizetype index;
+    };
     Result readItems(sj::value value);
-    Result readItem(sj::value item);
+    Result locate(sj::value item, Slice *slice);
+    simdjson::error_code parseSlice(ItemParser &parser, TaskListPage *page, const Slice &slice) const;
+    Result parseInParallel(const std::vector<Slice> &slices);
     Result readMetadata(sj::value value);
     Result readListMetadata();
     ParseError describe(const Failure &failure) const;
@@ -102,18 +112,25 @@ private:
     const char *m_bufferEnd = nullptr;
     IncludeOrder m_includeOrder;
     TaskListPage *m_page;
+    const TaskListParser::TaskSink *m_sink;
+    quint32 m_fields;
+    int m_threads;
     ItemParser m_itemParser;
+    const char *m_failedAt = nullptr; // where a parallel parse failed, if it did
     bool m_sawItems = false;
     qsizetype m_index = 0;
     qint64 m_lastOffset = 0;
 };
 
 PageReader::PageReader(const QByteArray &input, const QStringList &includeOrder, TaskListPage *page,
-                       const TaskListParser::TaskSink *sink, bool inputPadded, quint32 fields)
+                       const TaskListParser::TaskSink *sink, bool inputPadded, quint32 fields, int threads)
     : m_input(input)
     , m_body(input)
     , m_page(page)
-    , m_itemParser(page, sink, fields)
+    , m_sink(sink)
+    , m_fields(fields)
+    , m_threads(threads)
+    , m_itemParser(page, sink, fields, sink != nullptr)
 {
     m_repaired = !simdjson::validate_utf8(input.constData(), size_t(input.size()));
     if (m_repaired) {
@@ -218,47 +235,111 @@ PageReader::Result PageReader::readItems(sj::value value)
     sj::array items;
     if (const auto code = value.get_array().get(items))
         return malformed(code, m_lastOffset);
+    std::vector<Slice> slices; // with threads: every item is found first, then read in parallel
     for (auto element : items) {
         sj::value item;
         if (const auto code = element.get(item))
             return malformed(code, m_lastOffset);
-        if (Result failure = readItem(item))
+        Slice slice;
+        if (Result failure = locate(item, &slice))
             return failure;
+        if (m_threads > 1) {
+            slices.push_back(slice);
+        } else if (const auto code = parseSlice(m_itemParser, m_page, slice)) {
+            return malformed(code, m_lastOffset);
+        }
         ++m_index;
     }
-    return std::nullopt;
+    return slices.empty() ? std::nullopt : parseInParallel(slices);
 }
 
-PageReader::Result PageReader::readItem(sj::value item)
+PageReader::Result PageReader::locate(sj::value item, Slice *slice)
 {
-    sj::json_type itemType;
-    if (const auto code = item.type().get(itemType))
+    slice->index = m_index;
+    if (const auto code = item.type().get(slice->type))
         return malformed(code, m_lastOffset);
-    if (itemType != sj::json_type::object && itemType != sj::json_type::array) {
-        m_page->warnings.append(ParseWarning{
-            m_index, {}, {}, TaskListParser::tr("the item is %1, not an object; item skipped").arg(typeName(itemType)),
-            true});
+    if (slice->type != sj::json_type::object && slice->type != sj::json_type::array) {
+        slice->raw = {};
         if (const auto code = m_itemParser.consume(item))
             return malformed(code, m_lastOffset);
         return std::nullopt;
     }
-    std::string_view raw;
-    if (const auto code = rawJsonOf(item, itemType, &raw))
+    if (const auto code = rawJsonOf(item, slice->type, &slice->raw))
         return malformed(code, m_lastOffset);
-    m_lastOffset = offsetOf(raw);
-    simdjson::error_code code = simdjson::SUCCESS;
-    if (itemType == sj::json_type::object) {
-        code = m_itemParser.parseObject(raw, m_index, capacityFrom(raw));
-    } else if (m_includeOrder.empty()) {
-        m_page->warnings.append(ParseWarning{
-            m_index, {}, {},
+    m_lastOffset = offsetOf(slice->raw);
+    return std::nullopt;
+}
+
+simdjson::error_code PageReader::parseSlice(ItemParser &parser, TaskListPage *page, const Slice &slice) const
+{
+    const std::string_view raw = slice.raw;
+    switch (slice.type) {
+    case sj::json_type::object:
+        return parser.parseObject(raw, slice.index, capacityFrom(raw));
+    case sj::json_type::array:
+        if (!m_includeOrder.empty())
+            return parser.parseArray(raw, slice.index, capacityFrom(raw), m_includeOrder);
+        page->warnings.append(ParseWarning{
+            slice.index, {}, {},
             TaskListParser::tr("the item is an array of values, but no include order is known; item skipped"), true});
-        code = m_itemParser.validateSlice(raw, capacityFrom(raw));
-    } else {
-        code = m_itemParser.parseArray(raw, m_index, capacityFrom(raw), m_includeOrder);
+        return parser.validateSlice(raw, capacityFrom(raw));
+    default:
+        page->warnings.append(ParseWarning{
+            slice.index, {}, {}, TaskListParser::tr("the item is %1, not an object; item skipped").arg(typeName(slice.type)),
+            true});
+        return simdjson::SUCCESS; // read when located
     }
-    if (code)
-        return malformed(code, m_lastOffset);
+}
+
+// The items in rounds of one chunk per thread (this one included); each round's results are
+// handed on in order, so warnings and tasks come exactly as a single thread gives them.
+PageReader::Result PageReader::parseInParallel(const std::vector<Slice> &slices)
+{
+    constexpr size_t kChunk = 4096;
+    const size_t threads = size_t(m_threads);
+    struct Worker
+    {
+        TaskListPage page;
+        std::unique_ptr<ItemParser> parser;
+        simdjson::error_code code = simdjson::SUCCESS;
+        size_t failedSlice = 0;
+    };
+    std::vector<Worker> workers(threads);
+    for (Worker &worker : workers)
+        worker.parser = std::make_unique<ItemParser>(&worker.page, nullptr, m_fields, m_sink != nullptr);
+    const auto run = [&](Worker &worker, size_t begin, size_t end) {
+        for (size_t i = begin; i < end && !worker.code; ++i) {
+            worker.code = parseSlice(*worker.parser, &worker.page, slices[i]);
+            worker.failedSlice = i;
+        }
+    };
+    for (size_t base = 0; base < slices.size(); base += kChunk * threads) {
+        std::vector<std::thread> helpers;
+        for (size_t w = 1; w < threads; ++w) {
+            const size_t begin = std::min(slices.size(), base + w * kChunk);
+            helpers.emplace_back(run, std::ref(workers[w]), begin, std::min(slices.size(), begin + kChunk));
+        }
+        run(workers[0], base, std::min(slices.size(), base + kChunk));
+        for (std::thread &helper : helpers)
+            helper.join();
+        for (Worker &worker : workers) {
+            if (worker.code) {
+                m_failedAt = worker.parser->failedAt();
+                return malformed(worker.code, offsetOf(slices[worker.failedSlice].raw));
+            }
+            m_page->warnings.append(worker.page.warnings);
+            if (m_sink) {
+                for (Task &task : worker.page.tasks)
+                    (*m_sink)(std::move(task));
+            } else {
+                m_page->tasks.append(worker.page.tasks);
+                m_page->digests.append(worker.page.digests);
+            }
+            worker.page.warnings.clear();
+            worker.page.tasks.clear();
+            worker.page.digests.clear();
+        }
+    }
     return std::nullopt;
 }
 
@@ -298,8 +379,8 @@ ParseError PageReader::describe(const Failure &failure) const
     if (!failure.message.isEmpty())
         return {failure.message, failure.offset};
     qint64 fallbackOffset = failure.offset;
-    if (m_itemParser.failedAt())
-        fallbackOffset = m_itemParser.failedAt() - m_padded.data();
+    if (const char *at = m_failedAt ? m_failedAt : m_itemParser.failedAt())
+        fallbackOffset = at - m_padded.data();
     ParseError error;
     // simdjson says that it failed; Qt's parser says where, in words users have seen before.
     QJsonParseError qerr;
@@ -399,7 +480,7 @@ bool TaskListParser::parse(const QByteArray &input, TaskListPage *page, ParseErr
     *page = TaskListPage();
     if (error)
         *error = ParseError();
-    PageReader reader(input, m_includeOrder, page, sink, m_bodyPadded, m_fields);
+    PageReader reader(input, m_includeOrder, page, sink, m_bodyPadded, m_fields, m_threads);
     if (const std::optional<ParseError> failure = reader.read()) {
         if (error)
             *error = *failure;

@@ -67,6 +67,11 @@ public:
     // empty: building text nobody reads is most of the cost of a parse.
     void setFields(quint32 fieldBits) { m_fields = fieldBits; }
 
+    // Reads the items of a body on this many threads (the calling one included; 1 by default):
+    // for one large list read at once, as `taskscope export --input` does. Tasks and warnings come
+    // in the same order as with one thread.
+    void setThreads(int threads) { m_threads = qMax(1, threads); }
+
     // Returns false and fills `error` when the body is not usable at all; otherwise fills `page`.
     bool parse(const QByteArray &body, TaskListPage *page, ParseError *error) const;
 
@@ -91,6 +96,7 @@ private:
     QStringList m_includeOrder;
     bool m_bodyPadded = false;
     quint32 m_fields = ~0u;
+    int m_threads = 1;
 };
 
 } // namespace Taskscope

@@ -126,7 +126,9 @@ private Q_SLOTS:
             ExportScan scan;
             ParseError error;
             bool released = false;
-            QVERIFY(scanForExport(std::move(padded), TaskListParser(), format, keep, predicate.fieldsRead(), &scan,
+            TaskListParser parser;
+            parser.setThreads(format == ExportFormat::Json ? 1 : 2); // as the command line reads a file
+            QVERIFY(scanForExport(std::move(padded), parser, format, keep, predicate.fieldsRead(), &scan,
                                   &error, [&released] { released = true; }));
             QVERIFY(released);
             QVERIFY(padded.isNull());

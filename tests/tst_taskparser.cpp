@@ -361,6 +361,7 @@ private slots:
     void taskJson();
     void rawJsonIsExactSlice_data();
     void rawJsonIsExactSlice();
+    void threadsReadAsOneThreadDoes();
     void urisAreViewsOfTheTaskBytes();
     void stringsAndNumbers();
 
@@ -699,6 +700,54 @@ void TestTaskParser::rawJsonIsExactSlice()
     QCOMPARE(slices.size(), expectedTasks);
     for (int i = 0; i < expectedTasks; ++i)
         QCOMPARE(page.tasks.at(i).rawJson, slices.at(i));
+}
+
+void TestTaskParser::threadsReadAsOneThreadDoes()
+{
+    // 10,000 items over several rounds of chunks, with a problem every few items: the tasks, their
+    // digests and the warnings come in the same order whatever the number of threads.
+    QList<QByteArray> items;
+    for (int i = 0; i < 10000; ++i) {
+        const QByteArray id = QByteArray::number(i);
+        switch (i % 7) {
+        case 3: items.append("42"); break;                                        // not an object
+        case 5: items.append(R"({"id":")" + id + R"(","percentDone":"x"})"); break;  // a wrong type
+        default:
+            items.append(R"({"id":")" + id + R"(","state":"running","resourceURI":"/a/)" + id
+                         + R"(","resourceCollectionURI":["/a","\/b"]})");
+        }
+    }
+    const QByteArray body = pageOf(items);
+    TaskListPage one;
+    ParseError error;
+    QVERIFY(TaskListParser().parse(body, &one, &error));
+    QVERIFY(one.tasks.size() > 8000);
+    for (const int threads : {2, 3}) {
+        TaskListParser parser;
+        parser.setThreads(threads);
+        TaskListPage many;
+        QVERIFY(parser.parse(body, &many, &error));
+        QCOMPARE(many.tasks, one.tasks);
+        QCOMPARE(many.digests, one.digests);
+        QCOMPARE(many.warnings, one.warnings);
+        // Streamed, the sink sees the same tasks in the same order.
+        QStringList ids;
+        QVERIFY(parser.parse(body, &many, &error, [&ids](Task &&task) { ids.append(task.id); }));
+        QCOMPARE(ids.size(), one.tasks.size());
+        QCOMPARE(ids.last(), one.tasks.last().id);
+        QCOMPARE(many.warnings, one.warnings);
+    }
+    // A malformed item late in the list fails the same way, at the same byte.
+    items[9001] = R"({"id":"bad","state":tru})";
+    const QByteArray broken = pageOf(items);
+    ParseError expected;
+    QVERIFY(!TaskListParser().parse(broken, &one, &expected));
+    TaskListParser parser;
+    parser.setThreads(2);
+    TaskListPage many;
+    QVERIFY(!parser.parse(broken, &many, &error));
+    QCOMPARE(error.toString(), expected.toString());
+    QVERIFY(many.tasks.isEmpty());
 }
 
 void TestTaskParser::urisAreViewsOfTheTaskBytes()

@@ -61,6 +61,8 @@ public:
     simdjson::error_code parseObject(std::string_view raw, qsizetype index, size_t capacity);
     simdjson::error_code parseArray(std::string_view raw, qsizetype index, size_t capacity,
                                     const IncludeOrder &includeOrder);
+    // Where warnings and tasks go from now on.
+    void setPage(TaskListPage *page) { m_page = page; }
     // Reads every atom of `value` (on-demand parsing only checks what is read).
     simdjson::error_code consume(sj::value value, int depth = 0);
     // Checks that `raw` (a slice of the padded body) is one complete, valid JSON value.

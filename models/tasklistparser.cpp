@@ -12,7 +12,11 @@
 
 #include <optional>
 #include <string_view>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 namespace Taskscope {
 
@@ -60,6 +64,14 @@ qint64 inputOffset(const QByteArray &input, qint64 repairedOffset)
     return input.size();
 }
 
+// An item found in the list, not read yet: its bytes (objects and arrays) and its type.
+struct PageReaderSlice
+{
+    std::string_view raw;
+    sj::json_type type = sj::json_type::null;
+    qsizetype index = 0;
+};
+
 // Reads one response body into a page. Every way to fail ends in a Failure, which parse() turns
 // into its one exit.
 class PageReader
@@ -84,17 +96,11 @@ private:
 
     Result readRoot();
     Result readMember(sj::field &member);
-    // An item found in the list, not read yet: its bytes (objects and arrays) and its type.
-    struct Slice
-    {
-        std::string_view raw;
-        sj::json_type type;
-        qsizetype index;
-    };
+    using Slice = PageReaderSlice;
     Result readItems(sj::value value);
+    Result readItemsInParallel(sj::array &items);
     Result locate(sj::value item, Slice *slice);
     simdjson::error_code parseSlice(ItemParser &parser, TaskListPage *page, const Slice &slice) const;
-    Result parseInParallel(const std::vector<Slice> &slices);
     Result readMetadata(sj::value value);
     Result readListMetadata();
     ParseError describe(const Failure &failure) const;
@@ -235,7 +241,8 @@ PageReader::Result PageReader::readItems(sj::value value)
     sj::array items;
     if (const auto code = value.get_array().get(items))
         return malformed(code, m_lastOffset);
-    std::vector<Slice> slices; // with threads: every item is found first, then read in parallel
+    if (m_threads > 1)
+        return readItemsInParallel(items);
     for (auto element : items) {
         sj::value item;
         if (const auto code = element.get(item))
@@ -243,14 +250,11 @@ PageReader::Result PageReader::readItems(sj::value value)
         Slice slice;
         if (Result failure = locate(item, &slice))
             return failure;
-        if (m_threads > 1) {
-            slices.push_back(slice);
-        } else if (const auto code = parseSlice(m_itemParser, m_page, slice)) {
+        if (const auto code = parseSlice(m_itemParser, m_page, slice))
             return malformed(code, m_lastOffset);
-        }
         ++m_index;
     }
-    return slices.empty() ? std::nullopt : parseInParallel(slices);
+    return std::nullopt;
 }
 
 PageReader::Result PageReader::locate(sj::value item, Slice *slice)
@@ -291,56 +295,152 @@ simdjson::error_code PageReader::parseSlice(ItemParser &parser, TaskListPage *pa
     }
 }
 
-// The items in rounds of one chunk per thread (this one included); each round's results are
-// handed on in order, so warnings and tasks come exactly as a single thread gives them.
-PageReader::Result PageReader::parseInParallel(const std::vector<Slice> &slices)
+namespace {
+
+// Items found in the list, read by whichever thread takes them; handed on in list order.
+struct Chunk
 {
-    constexpr size_t kChunk = 4096;
-    const size_t threads = size_t(m_threads);
-    struct Worker
-    {
-        TaskListPage page;
-        std::unique_ptr<ItemParser> parser;
-        simdjson::error_code code = simdjson::SUCCESS;
-        size_t failedSlice = 0;
-    };
-    std::vector<Worker> workers(threads);
-    for (Worker &worker : workers)
-        worker.parser = std::make_unique<ItemParser>(&worker.page, nullptr, m_fields, m_sink != nullptr);
-    const auto run = [&](Worker &worker, size_t begin, size_t end) {
-        for (size_t i = begin; i < end && !worker.code; ++i) {
-            worker.code = parseSlice(*worker.parser, &worker.page, slices[i]);
-            worker.failedSlice = i;
-        }
-    };
-    for (size_t base = 0; base < slices.size(); base += kChunk * threads) {
-        std::vector<std::thread> helpers;
-        for (size_t w = 1; w < threads; ++w) {
-            const size_t begin = std::min(slices.size(), base + w * kChunk);
-            helpers.emplace_back(run, std::ref(workers[w]), begin, std::min(slices.size(), begin + kChunk));
-        }
-        run(workers[0], base, std::min(slices.size(), base + kChunk));
-        for (std::thread &helper : helpers)
-            helper.join();
-        for (Worker &worker : workers) {
-            if (worker.code) {
-                m_failedAt = worker.parser->failedAt();
-                return malformed(worker.code, offsetOf(slices[worker.failedSlice].raw));
+    std::vector<PageReaderSlice> slices;
+    TaskListPage page;
+    simdjson::error_code code = simdjson::SUCCESS;
+    size_t failedSlice = 0;
+    const char *failedAt = nullptr;
+    bool done = false;
+};
+
+} // namespace
+
+// This thread finds the items (which only it can: the list's iterator is one) and hands them
+// out in chunks; the other threads read chunks as they come, and so does this one once every
+// item is found. Each chunk's tasks and warnings are handed on in list order as soon as it and
+// those before it are read, so few are held at once.
+PageReader::Result PageReader::readItemsInParallel(sj::array &items)
+{
+    constexpr size_t kChunk = 1024;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<std::unique_ptr<Chunk>> chunks; // grows; each chunk's memory is freed once handed on
+    size_t nextToTake = 0, nextToHand = 0;
+    bool located = false, stop = false;
+
+    const auto readChunk = [this](ItemParser &parser, Chunk &chunk) {
+        parser.setPage(&chunk.page);
+        for (size_t i = 0; i < chunk.slices.size(); ++i) {
+            if (const auto code = parseSlice(parser, &chunk.page, chunk.slices[i])) {
+                chunk.code = code;
+                chunk.failedSlice = i;
+                chunk.failedAt = parser.failedAt();
+                return;
             }
-            m_page->warnings.append(worker.page.warnings);
+        }
+    };
+    // Takes the next chunk to read, or null when there is none (yet, when `wait` is false).
+    const auto take = [&](std::unique_lock<std::mutex> &lock, bool wait) -> Chunk * {
+        if (wait)
+            changed.wait(lock, [&] { return stop || nextToTake < chunks.size() || located; });
+        if (stop || nextToTake >= chunks.size())
+            return nullptr;
+        return chunks[nextToTake++].get();
+    };
+    // Reads a chunk taken, outside the lock, and says it is done.
+    const auto readTaken = [&](std::unique_lock<std::mutex> &lock, ItemParser &parser, Chunk *chunk) {
+        lock.unlock();
+        readChunk(parser, *chunk);
+        lock.lock();
+        chunk->done = true;
+        changed.notify_all();
+    };
+    const auto helper = [&] {
+        ItemParser parser(nullptr, nullptr, m_fields, m_sink != nullptr);
+        std::unique_lock lock(mutex);
+        while (Chunk *chunk = take(lock, true))
+            readTaken(lock, parser, chunk);
+    };
+    std::vector<std::thread> helpers;
+    for (int i = 1; i < m_threads; ++i)
+        helpers.emplace_back(helper);
+    const auto finish = [&](Result result) {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        for (std::thread &thread : helpers)
+            thread.join();
+        return result;
+    };
+    // Hands on the chunks read so far, in order; a failure ends everything.
+    const auto handOn = [&](std::unique_lock<std::mutex> &lock) -> Result {
+        while (nextToHand < chunks.size() && chunks[nextToHand]->done) {
+            Chunk &chunk = *chunks[nextToHand++];
+            lock.unlock();
+            if (chunk.code) {
+                m_failedAt = chunk.failedAt;
+                const Result failure = malformed(chunk.code, offsetOf(chunk.slices[chunk.failedSlice].raw));
+                lock.lock();
+                return failure;
+            }
+            m_page->warnings.append(chunk.page.warnings);
             if (m_sink) {
-                for (Task &task : worker.page.tasks)
+                for (Task &task : chunk.page.tasks)
                     (*m_sink)(std::move(task));
             } else {
-                m_page->tasks.append(worker.page.tasks);
-                m_page->digests.append(worker.page.digests);
+                m_page->tasks.append(chunk.page.tasks);
+                m_page->digests.append(chunk.page.digests);
             }
-            worker.page.warnings.clear();
-            worker.page.tasks.clear();
-            worker.page.digests.clear();
+            chunk = Chunk();
+            lock.lock();
+        }
+        return std::nullopt;
+    };
+
+    auto filling = std::make_unique<Chunk>();
+    const auto publish = [&] {
+        std::unique_lock lock(mutex);
+        chunks.push_back(std::move(filling));
+        filling = std::make_unique<Chunk>();
+        changed.notify_all();
+        return handOn(lock);
+    };
+    // Every chunk published is read and handed on; the first failure in list order wins.
+    const auto drain = [&]() -> Result {
+        ItemParser parser(nullptr, nullptr, m_fields, m_sink != nullptr);
+        std::unique_lock lock(mutex);
+        located = true;
+        changed.notify_all();
+        while (nextToHand < chunks.size()) {
+            if (Chunk *chunk = take(lock, false))
+                readTaken(lock, parser, chunk);
+            else if (!chunks[nextToHand]->done) {
+                changed.wait(lock, [&] { return chunks[nextToHand]->done; });
+            }
+            if (Result failure = handOn(lock))
+                return failure;
+        }
+        return std::nullopt;
+    };
+    Result locateFailure; // an item the list itself cannot give: after those before it
+    for (auto element : items) {
+        sj::value item;
+        if (const auto code = element.get(item)) {
+            locateFailure = malformed(code, m_lastOffset);
+            break;
+        }
+        PageReaderSlice slice;
+        if ((locateFailure = locate(item, &slice)))
+            break;
+        filling->slices.push_back(slice);
+        ++m_index;
+        if (filling->slices.size() == kChunk) {
+            if (Result failure = publish())
+                return finish(failure);
         }
     }
-    return std::nullopt;
+    if (Result failure = publish())
+        return finish(failure);
+    if (Result failure = drain())
+        return finish(failure);
+    return finish(locateFailure);
 }
 
 PageReader::Result PageReader::readMetadata(sj::value value)

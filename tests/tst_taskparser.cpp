@@ -748,6 +748,14 @@ void TestTaskParser::threadsReadAsOneThreadDoes()
     QVERIFY(!parser.parse(broken, &many, &error));
     QCOMPARE(error.toString(), expected.toString());
     QVERIFY(many.tasks.isEmpty());
+    // A bare bad value later in the list (found while the list is walked, before the items are
+    // read) does not hide the earlier item's error.
+    items[9500] = "tru";
+    items[2000] = R"({"id":"early","percentDone":1e})";
+    const QByteArray twice = pageOf(items);
+    QVERIFY(!TaskListParser().parse(twice, &one, &expected));
+    QVERIFY(!parser.parse(twice, &many, &error));
+    QCOMPARE(error.toString(), expected.toString());
 }
 
 void TestTaskParser::urisAreViewsOfTheTaskBytes()

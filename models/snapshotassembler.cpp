@@ -99,10 +99,20 @@ void SnapshotAssembler::abort()
     dropPendingPages();
 }
 
-// One piece is shared, not copied.
+// One piece is shared, not copied; several are joined with room for the parser's padding after
+// them, so that neither the peek nor the parse copies them again.
 QByteArray SnapshotAssembler::joined(const QByteArrayList &pieces)
 {
-    return pieces.size() == 1 ? pieces.first() : pieces.join();
+    if (pieces.size() == 1)
+        return pieces.first();
+    qsizetype size = 0;
+    for (const QByteArray &piece : pieces)
+        size += piece.size();
+    QByteArray body;
+    body.reserve(size + TaskListParser::kPadding);
+    for (const QByteArray &piece : pieces)
+        body.append(piece);
+    return body;
 }
 
 void SnapshotAssembler::requestPage(const QString &continueToken)

@@ -72,6 +72,18 @@ struct PageReaderSlice
     qsizetype index = 0;
 };
 
+// `bytes` as simdjson reads them: in place when `padded` is known or their allocation has the
+// padding after them (data_ptr() does not detach: they are only read), else a padded copy in
+// `copy`. The view lives as long as the caller's bytes, which this copy of them shares.
+simdjson::padded_string_view paddedView(QByteArray bytes, bool padded, simdjson::padded_string *copy)
+{
+    if (padded || bytes.data_ptr().freeSpaceAtEnd() >= qsizetype(simdjson::SIMDJSON_PADDING))
+        return simdjson::padded_string_view(bytes.constData(), size_t(bytes.size()),
+                                            size_t(bytes.size()) + simdjson::SIMDJSON_PADDING);
+    *copy = simdjson::padded_string(bytes.constData(), size_t(bytes.size()));
+    return simdjson::padded_string_view(copy->data(), copy->size(), copy->size() + simdjson::SIMDJSON_PADDING);
+}
+
 // Reads one response body into a page. Every way to fail ends in a Failure, which parse() turns
 // into its one exit.
 class PageReader
@@ -155,14 +167,7 @@ PageReader::PageReader(const QByteArray &input, const QStringList &includeOrder,
 
 void PageReader::pad(bool inputPadded)
 {
-    // data_ptr() does not detach: m_body may share the caller's bytes, which are only read.
-    if (inputPadded || m_body.data_ptr().freeSpaceAtEnd() >= qsizetype(simdjson::SIMDJSON_PADDING)) {
-        m_padded = simdjson::padded_string_view(m_body.constData(), size_t(m_body.size()),
-                                                size_t(m_body.size()) + simdjson::SIMDJSON_PADDING);
-        return;
-    }
-    m_copy = simdjson::padded_string(m_body.constData(), size_t(m_body.size()));
-    m_padded = simdjson::padded_string_view(m_copy.data(), m_copy.size(), m_copy.size() + simdjson::SIMDJSON_PADDING);
+    m_padded = paddedView(m_body, inputPadded, &m_copy);
 }
 
 std::optional<ParseError> PageReader::read()
@@ -527,7 +532,9 @@ TaskListParser::TaskListParser(QStringList includeOrder)
 
 std::optional<QString> TaskListParser::peekContinueToken(const QByteArray &body)
 {
-    const simdjson::padded_string padded(body.constData(), size_t(body.size()));
+    // Read in place when the body has room for the padding (SnapshotAssembler joins pages so).
+    simdjson::padded_string copy;
+    const simdjson::padded_string_view padded = paddedView(body, false, &copy);
     sj::parser parser;
     sj::document doc;
     sj::object root;

@@ -3,7 +3,6 @@
 
 #include "task.h"
 
-#include <QStringTokenizer>
 
 #include <algorithm>
 #include <functional>
@@ -15,19 +14,28 @@ namespace {
 using F = FilterField;
 
 // An API group's version ("v1" in "topology/v1") names no resource.
-bool isApiVersion(QStringView part)
+bool isApiVersion(QByteArrayView part)
 {
-    return part.size() >= 2 && part.startsWith(u'v') && part.sliced(1).toInt() > 0;
+    return part.size() >= 2 && part.startsWith('v') && part.sliced(1).toInt() > 0;
 }
 
-// Calls visit(collection, id) for every named segment of `uri`, paired as ResourceUri::segments
-// pairs them, until visit returns true; returns whether it did. Views only: nothing is allocated.
+// Calls visit(collection, id) for every named segment of `uri` (its UTF-8 bytes, as a task keeps
+// them), paired as ResourceUri::segments pairs them, until visit returns true; returns whether it
+// did. Views only: nothing is decoded or allocated.
 template <typename Visit>
-bool visitUriSegments(QStringView uri, Visit visit)
+bool visitUriSegments(QUtf8StringView uri, Visit visit)
 {
-    QStringView collection;
+    const QByteArrayView bytes(uri.data(), uri.size());
+    QByteArrayView collection;
     bool pending = false;
-    for (const QStringView part : uri.tokenize(u'/', Qt::SkipEmptyParts)) {
+    for (qsizetype start = 0; start < bytes.size();) {
+        qsizetype end = bytes.indexOf('/', start);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView part = bytes.sliced(start, end - start);
+        start = end + 1;
+        if (part.isEmpty())
+            continue;
         if (!pending) {
             collection = part;
             pending = true;
@@ -40,10 +48,10 @@ bool visitUriSegments(QStringView uri, Visit visit)
     return false;
 }
 
-QStringView uriId(QStringView uri, QStringView collection)
+QByteArrayView uriId(QUtf8StringView uri, QByteArrayView collection)
 {
-    QStringView found;
-    visitUriSegments(uri, [&](QStringView name, QStringView id) {
+    QByteArrayView found;
+    visitUriSegments(uri, [&](QByteArrayView name, QByteArrayView id) {
         if (name != collection)
             return false;
         found = id;
@@ -151,29 +159,28 @@ int order(T a, T b)
 
 QString derivedUriField(const Task &task, FilterField field)
 {
-    QStringView collection;
-    const QString uri = task.resourceURI.toString();
+    const auto text = [](QByteArrayView bytes) { return QString::fromUtf8(bytes); };
+    QByteArrayView collection;
     switch (field) {
-    case F::App: collection = u"apps"; break;
-    case F::Cluster: collection = u"clusters"; break;
-    case F::Namespace: collection = u"namespaces"; break;
-    case F::Cloud: collection = u"clouds"; break;
+    case F::App: collection = "apps"; break;
+    case F::Cluster: collection = "clusters"; break;
+    case F::Namespace: collection = "namespaces"; break;
+    case F::Cloud: collection = "clouds"; break;
     case F::ResourceType: {
-        QStringView last;
-        visitUriSegments(uri, [&last](QStringView name, QStringView) {
+        QByteArrayView last;
+        visitUriSegments(task.resourceURI.utf8(), [&last](QByteArrayView name, QByteArrayView) {
             last = name;
             return false;
         });
-        return last.toString();
+        return text(last);
     }
     default: return {};
     }
-    if (const QStringView id = uriId(uri, collection); !id.isEmpty())
-        return id.toString();
+    if (const QByteArrayView id = uriId(task.resourceURI.utf8(), collection); !id.isEmpty())
+        return text(id);
     for (qsizetype i = 0; i < task.resourceCollectionURI.size(); ++i) {
-        const QString other = task.resourceCollectionURI.at(i);
-        if (const QStringView id = uriId(other, collection); !id.isEmpty())
-            return id.toString();
+        if (const QByteArrayView id = uriId(task.resourceCollectionURI.utf8(i), collection); !id.isEmpty())
+            return text(id);
     }
     return {};
 }

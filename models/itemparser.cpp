@@ -565,12 +565,6 @@ simdjson::error_code ItemParser::field(TaskField which, sj::value value)
     // A null in an include array means "absent"; in an object it is a wrong type, reported below.
     const TaskFieldInfo &info = TaskFields::info(which);
     m_keep = (m_fields & info.bit()) != 0;
-    return readField(info, value);
-}
-
-simdjson::error_code ItemParser::readField(const TaskFieldInfo &info, sj::value value)
-{
-    const TaskField which = info.field;
     const QLatin1String name = info.latin1Name();
     Task &t = m_task;
     m_present |= info.bit();

@@ -81,7 +81,6 @@ private:
     using Error = simdjson::error_code;
 
     Error field(TaskField which, sj::value value);
-    Error readField(const TaskFieldInfo &info, sj::value value);
     Error readString(sj::value value, QAnyStringView field, QString *out, bool intern = false);
     Error readNumber(sj::value value, QAnyStringView field, std::optional<double> *out);
     Error readTimestamp(sj::value value, QAnyStringView field, QDateTime *out);

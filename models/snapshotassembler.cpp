@@ -26,7 +26,7 @@ struct ParsedPage
 
 struct PendingPage
 {
-    QByteArrayList body; // as it arrived: joined on the worker that parses it
+    QByteArrayList body; // as it arrived (joined on the worker that parses it), or joined for the peek
     qint64 bytes = 0;
     QString url;
     QString prefetched; // the next page was requested early on this token
@@ -134,7 +134,9 @@ void SnapshotAssembler::onFetched(const QByteArrayList &body, const QString &url
     // overlaps the parse of this one. Still one request in flight; the parse confirms the token.
     const int pagesSoFar = m_building->pages + int(m_pending.size());
     if (m_config.pageSize > 0 && pagesSoFar + 1 < m_config.maxPages && !m_config.firstPageOnly) {
-        const std::optional<QString> token = TaskListParser::peekContinueToken(joined(pending->body));
+        // Joined once: the parse takes the joined body, not the pieces again.
+        pending->body = QByteArrayList{joined(pending->body)};
+        const std::optional<QString> token = TaskListParser::peekContinueToken(pending->body.first());
         if (token && !token->isEmpty() && !m_seenTokens.contains(*token) && !m_prefetchedTokens.contains(*token)) {
             pending->prefetched = *token;
             m_prefetchedTokens.insert(*token);

@@ -142,6 +142,21 @@ Utf8Text Utf8Text::view(const QByteArray &owner, qsizetype offset, qsizetype siz
     return text;
 }
 
+int Utf8Text::compare(const Utf8Text &a, const Utf8Text &b)
+{
+    const QByteArrayView x = a.bytes(), y = b.bytes();
+    const qsizetype common = qMin(x.size(), y.size());
+    qsizetype i = 0;
+    while (i < common && x[i] == y[i])
+        ++i;
+    if (i == common)
+        return int(x.size() > y.size()) - int(x.size() < y.size());
+    const auto cx = uchar(x[i]), cy = uchar(y[i]);
+    if (cx < 0x80 && cy < 0x80) // an ASCII byte is one code unit in either encoding
+        return cx < cy ? -1 : 1;
+    return a.toString().compare(b.toString());
+}
+
 Utf8TextList::Utf8TextList(const QStringList &texts)
 {
     for (const QString &text : texts)

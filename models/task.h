@@ -90,6 +90,10 @@ public:
     bool isNull() const { return m_bytes.isNull(); }
     void clear() { *this = Utf8Text(); }
 
+    // <0, 0, >0 as QString::compare() of the two texts (UTF-16 code units), decoding only when
+    // they first differ at a byte that is not ASCII.
+    static int compare(const Utf8Text &a, const Utf8Text &b);
+
     friend bool operator==(const Utf8Text &a, const Utf8Text &b) { return a.bytes() == b.bytes(); }
     friend bool operator==(const Utf8Text &a, const QString &b) { return a.toString() == b; }
 

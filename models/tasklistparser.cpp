@@ -118,14 +118,11 @@ private:
     ParseError describe(const Failure &failure) const;
     size_t capacityFrom(std::string_view raw) const { return size_t(m_bufferEnd - raw.data()); }
     qint64 offsetOf(std::string_view raw) const { return raw.data() - m_padded.data(); }
-    // The body with simdjson's padding: the input itself when its allocation has room after the
-    // bytes (TaskListParser::kPadding), else a padded copy in m_copy.
-    void pad(bool inputPadded);
 
     const QByteArray &m_input;
     QByteArray m_body; // the input, with invalid UTF-8 replaced
     bool m_repaired = false;
-    simdjson::padded_string m_copy;
+    simdjson::padded_string m_copy; // a padded copy of m_body, when it has no room for the padding
     simdjson::padded_string_view m_padded;
     const char *m_bufferEnd = nullptr;
     IncludeOrder m_includeOrder;
@@ -158,16 +155,11 @@ PageReader::PageReader(const QByteArray &input, const QStringList &includeOrder,
             -1, {}, {}, TaskListParser::tr("the response is not valid UTF-8; invalid bytes were replaced with U+FFFD"),
             false});
     }
-    pad(inputPadded && !m_repaired);
+    m_padded = paddedView(m_body, inputPadded && !m_repaired, &m_copy); // the input itself, when it can be
     m_bufferEnd = m_padded.data() + m_padded.size() + simdjson::SIMDJSON_PADDING;
     m_includeOrder.reserve(size_t(includeOrder.size()));
     for (const QString &name : includeOrder)
         m_includeOrder.push_back(TaskFields::fromName(name.trimmed().toStdString()));
-}
-
-void PageReader::pad(bool inputPadded)
-{
-    m_padded = paddedView(m_body, inputPadded, &m_copy);
 }
 
 std::optional<ParseError> PageReader::read()

@@ -278,6 +278,28 @@ private Q_SLOTS:
         proxy.sortNewestFirst();
         QCOMPARE(rows(proxy), (QStringList{u"d"_s, u"c"_s, u"b"_s, u"a"_s}));
     }
+
+    void resourceSortIsTheTextOrder()
+    {
+        // Sorted by Resource, the URIs (UTF-8 views of the tasks' bytes) order as their text does,
+        // also past ASCII (U+FFFD after a surrogate pair, as in UTF-16); ties in sibling order.
+        TaskTreeModel model;
+        NewestFirstProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        Task a = makeTask(u"a"_s, {}, 1), b = makeTask(u"b"_s, {}, 2), c = makeTask(u"c"_s, {}, 3),
+             d = makeTask(u"d"_s, {}, 4), e = makeTask(u"e"_s, {}, 5);
+        a.resourceURI = u"/x/b"_s;
+        b.resourceURI = u"/x/a"_s;
+        c.resourceURI = u"/x/\ufffd"_s;
+        d.resourceURI = u"/x/a"_s;
+        e.resourceURI = QString(u"/x/"_s + QString::fromUtf8("\xf0\x9f\x98\x80"));
+        model.apply({a, b, c, d, e});
+        proxy.sort(TaskTreeModel::ResourceColumn, Qt::AscendingOrder);
+        QCOMPARE(rows(proxy), (QStringList{u"b"_s, u"d"_s, u"a"_s, u"e"_s, u"c"_s}));
+        proxy.sort(TaskTreeModel::ResourceColumn, Qt::DescendingOrder);
+        QCOMPARE(rows(proxy), (QStringList{u"c"_s, u"e"_s, u"a"_s, u"b"_s, u"d"_s})); // ties: sibling order still
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNewestFirstProxy)

@@ -788,6 +788,18 @@ void TestTaskParser::urisAreViewsOfTheTaskBytes()
     QCOMPARE(copy.resourceCollectionURI, p.resourceCollectionURI);
     copy.resourceCollectionURI = {u"/a"_s, u"/c"_s};
     QVERIFY(!(copy.resourceCollectionURI == p.resourceCollectionURI));
+
+    // Compared as QString::compare() would: UTF-16 code units, also past the ASCII range (U+FFFD
+    // sorts after a surrogate pair in UTF-16, before it by code point).
+    const QStringList texts{u"/a"_s, u"/a/b"_s, u"/A"_s, QString(), u"/\u00e9"_s, u"/\ufffd"_s,
+                            u"/"_s + QString::fromUtf8("\xf0\x9f\x98\x80"), u"/a\u00e9"_s, u"/a\u00ea"_s};
+    for (const QString &x : texts) {
+        for (const QString &y : texts) {
+            const int expected = x.compare(y);
+            const int actual = Utf8Text::compare(Utf8Text(x), Utf8Text(y));
+            QVERIFY2((actual < 0) == (expected < 0) && (actual > 0) == (expected > 0), qPrintable(x + u" ? " + y));
+        }
+    }
 }
 
 void TestTaskParser::stringsAndNumbers()

@@ -54,18 +54,23 @@ bool NewestFirstProxyModel::lessThan(const QModelIndex &left, const QModelIndex 
         return left.row() < right.row();
     const bool descending = sortOrder() == Qt::DescendingOrder;
     if (m_columnSort) {
-        const QVariant x = left.data(TaskTreeModel::RawRole);
-        const QVariant y = right.data(TaskTreeModel::RawRole);
-        // Missing values (no progress, not started) sort after the others, in either direction.
-        if (x.isValid() != y.isValid())
-            return x.isValid() != descending;
-        if (x.isValid()) {
-            const QPartialOrdering order = QVariant::compare(x, y);
-            if (order == QPartialOrdering::Less)
-                return true;
-            if (order == QPartialOrdering::Greater)
-                return false;
+        int order = 0;
+        if (sortColumn() == TaskTreeModel::ResourceColumn) {
+            // The URIs are UTF-8 views of the tasks' bytes: compared there, not decoded per pair.
+            order = Utf8Text::compare(a->resourceURI, b->resourceURI);
+        } else {
+            const QVariant x = left.data(TaskTreeModel::RawRole);
+            const QVariant y = right.data(TaskTreeModel::RawRole);
+            // Missing values (no progress, not started) sort after the others, in either direction.
+            if (x.isValid() != y.isValid())
+                return x.isValid() != descending;
+            if (x.isValid()) {
+                const QPartialOrdering compared = QVariant::compare(x, y);
+                order = compared == QPartialOrdering::Less ? -1 : compared == QPartialOrdering::Greater ? 1 : 0;
+            }
         }
+        if (order != 0)
+            return order < 0;
         // Ties in the sibling order, whichever the direction.
         return descending ? TaskTreeModel::siblingLess(*b, *a) : TaskTreeModel::siblingLess(*a, *b);
     }

@@ -8,13 +8,14 @@
 #include "snapshotassembler.h"
 #include "workerrelease.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Taskscope {
 
 TasksClient::TasksClient(QObject *parent, Scheduler *scheduler)
     : QObject(parent)
     , m_scheduler(scheduler)
-    , m_sync(std::make_unique<IncrementalSync>())
+    , m_sync(std::make_shared<IncrementalSync>())
 {
     if (!m_scheduler) {
         m_ownScheduler = std::make_unique<QtScheduler>();
@@ -30,6 +31,7 @@ TasksClient::TasksClient(QObject *parent, Scheduler *scheduler)
     connect(m_assembler, &SnapshotAssembler::working, m_loop, &PollLoop::setFetching);
     connect(m_assembler, &SnapshotAssembler::finished, this, &TasksClient::onAssembled);
     connect(m_assembler, &SnapshotAssembler::failed, this, &TasksClient::onFailed);
+    connect(&m_absorb, &QFutureWatcherBase::finished, this, &TasksClient::onAbsorbed);
     applySettings();
 }
 
@@ -78,6 +80,7 @@ void TasksClient::change(const ConnectionConfig &config, const QString &token, b
         m_lastError = ApiError();
         m_lastSuccessAt = {};
     }
+    abandonAbsorb();
     if (config != m_config)
         m_sync->reset(); // the merged view belongs to the old settings
     m_config = config;
@@ -95,6 +98,7 @@ void TasksClient::start()
 
 void TasksClient::stop()
 {
+    abandonAbsorb();
     m_assembler->abort();
     m_loop->stop();
 }
@@ -102,7 +106,7 @@ void TasksClient::stop()
 void TasksClient::pollNow()
 {
     // Asked for by the user ("Refresh", "Retry now"): the whole list, removals included.
-    m_sync->requireFull();
+    requireFull();
     m_loop->pollNow();
 }
 
@@ -141,15 +145,51 @@ bool TasksClient::hasRequestInFlight() const
     return m_fetcher->isBusy();
 }
 
+void TasksClient::requireFull()
+{
+    if (m_absorbing)
+        m_fullRequested = true;
+    else
+        m_sync->requireFull();
+}
+
+void TasksClient::abandonAbsorb()
+{
+    if (!m_absorbing)
+        return;
+    ++m_absorbGeneration; // its result is dropped when it comes
+    m_absorbing = false;
+    m_fullRequested = false;
+    m_sync = std::make_shared<IncrementalSync>(); // the worker still holds the old one
+}
+
 void TasksClient::beginPoll()
 {
+    abandonAbsorb(); // the poll loop abandoned the poll whose merge was running
     const std::optional<QString> changedSince = m_sync->beginPoll(m_config);
     m_assembler->start(m_config, changedSince ? QStringList{*changedSince} : QStringList());
 }
 
 void TasksClient::onAssembled()
 {
-    std::unique_ptr<Snapshot> snapshot = m_sync->absorb(m_assembler->takeResult());
+    m_absorbing = true;
+    m_absorbRunning = m_absorbGeneration;
+    m_absorb.setFuture(QtConcurrent::run([sync = m_sync, received = m_assembler->takeResult()]() mutable {
+        return sync->absorb(std::move(received));
+    }));
+}
+
+void TasksClient::onAbsorbed()
+{
+    QFuture<std::unique_ptr<Snapshot>> future = m_absorb.future();
+    std::unique_ptr<Snapshot> snapshot = future.resultCount() > 0 ? future.takeResult() : nullptr;
+    if (!m_absorbing || m_absorbRunning != m_absorbGeneration || !snapshot) {
+        releaseOnWorker(std::move(snapshot)); // abandoned: a new poll is on its way, or none is wanted
+        return;
+    }
+    m_absorbing = false;
+    if (std::exchange(m_fullRequested, false))
+        m_sync->requireFull();
     releaseOnWorker(std::exchange(m_lastSnapshot, std::move(snapshot)));
     m_lastError = ApiError();
     m_lastSuccessAt = m_lastSnapshot->receivedAt;
@@ -163,7 +203,7 @@ void TasksClient::onAssembled()
 void TasksClient::onFailed(const ApiError &error)
 {
     m_lastError = error;
-    m_sync->requireFull(); // the next list learns what the failure may have hidden
+    requireFull(); // the next list learns what the failure may have hidden
     qCDebug(lcNetwork) << "poll failed:" << error.message();
     m_loop->pollFailed(error);
     Q_EMIT pollFailed(m_lastError);

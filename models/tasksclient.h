@@ -7,6 +7,7 @@
 #include "snapshot.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 
@@ -73,6 +74,9 @@ private:
     void applySettings();
     void beginPoll();
     void onAssembled();
+    void onAbsorbed();
+    void abandonAbsorb();
+    void requireFull();
     void onFailed(const ApiError &error);
 
     Scheduler *m_scheduler;
@@ -80,7 +84,15 @@ private:
     PageFetcher *m_fetcher;
     SnapshotAssembler *m_assembler;
     PollLoop *m_loop;
-    std::unique_ptr<IncrementalSync> m_sync;
+    // Merging a poll into the last view, and indexing a full list, look at every task: they run
+    // on a worker (m_absorb), which shares m_sync until it ends. A poll abandoned meanwhile
+    // abandons its merge too: its result is dropped and m_sync is a new one (the next list is full).
+    std::shared_ptr<IncrementalSync> m_sync;
+    QFutureWatcher<std::unique_ptr<Snapshot>> m_absorb;
+    quint64 m_absorbGeneration = 0; // bumped when a merge is abandoned
+    quint64 m_absorbRunning = 0;    // the generation of the merge running
+    bool m_absorbing = false;
+    bool m_fullRequested = false; // asked for while absorbing: applied when it ends
     ConnectionConfig m_config;
     QString m_token;
 

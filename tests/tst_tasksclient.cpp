@@ -1125,6 +1125,40 @@ private Q_SLOTS:
         QCOMPARE(idsOf(f.snapshot(2)), QStringList{u"b"_s});
     }
 
+    // The merge of a poll into the last view (O(tasks)) runs on a worker. New settings while it
+    // runs abandon it: its result never reaches the consumers, and the next list is a full one.
+    void settingsChangedDuringTheMergeDropIt()
+    {
+        Fixture f;
+        ChangingServer data;
+        data.tasks = {{u"a"_s, {10, kT0}}, {u"b"_s, {20, kT0}}};
+        f.server.setHandler(data.handler());
+        QVERIFY(f.startPolling(f.config()));
+        auto *assembler = f.client.findChild<SnapshotAssembler *>();
+        QVERIFY(assembler);
+        ConnectionConfig changed = f.config();
+        changed.pollIntervalMs += 1000;
+        bool changedDuringMerge = false;
+        // Connected after the client's own slot: runs once the merge is on a worker.
+        connect(assembler, &SnapshotAssembler::finished, &f.client, [&] {
+            if (!std::exchange(changedDuringMerge, true))
+                f.client.setConfig(changed);
+        });
+        data.tasks[u"b"_s] = {55, kT0.addSecs(900)};
+        f.clock.advance(f.clock.nextDelay());
+        QTRY_COMPARE(f.ready.size(), 2);
+        QVERIFY(changedDuringMerge);
+        QCOMPARE(data.filters.size(), 3); // full, incremental (its merge abandoned), full
+        QVERIFY(!data.filters.at(1).isEmpty());
+        QVERIFY(data.filters.at(2).isEmpty());
+        QVERIFY(f.snapshot(1).full);
+        QCOMPARE(idsOf(f.snapshot(1)), (QStringList{u"a"_s, u"b"_s}));
+        QCOMPARE(f.snapshot(1).tasks.at(1).percentDone.value_or(-1), 55.0);
+        QVERIFY(f.client.lastSnapshot()->full);
+        QVERIFY(f.pollAgain(3)); // and polling goes on, incrementally again
+        QVERIFY(!f.snapshot(2).full);
+    }
+
     void backoffDelayIsBounded_data()
     {
         QTest::addColumn<int>("failures");

@@ -110,6 +110,11 @@ bool TaskFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &
     return a && b ? TaskTreeModel::siblingLess(*a, *b) : left.row() < right.row();
 }
 
+Qt::ItemFlags TaskFilterProxyModel::flags(const QModelIndex &index) const
+{
+    return index.isValid() ? TaskTreeModel::taskFlags() : Qt::NoItemFlags;
+}
+
 QVariant TaskFilterProxyModel::data(const QModelIndex &index, int role) const
 {
     if (role != MatchRole)

@@ -50,6 +50,9 @@ public:
     void setClockRefreshInterval(int msecs) { m_clockTimer.setInterval(msecs); }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Every task's (TaskTreeModel::taskFlags()), without a trip to the source: a tree view's layout
+    // asks it of every row it shows.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 Q_SIGNALS:
     void filterChanged();

@@ -485,9 +485,7 @@ bool TaskTreeModel::hasChildren(const QModelIndex &parent) const
 
 Qt::ItemFlags TaskTreeModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    return index.isValid() ? taskFlags() : Qt::NoItemFlags;
 }
 
 QHash<int, QByteArray> TaskTreeModel::roleNames() const

@@ -104,6 +104,9 @@ public:
     QModelIndex indexForId(const QString &id, int column = 0) const;
     int taskCount() const { return m_forest->size(); }
 
+    // Every task's flags (the same for all: read-only, selectable).
+    static constexpr Qt::ItemFlags taskFlags() { return Qt::ItemIsEnabled | Qt::ItemIsSelectable; }
+
     // Sibling order: orderHint (absent last), then startTime (absent last), then id.
     static bool siblingLess(const Task &a, const Task &b) { return TaskForest::siblingLess(a, b); }
 

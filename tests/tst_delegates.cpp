@@ -49,6 +49,21 @@ int countNear(const QImage &image, const QRect &rect, const QColor &color, int t
     return count;
 }
 
+// Counts the paint events of a widget.
+class PaintCounter final : public QObject
+{
+public:
+    explicit PaintCounter(QWidget *widget) { widget->installEventFilter(this); }
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        paints += event->type() == QEvent::Paint;
+        return false;
+    }
+};
+
 } // namespace
 
 class TestDelegates : public QObject
@@ -101,6 +116,24 @@ private Q_SLOTS:
         // The bar fills 60% of the cell: the filled part stops well before the right edge.
         const QRect rightQuarter(all.width() * 3 / 4, 0, all.width() / 4 - 4, all.height());
         QCOMPARE(countNear(failedCell, rightQuarter, failure, 40), 0);
+    }
+
+    // A task that changes is painted again: the view's dataChanged() only schedules a repaint of
+    // what is shown (TaskTreeView skips Qt's search for the changed rows among those laid out).
+    void changedTaskIsRepainted()
+    {
+        QAbstractItemModelTester tester(m_model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QColor failure = TaskColors::accent(TaskState::Failed, m_view->palette());
+        const QImage before = grabCell(1, TaskTreeModel::ProgressColumn);
+        QCOMPARE(countNear(before, before.rect(), failure, 40), 0);
+        QCoreApplication::processEvents(); // what showing scheduled
+        PaintCounter counter(m_view->viewport()); // (a grab paints too: none from here on)
+        m_model->apply({makeTask(u"0"_s, TaskState::Failed, 60), makeTask(u"1"_s, TaskState::Failed, 60),
+                        makeTask(u"2"_s, TaskState::Cancelled, 60), makeTask(u"3"_s, TaskState::NotStarted, {}),
+                        makeTask(u"4"_s, TaskState::Completed, 100)});
+        QTRY_VERIFY(counter.paints > 0);
+        const QImage cell = grabCell(1, TaskTreeModel::ProgressColumn);
+        QVERIFY2(countNear(cell, cell.rect(), failure, 40) > 30, "the task that failed is not painted as failed");
     }
 
     void noPercentIsAnEmptyBar()

@@ -117,7 +117,10 @@ SnapshotDiff::Columns SnapshotDiff::changedColumns(const Task &old, quint8 oldMa
         touch(Model::NameColumn, true); // only fields without a column changed: the task role did
     // A sorting proxy re-checks a row's place only when the changed columns include its sort
     // column: a new place among the siblings is announced on every column.
-    const bool orderChanged = old.orderHint != task.orderHint || old.startTime != task.startTime;
+    // (The keys of the sibling order, and the creation time that orders top-level tasks not
+    // started yet: TaskForest::newestFirstLess().)
+    const bool orderChanged = old.orderHint != task.orderHint || old.startTime != task.startTime
+        || old.metadata.creationTimestamp != task.metadata.creationTimestamp;
     if (orderChanged) {
         first = 0;
         last = Model::ColumnCount - 1;

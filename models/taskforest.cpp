@@ -238,6 +238,24 @@ bool TaskForest::siblingLess(const Task &a, const Task &b)
     return a.id < b.id;
 }
 
+bool TaskForest::newestFirstLess(const Task &a, const Task &b)
+{
+    const bool aStarted = a.startTime.isValid(), bStarted = b.startTime.isValid();
+    if (aStarted != bStarted)
+        return !aStarted;
+    if (aStarted) {
+        if (a.startTime != b.startTime)
+            return a.startTime > b.startTime;
+        return siblingLess(a, b);
+    }
+    const QDateTime &x = a.metadata.creationTimestamp, &y = b.metadata.creationTimestamp;
+    if (x.isValid() != y.isValid())
+        return x.isValid();
+    if (x != y)
+        return x > y;
+    return siblingLess(a, b);
+}
+
 bool TaskForest::sameTask(const Task &a, quint64 digestA, const Task &b, quint64 digestB)
 {
     // Parsed tasks are equal exactly when their bytes are (their digests stand for them when both

@@ -76,6 +76,12 @@ public:
 
     // Sibling order: orderHint (absent last), then startTime (absent last), then id.
     static bool siblingLess(const Task &a, const Task &b);
+    // The window's default order of top-level tasks, newest first: tasks not started yet first,
+    // newest created first (metadata.creationTimestamp; without one last among them), then by start
+    // time, latest first; ties in sibling order. A queued task that starts is usually the oldest
+    // queued one, at the bottom of the queue and so already where started tasks begin: it keeps
+    // its row, and tasks created later arrive at the top.
+    static bool newestFirstLess(const Task &a, const Task &b);
 
     // Whether two versions of a task differ, by digest and size when both are known, else by
     // bytes (and fields, for tasks built in code without bytes).

@@ -57,6 +57,7 @@ QString dump(const QAbstractItemModel &model)
 void rewrite(Task &task)
 {
     task.rawJson = (task.id + u'|' + task.parentTaskID + u'|' + task.startTime.toString(Qt::ISODate) + u'|'
+                    + task.metadata.creationTimestamp.toString(Qt::ISODate) + u'|'
                     + QString::number(task.orderHint.value_or(-1)) + u'|' + QString::number(task.percentDone.value_or(-1))
                     + u'|' + task.stateText)
                        .toUtf8();
@@ -135,6 +136,54 @@ private Q_SLOTS:
         QCOMPARE(persistentB1.data(TaskTreeModel::IdRole).toString(), u"b1"_s); // selection follows
         QCOMPARE(persistentB1.row(), 1);
         QCOMPARE(sourceMoves.size() + sourceLayouts.size(), 0);
+    }
+
+    // Tasks not started yet are the newest: among them, the newest created first (tasks without a
+    // creation time after them). The oldest queued task, the one that usually starts next, is
+    // then where started tasks begin: when it starts it keeps its row (no re-sort, no layout
+    // change: with 100,000 rows expanded a re-laid-out tree costs the UI thread tens of ms), and
+    // tasks created later arrive above all others, in one insert.
+    void queuedTasksNewestCreatedFirst()
+    {
+        TaskTreeModel model;
+        NewestFirstProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sortNewestFirst();
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const auto queued = [](const QString &id, int createdMinute) {
+            Task task = makeTask(id, {}, -1);
+            if (createdMinute >= 0)
+                task.metadata.creationTimestamp = QDateTime(QDate(2026, 1, 1), QTime(9, createdMinute), Qt::UTC);
+            rewrite(task);
+            return task;
+        };
+        Task done = makeTask(u"done"_s, {}, 5), q1 = queued(u"q1"_s, 30), q2 = queued(u"q2"_s, 31), bare = queued(u"a-bare"_s, -1);
+        model.apply({done, q1, bare, q2});
+        QCOMPARE(rows(proxy), (QStringList{u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        bare.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, 40), Qt::UTC);
+        rewrite(bare);
+        model.apply({done, q1, bare, q2});
+        QCOMPARE(rows(proxy), (QStringList{u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+
+        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserts(&proxy, &QAbstractItemModel::rowsInserted);
+        q1.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, 50), Qt::UTC); // the oldest queued starts
+        rewrite(q1);
+        model.apply({done, q1, bare, q2});
+        QCOMPARE(rows(proxy), (QStringList{u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        QCOMPARE(layouts.size(), 0);
+
+        Task q3 = queued(u"q3"_s, 40), q4 = queued(u"q4"_s, 41);
+        model.apply({done, q1, bare, q2, q3, q4});
+        QCOMPARE(rows(proxy), (QStringList{u"q4"_s, u"q3"_s, u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        QCOMPARE(inserts.size(), 1);
+        QCOMPARE(layouts.size(), 0);
+
+        q4.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, 55), Qt::UTC); // out of turn: it moves
+        rewrite(q4);
+        model.apply({done, q1, bare, q2, q3, q4});
+        QCOMPARE(rows(proxy), (QStringList{u"q3"_s, u"q2"_s, u"q4"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        QCOMPARE(layouts.size(), 1);
     }
 
     // QSortFilterProxyModel places the rows of each change by binary search among the rows it

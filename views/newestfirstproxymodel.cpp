@@ -74,12 +74,8 @@ bool NewestFirstProxyModel::lessThan(const QModelIndex &left, const QModelIndex 
         // Ties in the sibling order, whichever the direction.
         return descending ? TaskTreeModel::siblingLess(*b, *a) : TaskTreeModel::siblingLess(*a, *b);
     }
-    if (!left.parent().isValid()) {
-        if (a->startTime.isValid() != b->startTime.isValid())
-            return !a->startTime.isValid(); // not started yet: the newest of all
-        if (a->startTime != b->startTime)
-            return a->startTime > b->startTime;
-    }
+    if (!left.parent().isValid())
+        return TaskForest::newestFirstLess(*a, *b);
     return TaskTreeModel::siblingLess(*a, *b); // subtasks (and ties): the model's sibling order
 }
 

@@ -1,4 +1,5 @@
-// NewestFirstProxyModel: by default top-level tasks newest first (what an operator looks for) with
+// NewestFirstProxyModel: by default top-level tasks newest first (what an operator looks for:
+// TaskForest::newestFirstLess) with
 // subtasks in sibling order (TaskTreeModel::siblingLess: orderHint, then start time); a header
 // click sorts every level by that column's raw value instead (ties in sibling order). It filters
 // too (one proxy: sorting and filtering share a mapping), and gives rows shown only as context a

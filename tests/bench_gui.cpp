@@ -198,10 +198,23 @@ int main(int argc, char **argv)
         config.pollIntervalMs = 200;
         window.connectTo(config, server.token(), QStringLiteral("bench"));
         window.show();
+        // With BENCH_GUI_TRACE: the signals the view got from its model at each poll.
+        int inserts = 0, removals = 0, layouts = 0, changes = 0;
+        if (qEnvironmentVariableIsSet("BENCH_GUI_TRACE")) {
+            const QAbstractItemModel *shown = window.view()->model();
+            QObject::connect(shown, &QAbstractItemModel::rowsInserted, &window, [&] { ++inserts; });
+            QObject::connect(shown, &QAbstractItemModel::rowsRemoved, &window, [&] { ++removals; });
+            QObject::connect(shown, &QAbstractItemModel::layoutChanged, &window, [&] { ++layouts; });
+            QObject::connect(shown, &QAbstractItemModel::dataChanged, &window, [&] { ++changes; });
+        }
         QObject::connect(&window, &MainWindow::snapshotApplied, &window, [&] {
             ++polls;
             if (polls == 1)
                 window.view()->expandSubtasks();
+            if (qEnvironmentVariableIsSet("BENCH_GUI_TRACE"))
+                std::fprintf(stderr, "poll %d: %d inserts, %d removals, %d layout changes, %d dataChanged\n", polls,
+                             std::exchange(inserts, 0), std::exchange(removals, 0), std::exchange(layouts, 0),
+                             std::exchange(changes, 0));
         });
         QElapsedTimer gap;
         QTimer probe;

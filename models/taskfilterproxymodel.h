@@ -62,9 +62,10 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
+    TaskTreeModel *taskModel() const;
+
 private:
     void applyPredicate(FilterPredicate predicate, const QString &text);
-    TaskTreeModel *taskModel() const;
 
     FilterPredicate m_predicate;
     QString m_text;

@@ -256,27 +256,55 @@ void TaskTreeModel::updateChanged(const ChangePlan &plan, std::vector<Change> *c
 // search among the others. Rows of one level announced one at a time would each be searched for
 // among rows whose keys have changed but that are not placed again yet, and end up out of order.
 // For the same reason they go out before the structural signals (new rows are placed by binary
-// search too), or after a layout change (which re-sorts everything).
+// search too), or after a layout change (which re-sorts everything). Rows whose key did not change
+// keep their place whatever the order of the signals: with the sort column known, they go apart.
 void TaskTreeModel::emitChanges(std::vector<Change> &changes)
 {
     std::sort(changes.begin(), changes.end(), [](const Change &a, const Change &b) {
         return a.node->parent != b.node->parent ? std::less<Node *>()(a.node->parent, b.node->parent)
                                                 : a.node->row < b.node->row;
     });
-    static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
+    // With a sort column known (setSortColumnHint()): first the rows whose key may have changed,
+    // then the others, left and right of that column, in dataChanged that leave it out.
+    const int hint = m_sortColumnHint;
+    const auto keyed = [](const Change &c, int column) {
+        return column < 0 || c.orderChanged || (c.firstColumn <= column && column <= c.lastColumn);
+    };
+    const auto left = [](const Change &c, int column) { return !c.orderChanged && c.lastColumn < column; };
+    const auto right = [](const Change &c, int column) { return !c.orderChanged && c.firstColumn > column; };
     for (size_t begin = 0; begin < changes.size();) {
         size_t end = begin + 1;
-        int first = changes[begin].firstColumn, last = changes[begin].lastColumn;
-        bool orderChanged = changes[begin].orderChanged;
-        for (; end < changes.size() && changes[end].node->parent == changes[begin].node->parent; ++end) {
-            first = qMin(first, changes[end].firstColumn);
-            last = qMax(last, changes[end].lastColumn);
-            orderChanged = orderChanged || changes[end].orderChanged;
+        while (end < changes.size() && changes[end].node->parent == changes[begin].node->parent)
+            ++end;
+        const Change *rows = changes.data() + begin, *rowsEnd = changes.data() + end;
+        emitRows(rows, rowsEnd, keyed, hint);
+        if (hint >= 0) {
+            emitRows(rows, rowsEnd, left, hint);
+            emitRows(rows, rowsEnd, right, hint);
         }
-        emit dataChanged(indexFor(changes[begin].node, first), indexFor(changes[end - 1].node, last),
-                         orderChanged ? withOrder : changedRoles());
         begin = end;
     }
+}
+
+// One dataChanged over the rows of [begin, end) (one parent's, by row) that `pick` takes, from the
+// first to the last, with the columns any of them changed (OrderRole when a place may change).
+void TaskTreeModel::emitRows(const Change *begin, const Change *end, bool (*pick)(const Change &, int), int hint)
+{
+    static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
+    const Change *top = nullptr, *bottom = nullptr;
+    int first = ColumnCount, last = -1;
+    bool orderChanged = false;
+    for (const Change *c = begin; c != end; ++c) {
+        if (!pick(*c, hint))
+            continue;
+        top = top ? top : c;
+        bottom = c;
+        first = qMin(first, c->firstColumn);
+        last = qMax(last, c->lastColumn);
+        orderChanged = orderChanged || c->orderChanged;
+    }
+    if (top)
+        emit dataChanged(indexFor(top->node, first), indexFor(bottom->node, last), orderChanged ? withOrder : changedRoles());
 }
 
 // A new task and the new tasks below it, built before the one signal that inserts them. Siblings

@@ -91,6 +91,16 @@ public:
     void setLayoutBatchThreshold(int structuralChanges) { m_layoutBatchThreshold = structuralChanges; }
     int layoutBatchThreshold() const { return m_layoutBatchThreshold; }
 
+    // The column the sorting proxy in front of this model sorts by (-1: unknown, the default).
+    // QSortFilterProxyModel checks the place of every row of a dataChanged whose columns include
+    // its sort column (two comparisons with the neighbours each), and one dataChanged per parent
+    // spans every row from the first changed one to the last. Knowing the column, the model
+    // announces the rows whose sort key may have changed (that column changed, or OrderRole) in
+    // one dataChanged, first, and the others in dataChanged that leave that column out. Set by
+    // NewestFirstProxyModel; a model shown through two proxies sorted differently must keep -1.
+    void setSortColumnHint(int column) { m_sortColumnHint = column; }
+    int sortColumnHint() const { return m_sortColumnHint; }
+
     // For tests and the running-duration tick: the clock used for durations of running tasks.
     void setClock(std::function<QDateTime()> clock);
     QDateTime now() const;
@@ -138,6 +148,7 @@ private:
     struct Change;
     void updateChanged(const ChangePlan &plan, std::vector<Change> *changes);
     void emitChanges(std::vector<Change> &changes);
+    void emitRows(const Change *begin, const Change *end, bool (*pick)(const Change &, int), int hint);
     void insertNew(const ChangePlan &plan);
     std::unique_ptr<Node> buildSubtree(const ChangePlan &plan, int slot);
     void moveSurvivors(const ChangePlan &plan);
@@ -155,6 +166,7 @@ private:
     TaskForestPtr m_forest;
     std::vector<Node *> m_ticking; // the nodes of m_forest->ticking()
     int m_layoutBatchThreshold = 8;
+    int m_sortColumnHint = -1;
     bool m_quiet = false;                        // structural changes without row signals (inside a layout change)
     std::vector<std::unique_ptr<Node>> m_removed; // subtrees removed quietly, freed after layoutChanged
     std::function<QDateTime()> m_clock;

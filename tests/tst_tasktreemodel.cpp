@@ -766,6 +766,7 @@ private slots:
     void displayAndOtherRoles();
     void headerFlagsAndColumns();
     void durationUsesClock();
+    void sortColumnHintKeepsTheSortColumnOut();
     void identicalSnapshotEmitsNothing_data();
     void identicalSnapshotEmitsNothing();
     void singleChangeOneDataChanged_data();
@@ -1067,6 +1068,46 @@ void TestTaskTreeModel::headerFlagsAndColumns()
     for (int role : {int(Model::RawRole), int(Model::TaskRole), int(Model::IdRole), int(Model::StateRole),
                      int(Model::MarksRole), int(Qt::DisplayRole)})
         QVERIFY2(!names.value(role).isEmpty(), qPrintable(QString::number(role)));
+}
+
+// With the sort column known, the rows whose sort key may have changed go first, in one
+// dataChanged over every column with OrderRole, and the others apart, leaving that column out: a
+// sorting proxy checks the place of every row of a dataChanged that covers its sort column.
+void TestTaskTreeModel::sortColumnHintKeepsTheSortColumnOut()
+{
+    Model model;
+    QAbstractItemModelTester tester(&model, Fatal);
+    model.apply(parseSpec(u"t0 o=0 s=0 p=10; t1 o=1 s=10 p=10; t2 o=2 p=10; t3 o=3 s=30 p=10"_s));
+    QCOMPARE(model.sortColumnHint(), -1);
+    model.setSortColumnHint(Model::NameColumn);
+    Recorder recorder(&model);
+    // t0 and t3 move their progress; t2 starts (its place may change).
+    model.apply(parseSpec(u"t0 o=0 s=0 p=50; t1 o=1 s=10 p=10; t2 o=2 s=40 p=10; t3 o=3 s=30 p=60"_s));
+    QCOMPARE(recorder.dataChanges.size(), 2);
+    const Recorder::DataChange &keyed = recorder.dataChanges.at(0), &rest = recorder.dataChanges.at(1);
+    QCOMPARE(keyed.ids, QStringList{u"t2"_s});
+    QCOMPARE(keyed.firstColumn, int(Model::NameColumn));
+    QCOMPARE(keyed.lastColumn, int(Model::ColumnCount) - 1);
+    QVERIFY(keyed.roles.contains(Model::OrderRole));
+    QCOMPARE(rest.ids, (QStringList{u"t0"_s, u"t1"_s, u"t2"_s, u"t3"_s})); // from t0 to t3
+    QCOMPARE(rest.firstColumn, int(Model::ProgressColumn));
+    QVERIFY(!rest.roles.contains(Model::OrderRole));
+
+    // Sorted by Progress: the rows whose progress moved are the keyed ones.
+    model.setSortColumnHint(Model::ProgressColumn);
+    recorder.dataChanges.clear();
+    model.apply(parseSpec(u"t0 o=0 s=0 p=51; t1 o=1 s=10 p=10; t2 o=2 s=40 p=10 n=renamed; t3 o=3 s=30 p=60"_s));
+    QCOMPARE(recorder.dataChanges.size(), 2);
+    QCOMPARE(recorder.dataChanges.at(0).ids, QStringList{u"t0"_s});
+    QCOMPARE(recorder.dataChanges.at(1).ids, QStringList{u"t2"_s}); // the name only: left of Progress
+    QVERIFY(recorder.dataChanges.at(1).lastColumn < int(Model::ProgressColumn));
+
+    // Unknown (the default): one dataChanged per parent.
+    model.setSortColumnHint(-1);
+    recorder.dataChanges.clear();
+    model.apply(parseSpec(u"t0 o=0 s=0 p=52; t1 o=1 s=10 p=10; t2 o=2 s=41 p=10 n=renamed; t3 o=3 s=30 p=61"_s));
+    QCOMPARE(recorder.dataChanges.size(), 1);
+    QCOMPARE(recorder.dataChanges.at(0).ids, (QStringList{u"t0"_s, u"t1"_s, u"t2"_s, u"t3"_s}));
 }
 
 void TestTaskTreeModel::durationUsesClock()

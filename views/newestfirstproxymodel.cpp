@@ -26,12 +26,25 @@ QVariant NewestFirstProxyModel::data(const QModelIndex &index, int role) const
     return TaskFilterProxyModel::data(index, role);
 }
 
+void NewestFirstProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    TaskFilterProxyModel::setSourceModel(model);
+    hintSortColumn();
+}
+
+void NewestFirstProxyModel::hintSortColumn()
+{
+    if (TaskTreeModel *model = taskModel())
+        model->setSortColumnHint(sortColumn());
+}
+
 void NewestFirstProxyModel::sortNewestFirst()
 {
     m_columnSort = false;
     setSortRole(TaskTreeModel::OrderRole);
     QSortFilterProxyModel::sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
     invalidate();
+    hintSortColumn(); // the keys of this order change only with OrderRole, which covers column 0
 }
 
 void NewestFirstProxyModel::sort(int column, Qt::SortOrder order)
@@ -43,6 +56,7 @@ void NewestFirstProxyModel::sort(int column, Qt::SortOrder order)
     m_columnSort = true;
     setSortRole(TaskTreeModel::RawRole); // the column's value: re-sorted whenever it changes
     QSortFilterProxyModel::sort(column, order);
+    hintSortColumn();
 }
 
 bool NewestFirstProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -23,11 +23,15 @@ public:
     // By the raw value (TaskTreeModel::RawRole) of `column`: numbers as numbers, times as times.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Also tells the model which column this proxy sorts by (TaskTreeModel::setSortColumnHint).
+    void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void hintSortColumn();
+
     bool m_columnSort = false;
 };
 

@@ -157,8 +157,7 @@ void TasksClient::abandonAbsorb()
 {
     if (!m_absorbing)
         return;
-    ++m_absorbGeneration; // its result is dropped when it comes
-    m_absorbing = false;
+    m_absorbing = false; // its result is dropped when it comes
     m_fullRequested = false;
     m_sync = std::make_shared<IncrementalSync>(); // the worker still holds the old one
 }
@@ -173,7 +172,6 @@ void TasksClient::beginPoll()
 void TasksClient::onAssembled()
 {
     m_absorbing = true;
-    m_absorbRunning = m_absorbGeneration;
     m_absorb.setFuture(QtConcurrent::run([sync = m_sync, received = m_assembler->takeResult()]() mutable {
         return sync->absorb(std::move(received));
     }));
@@ -183,7 +181,7 @@ void TasksClient::onAbsorbed()
 {
     QFuture<std::unique_ptr<Snapshot>> future = m_absorb.future();
     std::unique_ptr<Snapshot> snapshot = future.resultCount() > 0 ? future.takeResult() : nullptr;
-    if (!m_absorbing || m_absorbRunning != m_absorbGeneration || !snapshot) {
+    if (!m_absorbing || !snapshot) {
         releaseOnWorker(std::move(snapshot)); // abandoned: a new poll is on its way, or none is wanted
         return;
     }

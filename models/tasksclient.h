@@ -89,9 +89,7 @@ private:
     // abandons its merge too: its result is dropped and m_sync is a new one (the next list is full).
     std::shared_ptr<IncrementalSync> m_sync;
     QFutureWatcher<std::unique_ptr<Snapshot>> m_absorb;
-    quint64 m_absorbGeneration = 0; // bumped when a merge is abandoned
-    quint64 m_absorbRunning = 0;    // the generation of the merge running
-    bool m_absorbing = false;
+    bool m_absorbing = false;       // false again when abandoned: the merge's result is dropped
     bool m_fullRequested = false; // asked for while absorbing: applied when it ends
     ConnectionConfig m_config;
     QString m_token;

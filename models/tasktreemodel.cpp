@@ -266,45 +266,38 @@ void TaskTreeModel::emitChanges(std::vector<Change> &changes)
     });
     // With a sort column known (setSortColumnHint()): first the rows whose key may have changed,
     // then the others, left and right of that column, in dataChanged that leave it out.
+    static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
     const int hint = m_sortColumnHint;
-    const auto keyed = [](const Change &c, int column) {
-        return column < 0 || c.orderChanged || (c.firstColumn <= column && column <= c.lastColumn);
+    const auto group = [hint](const Change &c) {
+        if (hint < 0 || c.orderChanged || (c.firstColumn <= hint && hint <= c.lastColumn))
+            return 0;
+        return c.lastColumn < hint ? 1 : 2;
     };
-    const auto left = [](const Change &c, int column) { return !c.orderChanged && c.lastColumn < column; };
-    const auto right = [](const Change &c, int column) { return !c.orderChanged && c.firstColumn > column; };
+    struct Span
+    {
+        const Change *top = nullptr, *bottom = nullptr;
+        int first = ColumnCount, last = -1;
+        bool orderChanged = false;
+    };
     for (size_t begin = 0; begin < changes.size();) {
-        size_t end = begin + 1;
-        while (end < changes.size() && changes[end].node->parent == changes[begin].node->parent)
-            ++end;
-        const Change *rows = changes.data() + begin, *rowsEnd = changes.data() + end;
-        emitRows(rows, rowsEnd, keyed, hint);
-        if (hint >= 0) {
-            emitRows(rows, rowsEnd, left, hint);
-            emitRows(rows, rowsEnd, right, hint);
+        Span spans[3];
+        size_t end = begin;
+        for (; end < changes.size() && changes[end].node->parent == changes[begin].node->parent; ++end) {
+            const Change &c = changes[end];
+            Span &span = spans[group(c)];
+            span.top = span.top ? span.top : &c;
+            span.bottom = &c;
+            span.first = qMin(span.first, c.firstColumn);
+            span.last = qMax(span.last, c.lastColumn);
+            span.orderChanged = span.orderChanged || c.orderChanged;
+        }
+        for (const Span &span : spans) {
+            if (span.top)
+                emit dataChanged(indexFor(span.top->node, span.first), indexFor(span.bottom->node, span.last),
+                                 span.orderChanged ? withOrder : changedRoles());
         }
         begin = end;
     }
-}
-
-// One dataChanged over the rows of [begin, end) (one parent's, by row) that `pick` takes, from the
-// first to the last, with the columns any of them changed (OrderRole when a place may change).
-void TaskTreeModel::emitRows(const Change *begin, const Change *end, bool (*pick)(const Change &, int), int hint)
-{
-    static const QList<int> withOrder = changedRoles() + QList<int>{OrderRole};
-    const Change *top = nullptr, *bottom = nullptr;
-    int first = ColumnCount, last = -1;
-    bool orderChanged = false;
-    for (const Change *c = begin; c != end; ++c) {
-        if (!pick(*c, hint))
-            continue;
-        top = top ? top : c;
-        bottom = c;
-        first = qMin(first, c->firstColumn);
-        last = qMax(last, c->lastColumn);
-        orderChanged = orderChanged || c->orderChanged;
-    }
-    if (top)
-        emit dataChanged(indexFor(top->node, first), indexFor(bottom->node, last), orderChanged ? withOrder : changedRoles());
 }
 
 // A new task and the new tasks below it, built before the one signal that inserts them. Siblings

@@ -148,7 +148,6 @@ private:
     struct Change;
     void updateChanged(const ChangePlan &plan, std::vector<Change> *changes);
     void emitChanges(std::vector<Change> &changes);
-    void emitRows(const Change *begin, const Change *end, bool (*pick)(const Change &, int), int hint);
     void insertNew(const ChangePlan &plan);
     std::unique_ptr<Node> buildSubtree(const ChangePlan &plan, int slot);
     void moveSurvivors(const ChangePlan &plan);

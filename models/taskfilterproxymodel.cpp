@@ -7,24 +7,11 @@
 namespace Taskscope {
 
 TaskFilterProxyModel::TaskFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : TaskTreeProxy(parent)
 {
-    setRecursiveFilteringEnabled(true); // a match keeps the path to it
-    setDynamicSortFilter(true);
-    QSortFilterProxyModel::sort(TaskTreeModel::NameColumn); // sibling order: see lessThan()
+    TaskTreeProxy::sort(TaskTreeModel::NameColumn); // sibling order: see lessThan()
     m_clockTimer.setInterval(30'000);
     connect(&m_clockTimer, &QTimer::timeout, this, &TaskFilterProxyModel::refreshClock);
-}
-
-void TaskFilterProxyModel::setSourceModel(QAbstractItemModel *model)
-{
-    Q_ASSERT(!model || qobject_cast<TaskTreeModel *>(model));
-    QSortFilterProxyModel::setSourceModel(model);
-}
-
-TaskTreeModel *TaskFilterProxyModel::taskModel() const
-{
-    return static_cast<TaskTreeModel *>(sourceModel());
 }
 
 bool TaskFilterProxyModel::setFilterText(const QString &text, FilterError *error)
@@ -118,7 +105,7 @@ Qt::ItemFlags TaskFilterProxyModel::flags(const QModelIndex &index) const
 QVariant TaskFilterProxyModel::data(const QModelIndex &index, int role) const
 {
     if (role != MatchRole)
-        return QSortFilterProxyModel::data(index, role);
+        return TaskTreeProxy::data(index, role);
     bool matches = true;
     if (!m_predicate.isEmpty()) {
         const Task *task = taskModel()->task(mapToSource(index));

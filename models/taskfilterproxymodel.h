@@ -4,15 +4,13 @@
 #pragma once
 
 #include "filterevaluator.h"
+#include "tasktreeproxy.h"
 
-#include <QSortFilterProxyModel>
 #include <QTimer>
 
 namespace Taskscope {
 
-class TaskTreeModel;
-
-class TaskFilterProxyModel : public QSortFilterProxyModel
+class TaskFilterProxyModel : public TaskTreeProxy
 {
     Q_OBJECT
 public:
@@ -27,9 +25,6 @@ public:
     };
 
     explicit TaskFilterProxyModel(QObject *parent = nullptr);
-
-    // The source must be a TaskTreeModel.
-    void setSourceModel(QAbstractItemModel *model) override;
 
     // Parses and applies `text`; on an error the filter in force stays and `error` says why.
     bool setFilterText(const QString &text, FilterError *error = nullptr);
@@ -62,7 +57,6 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
-    TaskTreeModel *taskModel() const;
 
 private:
     void applyPredicate(FilterPredicate predicate, const QString &text);

@@ -467,6 +467,31 @@ void TaskTreeModel::forEachTask(const std::function<void(const Task &)> &visit) 
     m_forest->forEachTask(visit);
 }
 
+const TaskTreeModel::Node *TaskTreeModel::parentNode(const Node *node) const
+{
+    return node && node->parent != m_root.get() ? node->parent : nullptr;
+}
+
+int TaskTreeModel::childCount(const Node *node) const
+{
+    return int((node ? node : m_root.get())->children.size());
+}
+
+const TaskTreeModel::Node *TaskTreeModel::childNode(const Node *node, int row) const
+{
+    return (node ? node : m_root.get())->children[size_t(row)].get();
+}
+
+int TaskTreeModel::rowOf(const Node *node) const
+{
+    return node ? node->row : -1;
+}
+
+QModelIndex TaskTreeModel::childIndex(const Node *node, int row, int column) const
+{
+    return createIndex(row, column, const_cast<Node *>(childNode(node, row)));
+}
+
 // --- QAbstractItemModel ----------------------------------------------------------------------
 
 QModelIndex TaskTreeModel::index(int row, int column, const QModelIndex &parent) const

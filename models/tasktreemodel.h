@@ -63,10 +63,10 @@ public:
     // the plan was computed (SnapshotDiff::compute, on a worker) against forest(); a plan computed
     // against another forest is refused (returns false, nothing changes).
     // Siblings keep the order they arrived in (new ones are appended): the display order
-    // (siblingLess(), or a column) is the sorting proxy's. QSortFilterProxyModel drops every
-    // mapping it holds on any move or layout change of its source, and rebuilding them for a large
-    // expanded tree costs tens of milliseconds, while it re-sorts one level in place when a
-    // dataChanged covers its sort column. So a change of start time or orderHint is a dataChanged
+    // (siblingLess(), or a column) is the sorting proxy's (TaskTreeProxy). It rebuilds every
+    // level on any move or layout change of its source, which for a large tree costs tens of
+    // milliseconds, while it re-sorts one level in place when a dataChanged covers its sort
+    // column. So a change of start time or orderHint is a dataChanged
     // over every column, with OrderRole, not a move; and the changed rows of a parent go out in one
     // dataChanged, before any structural signal (see emitChanges() in the .cpp for why).
     // When a plan needs more than layoutBatchThreshold() structural signals, the changes are
@@ -92,7 +92,7 @@ public:
     int layoutBatchThreshold() const { return m_layoutBatchThreshold; }
 
     // The column the sorting proxy in front of this model sorts by (-1: unknown, the default).
-    // QSortFilterProxyModel checks the place of every row of a dataChanged whose columns include
+    // The sorting proxy checks the place of every row of a dataChanged whose columns include
     // its sort column (two comparisons with the neighbours each), and one dataChanged per parent
     // spans every row from the first changed one to the last. Knowing the column, the model
     // announces the rows whose sort key may have changed (that column changed, or OrderRole) in
@@ -138,6 +138,16 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     struct Node; // internal: one task in the tree
+
+    // For the proxy in front (TaskTreeProxy): the tree by node, without a QModelIndex per step. A
+    // node lives as long as its task is in the tree; nullptr is the root.
+    static const Node *nodeOf(const QModelIndex &index) { return static_cast<const Node *>(index.internalPointer()); }
+    const Node *parentNode(const Node *node) const; // nullptr for a top-level task
+    int childCount(const Node *node) const;
+    const Node *childNode(const Node *node, int row) const;
+    int rowOf(const Node *node) const;
+    QModelIndex indexOf(const Node *node, int column = 0) const { return indexFor(node, column); }
+    QModelIndex childIndex(const Node *node, int row, int column) const;
 
 private:
     Node *nodeFor(const QModelIndex &index) const;

@@ -96,7 +96,7 @@ private Q_SLOTS:
 
     // Progress moving is not a reason to re-sort (and re-lay out) the tree; a new start time or
     // orderHint is, and the proxy re-sorts that level in place: the model moves nothing (a source
-    // move would make QSortFilterProxyModel drop every mapping it holds).
+    // move would make the proxy rebuild every level).
     void onlyOrderChangesResort()
     {
         TaskTreeModel model;
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(layouts.size(), 1);
     }
 
-    // QSortFilterProxyModel places the rows of each change by binary search among the rows it
+    // The proxy places the rows of each change by binary search among the rows it
     // already has: after every poll of a random sequence (start times, orderHints and progress
     // changing in several rows of a level at once, tasks coming, going and changing parent), each
     // order and a filter show exactly what a proxy built from scratch shows.
@@ -196,6 +196,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("filter");
         QTest::addColumn<int>("threshold");
         QTest::addColumn<quint32>("seed");
+        QTest::addColumn<bool>("subtrees");
         const std::pair<const char *, Order> orders[] = {{"newest first", Order::NewestFirst},
                                                           {"progress", Order::ProgressAscending},
                                                           {"started desc", Order::StartedDescending},
@@ -205,12 +206,20 @@ private Q_SLOTS:
             for (const auto &[thresholdName, threshold] : thresholds) {
                 for (quint32 seed : {1u, 2u, 3u}) {
                     QTest::addRow("%s, %s, seed %u", orderName, thresholdName, seed)
-                        << int(order) << QString() << threshold << seed;
+                        << int(order) << QString() << threshold << seed << false;
                 }
             }
         }
-        QTest::addRow("newest first, filtered") << int(Order::NewestFirst) << u"percentDone lt 50"_s << 8 << 4u;
-        QTest::addRow("progress, filtered") << int(Order::ProgressAscending) << u"state eq 'running'"_s << 8 << 5u;
+        QTest::addRow("newest first, filtered") << int(Order::NewestFirst) << u"percentDone lt 50"_s << 8 << 4u << false;
+        QTest::addRow("progress, filtered") << int(Order::ProgressAscending) << u"state eq 'running'"_s << 8 << 5u << false;
+        for (quint32 seed : {6u, 7u, 8u}) {
+            QTest::addRow("newest first, filtered with subtrees, seed %u", seed)
+                << int(Order::NewestFirst) << u"percentDone lt 30"_s << 8 << seed << true;
+            QTest::addRow("name desc, filtered with subtrees, rows, seed %u", seed)
+                << int(Order::NameDescending) << u"state eq 'completed'"_s << std::numeric_limits<int>::max() << seed << true;
+            QTest::addRow("started desc, filtered, seed %u", seed)
+                << int(Order::StartedDescending) << u"percentDone gt 60"_s << 8 << seed << false;
+        }
     }
 
     void ordersHoldThroughRandomPolls()
@@ -219,6 +228,7 @@ private Q_SLOTS:
         QFETCH(QString, filter);
         QFETCH(int, threshold);
         QFETCH(quint32, seed);
+        QFETCH(bool, subtrees);
         TaskTreeModel model;
         model.setLayoutBatchThreshold(threshold);
         const auto configure = [&](NewestFirstProxyModel &proxy) {
@@ -237,6 +247,8 @@ private Q_SLOTS:
                 proxy.sort(TaskTreeModel::NameColumn, Qt::DescendingOrder);
                 break;
             }
+            if (subtrees)
+                proxy.setMode(TaskFilterProxyModel::Mode::MatchesWithSubtrees);
             if (!filter.isEmpty())
                 QVERIFY(proxy.setFilterText(filter));
         };
@@ -257,6 +269,8 @@ private Q_SLOTS:
                 task.startTime = {};
             task.name = u"astra.%1"_s.arg(QChar(u'a' + char16_t(rng.bounded(3))));
             task.percentDone = rng.bounded(101);
+            if (rng.bounded(2) == 0) // queued tasks order by creation time (Qt's QSortFilterProxyModel crashed here)
+                task.metadata.creationTimestamp = QDateTime(QDate(2026, 1, 1), QTime(9, int(rng.bounded(8))), Qt::UTC);
             rewrite(task);
             return task;
         };
@@ -279,6 +293,9 @@ private Q_SLOTS:
                     task.state = rng.bounded(2) ? TaskState::Running : TaskState::Completed;
                     task.stateText = task.state == TaskState::Running ? u"running"_s : u"completed"_s;
                     break;
+                case 5:
+                    task.metadata.creationTimestamp = QDateTime(QDate(2026, 1, 1), QTime(9, int(rng.bounded(8))), Qt::UTC);
+                    break;
                 default:
                     continue;
                 }
@@ -293,7 +310,16 @@ private Q_SLOTS:
                 tasks.removeAt(rng.bounded(int(tasks.size())));
             for (int fresh = int(rng.bounded(4)); fresh > 0; --fresh)
                 tasks.append(newTask());
+            // Persistent indexes (a selection, expanded rows) follow their tasks or become invalid.
+            std::vector<std::pair<QPersistentModelIndex, QString>> held;
+            for (QModelIndex index = live.index(0, 0); index.isValid() && held.size() < 12;) {
+                held.emplace_back(index, index.data(TaskTreeModel::IdRole).toString());
+                const QModelIndex below = live.index(0, 0, index);
+                index = below.isValid() ? below : live.index(int(rng.bounded(quint32(live.rowCount()))), 0);
+            }
             model.apply(tasks);
+            for (const auto &[index, id] : held)
+                QVERIFY(!index.isValid() || index.data(TaskTreeModel::IdRole).toString() == id);
 
             NewestFirstProxyModel scratch;
             configure(scratch);

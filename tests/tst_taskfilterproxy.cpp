@@ -3,6 +3,7 @@
 #include "tasktreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -182,6 +183,62 @@ private Q_SLOTS:
         QCOMPARE(render(proxy), QStringList{});
         now = kNow;
         QTRY_COMPARE(render(proxy), (QStringList{u"a"_s, u".a1"_s, u".a2"_s, u"c"_s}));
+    }
+
+    // Filters and modes changed back and forth over a random forest: the live proxy shows what a
+    // proxy set up from scratch shows, whether the change went out as row signals (few rows come
+    // or go) or as one layout change (many), and held indexes keep their tasks.
+    void filterChangesMatchAFreshProxy_data()
+    {
+        QTest::addColumn<int>("tasks");
+        QTest::addRow("small: row signals") << 60;
+        QTest::addRow("large: layout changes") << 3000;
+    }
+
+    void filterChangesMatchAFreshProxy()
+    {
+        QFETCH(int, tasks);
+        QRandomGenerator rng(11);
+        const QString states[] = {u"running"_s, u"failed"_s, u"completed"_s, u"pending"_s};
+        QList<Task> forest;
+        for (int i = 0; i < tasks; ++i) {
+            const QString parent = i > 0 && rng.bounded(3) > 0 ? forest.at(rng.bounded(i)).id : QString();
+            Task task = makeTask(u"t%1"_s.arg(i, 4, 10, QLatin1Char('0')), parent, states[rng.bounded(4)], int(rng.bounded(600)));
+            task.percentDone = rng.bounded(101);
+            task.rawJson = task.id.toUtf8();
+            forest.append(task);
+        }
+        TaskTreeModel model;
+        model.setClock([] { return kNow; });
+        model.apply(forest);
+        TaskFilterProxyModel live;
+        live.setSourceModel(&model);
+        QAbstractItemModelTester tester(&live, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const std::pair<QString, bool> steps[] = {
+            {u"state eq 'failed'"_s, false}, {u"state eq 'failed'"_s, true},  {u"percentDone lt 5"_s, true},
+            {u"percentDone lt 5"_s, false},  {QString(), false},                {u"state in 'run'"_s, false},
+            {u"state eq 'pending' or percentDone gt 95"_s, true}, {u"name eq 'none'"_s, false}, {QString(), true},
+        };
+        for (const auto &[filter, subtrees] : steps) {
+            std::vector<std::pair<QPersistentModelIndex, QString>> held;
+            for (int row = 0; row < live.rowCount() && held.size() < 20; row += 1 + int(rng.bounded(5))) {
+                const QModelIndex index = live.index(row, 0);
+                held.emplace_back(index, index.data(TaskTreeModel::IdRole).toString());
+                if (live.rowCount(index) > 0)
+                    held.emplace_back(live.index(0, 0, index), live.index(0, 0, index).data(TaskTreeModel::IdRole).toString());
+            }
+            const auto mode = subtrees ? TaskFilterProxyModel::Mode::MatchesWithSubtrees
+                                       : TaskFilterProxyModel::Mode::MatchesWithAncestors;
+            live.setMode(mode);
+            QVERIFY(live.setFilterText(filter));
+            TaskFilterProxyModel scratch;
+            scratch.setSourceModel(&model);
+            scratch.setMode(mode);
+            QVERIFY(scratch.setFilterText(filter));
+            QCOMPARE(render(live), render(scratch));
+            for (const auto &[index, id] : held)
+                QVERIFY(!index.isValid() || index.data(TaskTreeModel::IdRole).toString() == id);
+        }
     }
 };
 

@@ -42,8 +42,7 @@ void NewestFirstProxyModel::sortNewestFirst()
 {
     m_columnSort = false;
     setSortRole(TaskTreeModel::OrderRole);
-    QSortFilterProxyModel::sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
-    invalidate();
+    TaskTreeProxy::sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
     hintSortColumn(); // the keys of this order change only with OrderRole, which covers column 0
 }
 
@@ -55,7 +54,7 @@ void NewestFirstProxyModel::sort(int column, Qt::SortOrder order)
     }
     m_columnSort = true;
     setSortRole(TaskTreeModel::RawRole); // the column's value: re-sorted whenever it changes
-    QSortFilterProxyModel::sort(column, order);
+    TaskTreeProxy::sort(column, order);
     hintSortColumn();
 }
 

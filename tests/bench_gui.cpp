@@ -127,7 +127,12 @@ int main(int argc, char **argv)
     const QCommandLineOption bigOption(QStringLiteral("big-poll-tasks"),
                                        QStringLiteral("Tasks of the large live polls (default 100000; 0: skip)."),
                                        QStringLiteral("N"), QStringLiteral("100000"));
-    cli.addOptions({tasksOption, pollOption, pollsOption, filterOption, runsOption, bigOption});
+    const QCommandLineOption retentionOption(
+        QStringLiteral("retention"),
+        QStringLiteral("Retention of the live polls' demo servers, in seconds (default: the demo's own, by size; 900: "
+                       "the busy lists of earlier sessions, a seventh of the tasks running)."),
+        QStringLiteral("SECONDS"), QStringLiteral("-1"));
+    cli.addOptions({tasksOption, pollOption, pollsOption, filterOption, runsOption, bigOption, retentionOption});
     cli.process(app);
     const int taskCount = cli.value(tasksOption).toInt();
     const int pollTasks = cli.value(pollOption).toInt();
@@ -135,6 +140,7 @@ int main(int argc, char **argv)
     const QString filter = cli.value(filterOption);
     const int runs = qMax(1, cli.value(runsOption).toInt());
     const int bigPollTasks = cli.value(bigOption).toInt();
+    const qint64 retention = cli.value(retentionOption).toLongLong();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
     // 1. First frame: apply into the model behind the sorting proxy, expand all, paint once.
@@ -180,13 +186,14 @@ int main(int argc, char **argv)
     //    a 5 ms timer measures how late the UI thread answers; the longest gap is the worst stall.
     //    Twice: the scenario at its normal pace (a backup every few seconds: what a poll of an
     //    account brings), and at 20 times that (every poll inserts, removes and moves many tasks).
-    const auto longestStall = [measuredPolls, filter](int pollTasks, double speed, int *pollsMeasured) {
+    const auto longestStall = [measuredPolls, filter, retention](int pollTasks, double speed, int *pollsMeasured) {
         double longestStallMs = 0;
         int polls = 0;
         Demo::DemoServerOptions options;
         options.tasks = pollTasks;
         options.seed = 5;
         options.speed = speed;
+        options.retentionSeconds = retention;
         const Demo::DemoServerThread serverThread(options); // as a remote server: not on the UI thread
         const Demo::DemoServer &server = serverThread.server();
         MainWindow window;
@@ -253,6 +260,7 @@ int main(int argc, char **argv)
     const double stress = longestStall(pollTasks, 20.0, &stressPolls);
     const double big = bigPollTasks > 0 ? longestStall(bigPollTasks, 1.0, &bigPolls) : 0.0;
     print("poll_tasks", pollTasks, 0);
+    print("poll_retention_s", double(retention >= 0 ? retention : Demo::defaultRetentionSeconds(pollTasks)), 0);
     if (!filter.isEmpty())
         std::printf("poll_filter: %s\n", qPrintable(filter));
     print("polls_measured", polls, 0);
@@ -265,6 +273,7 @@ int main(int argc, char **argv)
     bool met = worstNormal <= 16.0;
     if (bigPollTasks > 0) {
         print("big_poll_tasks", bigPollTasks, 0);
+        print("big_poll_retention_s", double(retention >= 0 ? retention : Demo::defaultRetentionSeconds(bigPollTasks)), 0);
         print("big_polls_measured", bigPolls, 0);
         print("longest_ui_stall_100k_ms", big);
         met = met && big <= 50.0;

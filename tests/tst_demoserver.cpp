@@ -384,6 +384,7 @@ private slots:
     void scenarioCoverage();
     void scenarioFieldsMatchJson();
     void scenarioRetention();
+    void retentionGrowsWithTheList();
     void scenarioTaskCount_data();
     void scenarioTaskCount();
     void scenarioModificationTimestamps();
@@ -885,6 +886,44 @@ void TestDemoServer::scenarioRetention()
                 QVERIFY(task->endUs + retentionUs > t * 1000);
         }
     }
+}
+
+void TestDemoServer::retentionGrowsWithTheList()
+{
+    // Without a retention, a larger list is more history, not more backups at once: as many trees
+    // run at a time at 10,000 tasks as at 300, until the retention reaches 24 hours.
+    QCOMPARE(defaultRetentionSeconds(1), 900);
+    QCOMPARE(defaultRetentionSeconds(300), 900);
+    QCOMPARE(defaultRetentionSeconds(100'000), 86'400);
+    QVERIFY(defaultRetentionSeconds(3000) > 900 && defaultRetentionSeconds(3000) < defaultRetentionSeconds(10'000));
+    QVERIFY(defaultRetentionSeconds(10'000) < 86'400);
+    const auto runningTrees = [](int target, double *listed) {
+        Scenario scenario(scenarioConfig(17, target));
+        if (scenario.config().retentionSeconds != defaultRetentionSeconds(target))
+            qFatal("the scenario did not take the default retention");
+        int running = 0, looks = 0;
+        *listed = 0;
+        for (qint64 t = kEpoch; t <= kEpoch + kHour; t += 5 * kMinute, ++looks) {
+            scenario.advanceTo(t);
+            *listed += double(scenario.taskCount());
+            for (const TaskRecordPtr &task : scenario.snapshot()->tasks)
+                running += task->identity->parentTaskId.isEmpty() && task->state == TaskState::Running;
+        }
+        *listed /= looks;
+        return double(running) / looks;
+    };
+    double listedSmall = 0, listedLarge = 0;
+    const double small = runningTrees(300, &listedSmall);
+    const double large = runningTrees(10'000, &listedLarge);
+    QVERIFY2(small >= 5, qPrintable(QString::number(small)));
+    QVERIFY2(large > small / 2 && large < small * 2, qPrintable(u"%1 against %2"_s.arg(large).arg(small)));
+    QVERIFY2(listedSmall > 200 && listedSmall < 400, qPrintable(QString::number(listedSmall)));
+    QVERIFY2(listedLarge > 7000 && listedLarge < 13'000, qPrintable(QString::number(listedLarge)));
+
+    // A retention given is kept, whatever the size.
+    ScenarioConfig busy = scenarioConfig(17, 10'000);
+    busy.retentionSeconds = 900;
+    QCOMPARE(Scenario(busy).config().retentionSeconds, 900);
 }
 
 void TestDemoServer::scenarioTaskCount_data()
@@ -1473,7 +1512,9 @@ void TestDemoServer::modifiedSincePaging()
     // scenario moves on between pages.
     QFETCH(int, limit);
     QFETCH(QString, state);
-    QVERIFY(startServer(withTasks(1500)));
+    DemoServerOptions busy = withTasks(1500);
+    busy.retentionSeconds = 900; // a seventh of the tasks running: hundreds of changes a minute
+    QVERIFY(startServer(busy));
     const qint64 newest = newestModification(get(listUrl()).json().value(u"items"_s).toArray());
     m_now += 2000;
     const QString filter = modifiedQuery(u"gte"_s, QString::fromLatin1(Json::timestamp(newest - 60'000'000)), state);

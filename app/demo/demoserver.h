@@ -31,7 +31,8 @@ struct DemoServerOptions {
     quint64 seed = 1;
     int tasks = 300;               // about this many tasks listed at any time
     double speed = 1.0;            // scenario speed (durations are divided by it)
-    qint64 retentionSeconds = 900; // finished trees stay listed this long (before speed)
+    qint64 retentionSeconds = -1;  // finished trees stay listed this long (before speed); < 0: by size
+                                   // (defaultRetentionSeconds() in scenario.h)
     FaultOptions faults;
     std::function<qint64()> clock; // UTC milliseconds since 1970; empty: the system clock
     qint64 epochMsecs = -1;        // when the scenario starts; < 0: clock() at construction

@@ -92,9 +92,11 @@ int main(int argc, char *argv[])
                                    u"N"_s, u"300"_s);
     const QCommandLineOption speed(u"speed"_s, u"Scenario speed: durations are divided by X (default 1)."_s, u"X"_s,
                                    u"1"_s);
-    const QCommandLineOption retention(u"retention"_s,
-                                       u"Seconds a finished task stays listed, before --speed (default 900)."_s,
-                                       u"SECONDS"_s, u"900"_s);
+    const QCommandLineOption retention(
+        u"retention"_s,
+        u"Seconds a finished task stays listed, before --speed (default: 900 up to 300 tasks; for more, longer, "
+        "so that as many tasks run at once, up to 86400)."_s,
+        u"SECONDS"_s);
     const QCommandLineOption errorRate(u"error-rate"_s,
                                        u"Fraction of requests answered 500 or 503 problem+json (default 0)."_s,
                                        u"P"_s, u"0"_s);
@@ -126,7 +128,9 @@ int main(int argc, char *argv[])
     const auto seedValue = readNumber<quint64>(parser.value(seed), 0, std::numeric_limits<quint64>::max());
     const auto tasksValue = readNumber<qint64>(parser.value(tasks), 1, 100000);
     const auto speedValue = readNumber<double>(parser.value(speed), 0.001, 10000);
-    const auto retentionValue = readNumber<qint64>(parser.value(retention), 0, 10 * 365 * 86400);
+    const auto retentionValue = parser.isSet(retention)
+        ? readNumber<qint64>(parser.value(retention), 0, 10 * 365 * 86400)
+        : std::optional<qint64>(-1);
     const auto errorValue = readNumber<double>(parser.value(errorRate), 0, 1);
     const auto dropValue = readNumber<double>(parser.value(dropRate), 0, 1);
     const auto truncateValue = readNumber<double>(parser.value(truncateRate), 0, 1);

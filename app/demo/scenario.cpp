@@ -50,6 +50,16 @@ bool sameAs(const Observed &o, const TaskRecord &r)
 
 } // namespace
 
+qint64 defaultRetentionSeconds(int targetTasks)
+{
+    constexpr double kBaseTasks = 300, kBaseRetention = 900, kLongest = 86400;
+    // Trees running at once = rate * tree time, with rate = tasks / (tasks per tree * (tree time +
+    // retention)): the same as at kBaseTasks when (tree time + retention) grows with the tasks.
+    const double tree = meanTreeSeconds();
+    const double retention = double(std::max(1, targetTasks)) / kBaseTasks * (tree + kBaseRetention) - tree;
+    return qint64(std::llround(std::clamp(retention, kBaseRetention, kLongest)));
+}
+
 QByteArray randomUuid(QRandomGenerator &rng)
 {
     return uuid4(rng);
@@ -161,7 +171,8 @@ Scenario::Scenario(const ScenarioConfig &config)
     d->config = config;
     d->config.targetTasks = std::max(1, config.targetTasks);
     d->config.speed = config.speed > 0 ? config.speed : 1.0;
-    d->config.retentionSeconds = std::max<qint64>(0, config.retentionSeconds);
+    d->config.retentionSeconds =
+        config.retentionSeconds < 0 ? defaultRetentionSeconds(d->config.targetTasks) : config.retentionSeconds;
     const double speed = d->config.speed;
 
     QRandomGenerator topologyRng = seededGenerator(d->config.seed, ~quint64(0), 0x7090);

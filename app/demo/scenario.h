@@ -32,8 +32,16 @@ struct ScenarioConfig {
     int targetTasks = 300;          // about this many tasks are in the list at any time
     double speed = 1.0;             // every duration of the scenario is divided by this
     qint64 epochMsecs = 0;          // UTC ms since 1970 when the scenario "starts" (the list is full already)
-    qint64 retentionSeconds = 900;  // finished trees leave the list this long (before speed) after they end
+    qint64 retentionSeconds = -1;   // finished trees leave the list this long (before speed) after they end;
+                                    // < 0: defaultRetentionSeconds(targetTasks)
 };
+
+// The retention of a scenario of `targetTasks` tasks unless told otherwise: 900 s up to 300 tasks
+// (the default demo: backups end and leave within minutes). A larger list is more history, as in an
+// account that keeps its tasks longer, not more backups at once: the retention grows so that as
+// many trees run at a time as at 300 tasks, up to Astra's 24 hours; only past that (about 25,000
+// tasks) do more run at once.
+qint64 defaultRetentionSeconds(int targetTasks);
 
 class Scenario final
 {

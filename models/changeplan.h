@@ -64,8 +64,9 @@ struct ChangePlan
     QList<ParseWarning> warnings;     // tasks the forest could not keep (no id, duplicate id)
     FilterCounts counts;              // when the planner was asked for them
 
-    // The number of row signals the plan would need: one per move, per parent with inserts, per gone task.
-    int structuralChanges() const { return int(moves.size() + inserts.size()) + goneCount; }
+    // The row signals the plan needs at most: one per move, per parent with inserts, per topmost
+    // gone task (a gone task's subtree goes with it, and neighbours go in one signal).
+    int structuralChanges() const { return int(moves.size() + inserts.size() + removals.size()); }
 };
 
 } // namespace Taskscope

@@ -4,17 +4,14 @@
 #include "apierror.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QHash>
-#include <QNetworkReply>
 #include <QByteArrayList>
 #include <QObject>
-#include <QPointer>
 #include <QUrl>
 
 #include <optional>
 
-class QNetworkAccessManager;
+class QThread;
 
 namespace Taskscope {
 
@@ -48,34 +45,30 @@ public:
     // Starts a request; an earlier one still in flight is aborted silently.
     void fetch(const QUrl &url);
     void abort();
-    bool isBusy() const { return m_reply != nullptr; }
+    bool isBusy() const { return m_busy; }
     qint64 requestsSent() const { return m_requestsSent; }
 
     // The token (and its percent-encoded form) replaced by *** in every text of `error`.
     ApiError scrubbed(ApiError error) const;
 
 Q_SIGNALS:
-    // The body in the pieces it arrived in: they are read as they come (a copy of a few kilobytes
-    // at a time), and joined by whoever parses them, on a worker, never on the UI thread.
+    // The body in the pieces it arrived in: they are read as they come, in the fetcher's own
+    // thread, and joined by whoever parses them, on a worker, never on the UI thread.
     void fetched(const QByteArrayList &body, const QString &url);
     void failed(const Taskscope::ApiError &error);
 
 private:
-    void connectReply(QNetworkReply *reply, const QUrl &url);
-    void onReadyRead();
-    void onFinished();
-    ApiError errorFromReply(QNetworkReply *reply, int httpStatus, const QByteArray &body) const;
+    class Transfer;
+    struct Outcome;
+    void finish(quint64 request, const Outcome &outcome);
     QString scrub(QString text) const;
 
-    QNetworkAccessManager *m_network;
     Rules m_rules;
-    QPointer<QNetworkReply> m_reply;
-    std::optional<ApiError> m_abortReason;
-    std::optional<CertificateInfo> m_certificate;
-    QByteArrayList m_chunks; // the body so far
-    qint64 m_received = 0;
+    QThread *m_thread;
+    Transfer *m_transfer; // lives in m_thread
+    quint64 m_request = 0; // the request whose outcome is awaited
+    bool m_busy = false;
     qint64 m_requestsSent = 0;
-    QElapsedTimer m_timer;
 };
 
 } // namespace Taskscope

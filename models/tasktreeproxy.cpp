@@ -86,6 +86,7 @@ void TaskTreeProxy::setSourceModel(QAbstractItemModel *model)
                         beginResetModel();
                         m_model = nullptr;
                         m_levels.clear();
+                        m_rootLevel = nullptr;
                         endResetModel();
                     }),
         };
@@ -134,6 +135,8 @@ bool TaskTreeProxy::lessThan(const QModelIndex &left, const QModelIndex &right) 
 
 TaskTreeProxy::Level *TaskTreeProxy::levelOf(const Node *node) const
 {
+    if (!node)
+        return m_rootLevel; // asked for every top-level row the view lays out: no lookup
     const auto it = m_levels.find(node);
     return it == m_levels.end() ? nullptr : it->second.get();
 }
@@ -144,6 +147,8 @@ TaskTreeProxy::Level *TaskTreeProxy::ensureLevel(const Node *node)
     if (!level) {
         level = std::make_unique<Level>();
         level->node = node;
+        if (!node)
+            m_rootLevel = level.get();
         if (node) {
             const Level *above = levelOf(m_model->parentNode(node));
             Q_ASSERT(above);
@@ -279,6 +284,7 @@ void TaskTreeProxy::buildLevels(Level *top)
 void TaskTreeProxy::buildAll()
 {
     m_levels.clear();
+    m_rootLevel = nullptr;
     if (!m_model)
         return;
     buildLevels(ensureLevel(nullptr));
@@ -759,7 +765,18 @@ int TaskTreeProxy::rowCount(const QModelIndex &parent) const
 {
     if (!m_model || (parent.isValid() && parent.column() != 0))
         return 0;
-    const Level *level = parent.isValid() ? levelOf(TaskTreeModel::nodeOf(mapToSource(parent))) : levelOf(nullptr);
+    const Node *node = nullptr;
+    if (parent.isValid()) {
+        // Asked of every row the tree view lays out (with hasChildren): most tasks have no subtasks,
+        // and the model says so without the lookup of a level.
+        const auto *above = static_cast<const Level *>(parent.internalPointer());
+        if (parent.row() >= int(above->proxyToSource.size()))
+            return 0;
+        node = m_model->childNode(above->node, above->proxyToSource[size_t(parent.row())]);
+        if (m_model->childCount(node) == 0)
+            return 0;
+    }
+    const Level *level = levelOf(node);
     return level ? int(level->proxyToSource.size()) : 0;
 }
 

@@ -109,6 +109,7 @@ private:
 
     TaskTreeModel *m_model = nullptr;
     std::unordered_map<const Node *, std::unique_ptr<Level>> m_levels;
+    Level *m_rootLevel = nullptr; // m_levels[nullptr], once made
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_sortRole = Qt::DisplayRole;

@@ -70,13 +70,19 @@ public:
     void abort();
 
 private:
-    void connectReply(QNetworkReply *reply, const QUrl &url);
+    void send(const QUrl &url);
+    bool followRedirect(QNetworkReply *reply, int status);
+    void connectReply(QNetworkReply *reply);
     void onReadyRead();
     void onFinished();
     ApiError errorFromReply(QNetworkReply *reply, int httpStatus, const QByteArray &body) const;
 
+    static constexpr int kMaxRedirects = 5;
+
     QNetworkAccessManager *m_network = nullptr;
     Rules m_rules;
+    QUrl m_current;      // where the request in flight went (after the redirects so far)
+    int m_redirects = 0; // followed for this fetch
     Done m_done;
     QPointer<QNetworkReply> m_reply;
     std::optional<ApiError> m_abortReason;
@@ -132,6 +138,8 @@ void PageFetcher::fetch(const QUrl &url)
         [this, transfer, url, rules = m_rules, request] {
             // Runs in the fetcher's thread; the outcome is handed back to this object's thread. A
             // fetcher being destroyed first waits for that thread to end, so `this` outlives the post.
+            if (m_request.load() != request)
+                return; // aborted or replaced before it started: the server never sees it
             transfer->start(url, rules, [this, request](const Outcome &outcome) {
                 QMetaObject::invokeMethod(this, [this, request, outcome] { finish(request, outcome); }, Qt::QueuedConnection);
             });
@@ -141,7 +149,7 @@ void PageFetcher::fetch(const QUrl &url)
 
 void PageFetcher::finish(quint64 request, const Outcome &outcome)
 {
-    if (request != m_request || !m_busy)
+    if (request != m_request.load() || !m_busy)
         return; // aborted, or replaced by a later request
     m_busy = false;
     if (outcome.error)
@@ -171,47 +179,69 @@ void PageFetcher::Transfer::start(const QUrl &url, const Rules &rules, Done done
         m_network = new QNetworkAccessManager(this);
         m_network->setCookieJar(nullptr); // no cookies, no cache: every request asks the server
     }
+    m_redirects = 0;
+    m_timer.start();
+    send(url);
+}
+
+void PageFetcher::Transfer::send(const QUrl &url)
+{
     m_chunks.clear();
     m_received = 0;
+    m_current = url;
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("Authorization", "Bearer " + m_rules.token.toUtf8());
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Taskscope/0.1"));
     request.setTransferTimeout(m_rules.transferTimeoutMs);
-    // Qt's default policy forwards Authorization across origins: decide every redirect here.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(5);
+    // Qt's default policy forwards Authorization across origins: every redirect is decided and
+    // followed here (followRedirect()).
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
     m_abortReason.reset();
     m_certificate.reset();
-    m_timer.start();
     QNetworkReply *reply = m_network->get(request);
     m_reply = reply;
     qCDebug(lcNetwork) << "GET" << url.toString();
-    connectReply(reply, url);
+    connectReply(reply);
 }
 
-void PageFetcher::Transfer::connectReply(QNetworkReply *reply, const QUrl &url)
+// A 3xx with a Location: the next hop when it stays on the origin (or is the allowed upgrade to
+// https on the same host), with the token; otherwise the poll ends before any connection is made.
+// True when the redirect was followed or refused (m_done called).
+bool PageFetcher::Transfer::followRedirect(QNetworkReply *reply, int status)
 {
-    // reply->url() already names the target when redirected() is emitted: remember where we are.
-    auto current = std::make_shared<QUrl>(url);
-    connect(reply, &QNetworkReply::redirected, this, [this, reply, current](const QUrl &target) {
-        const QUrl from = *current;
-        const bool upgrade = m_rules.allowHttpsUpgrade && from.scheme() == u"http" && target.scheme() == u"https"
-            && from.host().compare(target.host(), Qt::CaseInsensitive) == 0;
-        if (sameOrigin(from, target) || upgrade) {
-            *current = target;
-            Q_EMIT reply->redirectAllowed();
-            return;
-        }
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)
+        return false;
+    QUrl location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    if (location.isEmpty())
+        location = QUrl::fromEncoded(reply->rawHeader("Location"));
+    if (location.isEmpty())
+        return false;
+    const QUrl from = m_current;
+    const QUrl target = from.resolved(location);
+    const bool upgrade = m_rules.allowHttpsUpgrade && from.scheme() == u"http" && target.scheme() == u"https"
+        && from.host().compare(target.host(), Qt::CaseInsensitive) == 0;
+    if (!sameOrigin(from, target) && !upgrade) {
         // The origin says where; a path or query chosen by the server could carry anything (the token).
         const QUrl origin = target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
-        m_abortReason = ApiError::crossOriginRedirect(from.toString(),
-                                                      PageFetcher::tr("%1 redirected to %2").arg(from.toString(), origin.toString()));
-        reply->abort();
-    });
+        m_done(Outcome{{}, {}, ApiError::crossOriginRedirect(
+                                   from.toString(), PageFetcher::tr("%1 redirected to %2").arg(from.toString(), origin.toString()))});
+        return true;
+    }
+    if (++m_redirects > kMaxRedirects) {
+        m_done(Outcome{{}, {}, ApiError::crossOriginRedirect(
+                                   from.toString(), PageFetcher::tr("%1 redirected more than %2 times").arg(from.toString()).arg(kMaxRedirects))});
+        return true;
+    }
+    send(target);
+    return true;
+}
+
+void PageFetcher::Transfer::connectReply(QNetworkReply *reply)
+{
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (length > m_rules.maxBodyBytes && !m_abortReason) {
@@ -331,6 +361,8 @@ void PageFetcher::Transfer::onFinished()
     QByteArrayList body = std::exchange(m_chunks, {});
     const qint64 received = std::exchange(m_received, 0);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() == QNetworkReply::NoError && followRedirect(reply, status))
+        return;
     if (reply->error() != QNetworkReply::NoError || status >= 400 || status == 0) {
         m_done(Outcome{{}, {}, errorFromReply(reply, status, body.join())}); // a problem+json: small
         return;

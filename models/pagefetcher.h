@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <atomic>
 #include <optional>
 
 class QThread;
@@ -66,7 +67,7 @@ private:
     Rules m_rules;
     QThread *m_thread;
     Transfer *m_transfer; // lives in m_thread
-    quint64 m_request = 0; // the request whose outcome is awaited
+    std::atomic<quint64> m_request = 0; // the request whose outcome is awaited (read in m_thread too)
     bool m_busy = false;
     qint64 m_requestsSent = 0;
 };

@@ -525,6 +525,24 @@ private Q_SLOTS:
         }
     }
 
+    // A server that redirects to itself for ever: five hops are followed, then the poll ends.
+    void redirectLoopEnds()
+    {
+        Fixture f;
+        f.server.setHandler([&](const TestHttpServer::Request &r) {
+            return TestHttpServer::redirect(f.server.url(u"/again"_s + QString::fromLatin1(r.target.right(1))));
+        });
+        f.connect();
+        f.client.fetchOnce();
+        QTRY_COMPARE(f.failed.size(), 1);
+        QCOMPARE(f.ready.size(), 0);
+        QCOMPARE(f.client.lastError().kind, ApiError::CrossOriginRedirect);
+        QVERIFY2(f.client.lastError().message().contains(u"5"_s), qPrintable(f.client.lastError().message()));
+        QCOMPARE(f.server.requests().size(), 6); // the request and five redirects
+        for (const auto &request : f.server.requests())
+            QCOMPARE(request.headers.value("authorization"), "Bearer " + kToken.toUtf8());
+    }
+
     // A self-signed certificate is refused and shown; trusting its fingerprint for this host and
     // port lets it through; another certificate on the same host and port is refused again.
     void tlsCertificatesArePinnedPerHost()

@@ -1337,6 +1337,10 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
         <source>%1 of %2 bytes arrived</source>
         <translation>%1 von %2 Bytes angekommen</translation>
     </message>
+    <message>
+        <source>%1 redirected more than %2 times</source>
+        <translation>%1 hat mehr als %2-mal umgeleitet</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::SnapshotAssembler</name>

@@ -1337,6 +1337,10 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
         <source>%1 of %2 bytes arrived</source>
         <translation>%1 octets reçus sur %2</translation>
     </message>
+    <message>
+        <source>%1 redirected more than %2 times</source>
+        <translation>%1 a redirigé plus de %2 fois</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::SnapshotAssembler</name>

@@ -1,6 +1,7 @@
 // ChangePlanner: SnapshotDiff::compute on the global thread pool, one at a time, newest snapshot first.
 #include "changeplanner.h"
 
+#include "backgroundpriority.h"
 #include "snapshotdiff.h"
 #include "tasksclient.h"
 #include "workerrelease.h"
@@ -44,6 +45,7 @@ void ChangePlanner::start(Job job)
     m_current = job;
     // The job (the snapshot's tasks, the previous forest) is released on the worker with the lambda.
     m_watcher.setFuture(QtConcurrent::run([job = std::move(job), base = m_base()]() mutable {
+        yieldToTheUiThread();
         ChangePlan plan = SnapshotDiff::compute(base, job.tasks, job.digests, job.at);
         plan.warnings = job.warnings + plan.warnings;
         if (job.step)

@@ -1,6 +1,7 @@
 // PageFetcher: the token travels only in the Authorization header of requests to the configured origin.
 #include "pagefetcher.h"
 
+#include "backgroundpriority.h"
 #include "logging.h"
 
 #include <QHostAddress>
@@ -104,6 +105,7 @@ PageFetcher::PageFetcher(QObject *parent)
     Transfer *transfer = m_transfer;
     connect(m_thread, &QThread::finished, m_thread, [transfer] { delete transfer; }, Qt::DirectConnection);
     m_thread->start();
+    QMetaObject::invokeMethod(m_transfer, [] { yieldToTheUiThread(); }, Qt::QueuedConnection);
 }
 
 PageFetcher::~PageFetcher()

@@ -2,6 +2,7 @@
 // and their results are taken in page order on this thread; a large list never blocks the UI thread.
 #include "snapshotassembler.h"
 
+#include "backgroundpriority.h"
 #include "logging.h"
 #include "pagefetcher.h"
 #include "scheduler.h"
@@ -160,6 +161,7 @@ void SnapshotAssembler::startParse()
             onPageParsed();
     });
     page.watcher->setFuture(QtConcurrent::run([body, include] {
+        yieldToTheUiThread();
         ParsedPage parsed;
         parsed.ok = TaskListParser(include).parse(joined(body), &parsed.page, &parsed.error);
         return parsed;

@@ -1,6 +1,7 @@
 // TasksClient: wires the fetcher, the assembler and the poll loop; keeps the last snapshot and error.
 #include "tasksclient.h"
 
+#include "backgroundpriority.h"
 #include "incrementalsync.h"
 #include "logging.h"
 #include "pagefetcher.h"
@@ -173,6 +174,7 @@ void TasksClient::onAssembled()
 {
     m_absorbing = true;
     m_absorb.setFuture(QtConcurrent::run([sync = m_sync, received = m_assembler->takeResult()]() mutable {
+        yieldToTheUiThread();
         return sync->absorb(std::move(received));
     }));
 }

@@ -1,6 +1,8 @@
 // releaseOnWorker(): lets go of a large value on a worker thread instead of the UI thread.
 #pragma once
 
+#include "backgroundpriority.h"
+
 #include <QThreadPool>
 
 #include <memory>
@@ -18,7 +20,10 @@ void releaseOnWorker(T &&value)
     if (!value)
         return;
     QThreadPool::globalInstance()->start(
-        [old = std::make_shared<std::decay_t<T>>(std::forward<T>(value))]() mutable { old.reset(); });
+        [old = std::make_shared<std::decay_t<T>>(std::forward<T>(value))]() mutable {
+            yieldToTheUiThread();
+            old.reset();
+        });
 }
 
 } // namespace Taskscope

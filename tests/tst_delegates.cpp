@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QImage>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QTest>
 
@@ -55,11 +56,15 @@ class PaintCounter final : public QObject
 public:
     explicit PaintCounter(QWidget *widget) { widget->installEventFilter(this); }
     int paints = 0;
+    QRegion painted; // every region painted
 
 protected:
     bool eventFilter(QObject *, QEvent *event) override
     {
-        paints += event->type() == QEvent::Paint;
+        if (event->type() == QEvent::Paint) {
+            ++paints;
+            painted += static_cast<QPaintEvent *>(event)->region();
+        }
         return false;
     }
 };
@@ -134,6 +139,35 @@ private Q_SLOTS:
         QTRY_VERIFY(counter.paints > 0);
         const QImage cell = grabCell(1, TaskTreeModel::ProgressColumn);
         QVERIFY2(countNear(cell, cell.rect(), failure, 40) > 30, "the task that failed is not painted as failed");
+    }
+
+    // Changes repaint the changed rows on screen, not the whole view: a change far below what is
+    // shown paints nothing, one on screen paints its row.
+    void onlyChangedRowsOnScreenAreRepainted()
+    {
+        QList<Task> tasks;
+        for (int i = 0; i < 200; ++i)
+            tasks.append(makeTask(QString::number(i), TaskState::Running, 10));
+        m_model->apply(tasks);
+        QTRY_VERIFY(m_view->indexAt(QPoint(1, 1)).isValid());
+        const QRect row1 = m_view->visualRect(m_model->index(1, 0));
+        QVERIFY(!m_view->visualRect(m_model->index(150, 0)).intersects(m_view->viewport()->rect()));
+        {
+            PaintCounter settle(m_view->viewport()); // the inserts lay the tree out and paint it whole
+            QTRY_VERIFY(settle.paints > 0);
+        }
+        PaintCounter counter(m_view->viewport());
+        tasks[150].percentDone = 90; // a poll that changes a row below the screen
+        tasks[150].rawJson += ' ';
+        m_model->apply(tasks);
+        tasks[1].percentDone = 50; // and one that changes a row on it, before the view paints
+        tasks[1].rawJson += ' ';
+        m_model->apply(tasks);
+        QTRY_VERIFY(counter.paints > 0);
+        const QRect painted = counter.painted.boundingRect();
+        QCOMPARE(painted.top(), row1.top());
+        QCOMPARE(painted.height(), row1.height());
+        QCOMPARE(painted.width(), m_view->viewport()->width());
     }
 
     void noPercentIsAnEmptyBar()

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QTimer>
 
 #include <vector>
 
@@ -28,6 +29,12 @@ TaskTreeView::TaskTreeView(QWidget *parent)
     setItemDelegateForColumn(TaskTreeModel::ProgressColumn, new ProgressDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::StateColumn, new StateBadgeDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::NameColumn, new TaskNameDelegate(this));
+    for (const auto signal : {&QTreeView::expanded, &QTreeView::collapsed}) {
+        connect(this, signal, this, [this] {
+            m_layoutPending = true;
+            forgetShownRows();
+        });
+    }
     header()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu *menu = createColumnMenu(this);
@@ -97,10 +104,74 @@ void TaskTreeView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
 #if QT_CONFIG(accessibility)
     ownPath = ownPath && !QAccessible::isActive();
 #endif
-    if (ownPath)
-        viewport()->update();
-    else
+    if (!ownPath) {
         QTreeView::dataChanged(topLeft, bottomRight, roles);
+        return;
+    }
+    if (m_layoutPending) { // the next paint lays the rows out and paints them all anyway
+        viewport()->update();
+        return;
+    }
+    // Only the changed rows on screen: at each poll most changes are elsewhere in the list.
+    if (!m_shownRowsValid)
+        collectShownRows();
+    const QModelIndex parent = topLeft.parent();
+    const int width = viewport()->width();
+    for (const ShownRow &shown : m_shownRows) {
+        if (shown.row >= topLeft.row() && shown.row <= bottomRight.row() && shown.parent == parent)
+            viewport()->update(QRect(0, shown.top, width, m_shownRowHeight));
+    }
+}
+
+// The rows on screen, from the top one down (rows have one height), read once per event loop pass:
+// the hundreds of dataChanged of one poll arrive in one pass.
+void TaskTreeView::collectShownRows()
+{
+    m_shownRows.clear();
+    m_shownRowsValid = true;
+    QTimer::singleShot(0, this, &TaskTreeView::forgetShownRows);
+    QModelIndex index = indexAt(QPoint(0, 0));
+    if (!index.isValid())
+        return;
+    const QRect first = visualRect(index);
+    m_shownRowHeight = first.height();
+    const int bottom = viewport()->height();
+    for (int top = first.top(); index.isValid() && top < bottom && m_shownRowHeight > 0; top += m_shownRowHeight) {
+        m_shownRows.push_back({index.parent(), index.row(), top});
+        index = indexBelow(index);
+    }
+}
+
+void TaskTreeView::forgetShownRows()
+{
+    m_shownRowsValid = false;
+    m_shownRows.clear();
+}
+
+void TaskTreeView::paintEvent(QPaintEvent *event)
+{
+    QTreeView::paintEvent(event); // lays out what changed first
+    m_layoutPending = false;
+}
+
+void TaskTreeView::scrollContentsBy(int dx, int dy)
+{
+    forgetShownRows();
+    QTreeView::scrollContentsBy(dx, dy);
+}
+
+void TaskTreeView::rowsInserted(const QModelIndex &parent, int start, int end)
+{
+    m_layoutPending = true;
+    forgetShownRows();
+    QTreeView::rowsInserted(parent, start, end);
+}
+
+void TaskTreeView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
+{
+    m_layoutPending = true;
+    forgetShownRows();
+    QTreeView::rowsAboutToBeRemoved(parent, start, end);
 }
 
 QMenu *TaskTreeView::createCellMenu(const QModelIndex &index, QWidget *parent)
@@ -135,7 +206,25 @@ QMenu *TaskTreeView::createColumnMenu(QWidget *parent)
 
 void TaskTreeView::setModel(QAbstractItemModel *model)
 {
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
     QTreeView::setModel(model);
+    // Whatever moves rows makes their places unknown until the next paint lays them out.
+    const auto pending = [this] {
+        m_layoutPending = true;
+        forgetShownRows();
+    };
+    if (model) {
+        m_modelConnections = {
+            connect(model, &QAbstractItemModel::layoutChanged, this, pending),
+            connect(model, &QAbstractItemModel::modelReset, this, pending),
+            connect(model, &QAbstractItemModel::rowsMoved, this, pending),
+            connect(model, &QAbstractItemModel::columnsInserted, this, pending),
+            connect(model, &QAbstractItemModel::columnsRemoved, this, pending),
+        };
+    }
+    pending();
     applyDefaultWidths();
 }
 

@@ -5,6 +5,8 @@
 
 #include <QTreeView>
 
+#include <vector>
+
 class QMenu;
 
 namespace Taskscope {
@@ -36,9 +38,28 @@ Q_SIGNALS:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles = {}) override;
+    void paintEvent(QPaintEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void rowsInserted(const QModelIndex &parent, int start, int end) override;
+    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
 
 private:
+    // A row on screen: its parent and row, and the top of its rectangle in the viewport.
+    struct ShownRow
+    {
+        QModelIndex parent;
+        int row;
+        int top;
+    };
     void applyDefaultWidths();
+    void collectShownRows();
+    void forgetShownRows();
+
+    std::vector<ShownRow> m_shownRows; // valid for one pass of the event loop (m_shownRowsValid)
+    int m_shownRowHeight = 0;
+    bool m_shownRowsValid = false;
+    bool m_layoutPending = true; // rows came, went or moved since the last paint: where rows are is not known
+    QList<QMetaObject::Connection> m_modelConnections;
 };
 
 } // namespace Taskscope

@@ -52,7 +52,7 @@ struct PageFetcher::Outcome
 {
     QByteArrayList body;
     QString url;
-    std::optional<ApiError> error; // Cancelled: aborted silently
+    std::optional<ApiError> error; // set: the request failed (an abort reports nothing)
 };
 
 // The network side of a PageFetcher: its QNetworkAccessManager and the reply in flight live in the
@@ -143,7 +143,8 @@ void PageFetcher::fetch(const QUrl &url)
             if (m_request.load() != request)
                 return; // aborted or replaced before it started: the server never sees it
             transfer->start(url, rules, [this, request](const Outcome &outcome) {
-                QMetaObject::invokeMethod(this, [this, request, outcome] { finish(request, outcome); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, request, outcome] { finish(request, outcome); }, Qt::QueuedConnection);
             });
         },
         Qt::QueuedConnection);
@@ -228,14 +229,15 @@ bool PageFetcher::Transfer::followRedirect(QNetworkReply *reply, int status)
         && from.host().compare(target.host(), Qt::CaseInsensitive) == 0;
     if (!sameOrigin(from, target) && !upgrade) {
         // The origin says where; a path or query chosen by the server could carry anything (the token).
-        const QUrl origin = target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
-        m_done(Outcome{{}, {}, ApiError::crossOriginRedirect(
-                                   from.toString(), PageFetcher::tr("%1 redirected to %2").arg(from.toString(), origin.toString()))});
+        const QUrl origin =
+            target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+        const QString detail = PageFetcher::tr("%1 redirected to %2").arg(from.toString(), origin.toString());
+        m_done(Outcome{{}, {}, ApiError::crossOriginRedirect(from.toString(), detail)});
         return true;
     }
     if (++m_redirects > kMaxRedirects) {
-        m_done(Outcome{{}, {}, ApiError::crossOriginRedirect(
-                                   from.toString(), PageFetcher::tr("%1 redirected more than %2 times").arg(from.toString()).arg(kMaxRedirects))});
+        const QString detail = PageFetcher::tr("%1 redirected more than %2 times").arg(from.toString()).arg(kMaxRedirects);
+        m_done(Outcome{{}, {}, ApiError::crossOriginRedirect(from.toString(), detail)});
         return true;
     }
     send(target);

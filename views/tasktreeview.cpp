@@ -30,10 +30,7 @@ TaskTreeView::TaskTreeView(QWidget *parent)
     setItemDelegateForColumn(TaskTreeModel::StateColumn, new StateBadgeDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::NameColumn, new TaskNameDelegate(this));
     for (const auto signal : {&QTreeView::expanded, &QTreeView::collapsed}) {
-        connect(this, signal, this, [this] {
-            m_layoutPending = true;
-            forgetShownRows();
-        });
+        connect(this, signal, this, &TaskTreeView::rowsMayHaveMoved);
     }
     header()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header(), &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -148,6 +145,14 @@ void TaskTreeView::forgetShownRows()
     m_shownRows.clear();
 }
 
+// Rows came, went, moved, opened or closed: where they are is known again after the next paint,
+// which lays them out.
+void TaskTreeView::rowsMayHaveMoved()
+{
+    m_layoutPending = true;
+    forgetShownRows();
+}
+
 void TaskTreeView::paintEvent(QPaintEvent *event)
 {
     QTreeView::paintEvent(event); // lays out what changed first
@@ -162,15 +167,13 @@ void TaskTreeView::scrollContentsBy(int dx, int dy)
 
 void TaskTreeView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
-    m_layoutPending = true;
-    forgetShownRows();
+    rowsMayHaveMoved();
     QTreeView::rowsInserted(parent, start, end);
 }
 
 void TaskTreeView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
 {
-    m_layoutPending = true;
-    forgetShownRows();
+    rowsMayHaveMoved();
     QTreeView::rowsAboutToBeRemoved(parent, start, end);
 }
 
@@ -210,21 +213,16 @@ void TaskTreeView::setModel(QAbstractItemModel *model)
         disconnect(connection);
     m_modelConnections.clear();
     QTreeView::setModel(model);
-    // Whatever moves rows makes their places unknown until the next paint lays them out.
-    const auto pending = [this] {
-        m_layoutPending = true;
-        forgetShownRows();
-    };
     if (model) {
         m_modelConnections = {
-            connect(model, &QAbstractItemModel::layoutChanged, this, pending),
-            connect(model, &QAbstractItemModel::modelReset, this, pending),
-            connect(model, &QAbstractItemModel::rowsMoved, this, pending),
-            connect(model, &QAbstractItemModel::columnsInserted, this, pending),
-            connect(model, &QAbstractItemModel::columnsRemoved, this, pending),
+            connect(model, &QAbstractItemModel::layoutChanged, this, &TaskTreeView::rowsMayHaveMoved),
+            connect(model, &QAbstractItemModel::modelReset, this, &TaskTreeView::rowsMayHaveMoved),
+            connect(model, &QAbstractItemModel::rowsMoved, this, &TaskTreeView::rowsMayHaveMoved),
+            connect(model, &QAbstractItemModel::columnsInserted, this, &TaskTreeView::rowsMayHaveMoved),
+            connect(model, &QAbstractItemModel::columnsRemoved, this, &TaskTreeView::rowsMayHaveMoved),
         };
     }
-    pending();
+    rowsMayHaveMoved();
     applyDefaultWidths();
 }
 

@@ -54,6 +54,7 @@ private:
     void applyDefaultWidths();
     void collectShownRows();
     void forgetShownRows();
+    void rowsMayHaveMoved();
 
     std::vector<ShownRow> m_shownRows; // valid for one pass of the event loop (m_shownRowsValid)
     int m_shownRowHeight = 0;

@@ -1,7 +1,6 @@
 // PageFetcher: the token travels only in the Authorization header of requests to the configured origin.
 #include "pagefetcher.h"
 
-#include "backgroundpriority.h"
 #include "logging.h"
 
 #include <QHostAddress>
@@ -105,7 +104,6 @@ PageFetcher::PageFetcher(QObject *parent)
     Transfer *transfer = m_transfer;
     connect(m_thread, &QThread::finished, m_thread, [transfer] { delete transfer; }, Qt::DirectConnection);
     m_thread->start();
-    QMetaObject::invokeMethod(m_transfer, [] { yieldToTheUiThread(); }, Qt::QueuedConnection);
 }
 
 PageFetcher::~PageFetcher()
@@ -379,6 +377,13 @@ void PageFetcher::Transfer::onFinished()
     }
     qCDebug(lcNetwork) << "page of" << received << "bytes in" << body.size() << "pieces received in" << m_timer.elapsed()
                        << "ms";
+    if (body.size() > 1) { // joined here, off the UI thread, with the room the reader wants after it
+        QByteArray whole;
+        whole.reserve(received + m_rules.bodyPadding);
+        for (const QByteArray &piece : std::as_const(body))
+            whole.append(piece);
+        body = QByteArrayList{std::move(whole)};
+    }
     m_done(Outcome{std::move(body), reply->url().toString(), std::nullopt});
 }
 

@@ -31,6 +31,7 @@ public:
         QHash<QString, QByteArray> trustedCertificates; // "host:port" -> SHA-256
         qint64 maxBodyBytes = 256LL * 1024 * 1024;
         int transferTimeoutMs = 30'000;
+        qsizetype bodyPadding = 0; // bytes reserved after a body joined from its pieces
     };
 
     explicit PageFetcher(QObject *parent = nullptr);
@@ -53,8 +54,8 @@ public:
     ApiError scrubbed(ApiError error) const;
 
 Q_SIGNALS:
-    // The body in the pieces it arrived in: they are read as they come, in the fetcher's own
-    // thread, and joined by whoever parses them, on a worker, never on the UI thread.
+    // The body in one piece (with Rules::bodyPadding bytes reserved after it): read as it comes and
+    // joined in the fetcher's own thread, never on the UI thread.
     void fetched(const QByteArrayList &body, const QString &url);
     void failed(const Taskscope::ApiError &error);
 

@@ -27,7 +27,7 @@ struct ParsedPage
 
 struct PendingPage
 {
-    QByteArrayList body; // as it arrived (joined on the worker that parses it), or joined for the peek
+    QByteArrayList body; // as the fetcher hands it over: one piece, joined in its thread
     qint64 bytes = 0;
     QString url;
     QString prefetched; // the next page was requested early on this token
@@ -100,8 +100,8 @@ void SnapshotAssembler::abort()
     dropPendingPages();
 }
 
-// One piece is shared, not copied; several are joined with room for the parser's padding after
-// them, so that neither the peek nor the parse copies them again.
+// One piece (what PageFetcher hands over) is shared, not copied; several are joined with room for
+// the parser's padding after them, so that neither the peek nor the parse copies them again.
 QByteArray SnapshotAssembler::joined(const QByteArrayList &pieces)
 {
     if (pieces.size() == 1)

@@ -7,6 +7,7 @@
 #include "pagefetcher.h"
 #include "scheduler.h"
 #include "snapshotassembler.h"
+#include "tasklistparser.h"
 #include "workerrelease.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -52,6 +53,7 @@ void TasksClient::applySettings()
     rules.trustedCertificates = m_config.trustedCertificates;
     rules.maxBodyBytes = m_config.maxBodyBytes;
     rules.transferTimeoutMs = m_config.transferTimeoutMs;
+    rules.bodyPadding = TaskListParser::kPadding; // parsed in place, not copied again
     m_fetcher->setRules(rules);
     m_loop->setTiming({m_config.pollIntervalMs, m_config.backoffInitialMs, m_config.backoffMaxMs});
 }

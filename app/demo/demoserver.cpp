@@ -380,7 +380,11 @@ DemoServer::DemoServer(const DemoServerOptions &options, QObject *parent)
 
 DemoServer::~DemoServer()
 {
-    d->http.reset(); // closes the port and every connection before the rest goes
+    // Responses held back by the latency fault go first, while their connections still exist (a
+    // responder refers to its socket, which the HTTP server owns); then the port and every
+    // connection close, before the rest goes.
+    d->pending.clear();
+    d->http.reset();
 }
 
 bool DemoServer::listen(quint16 port)

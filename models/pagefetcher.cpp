@@ -377,13 +377,8 @@ void PageFetcher::Transfer::onFinished()
     }
     qCDebug(lcNetwork) << "page of" << received << "bytes in" << body.size() << "pieces received in" << m_timer.elapsed()
                        << "ms";
-    if (body.size() > 1) { // joined here, off the UI thread, with the room the reader wants after it
-        QByteArray whole;
-        whole.reserve(received + m_rules.bodyPadding);
-        for (const QByteArray &piece : std::as_const(body))
-            whole.append(piece);
-        body = QByteArrayList{std::move(whole)};
-    }
+    if (body.size() > 1) // joined here, off the UI thread, with the room the reader wants after it
+        body = QByteArrayList{PageFetcher::joined(body, m_rules.bodyPadding)};
     m_done(Outcome{std::move(body), reply->url().toString(), std::nullopt});
 }
 
@@ -398,6 +393,20 @@ void PageFetcher::Transfer::abort()
     reply->deleteLater();
     m_chunks.clear();
     m_received = 0;
+}
+
+QByteArray PageFetcher::joined(const QByteArrayList &pieces, qsizetype padding)
+{
+    if (pieces.size() == 1)
+        return pieces.first();
+    qsizetype size = 0;
+    for (const QByteArray &piece : pieces)
+        size += piece.size();
+    QByteArray body;
+    body.reserve(size + padding);
+    for (const QByteArray &piece : pieces)
+        body.append(piece);
+    return body;
 }
 
 QString PageFetcher::scrub(QString text) const

@@ -53,6 +53,9 @@ public:
     // The token (and its percent-encoded form) replaced by *** in every text of `error`.
     ApiError scrubbed(ApiError error) const;
 
+    // One piece is shared, not copied; several are joined with `padding` bytes reserved after them.
+    static QByteArray joined(const QByteArrayList &pieces, qsizetype padding);
+
 Q_SIGNALS:
     // The body in one piece (with Rules::bodyPadding bytes reserved after it): read as it comes and
     // joined in the fetcher's own thread, never on the UI thread.

@@ -104,16 +104,7 @@ void SnapshotAssembler::abort()
 // the parser's padding after them, so that neither the peek nor the parse copies them again.
 QByteArray SnapshotAssembler::joined(const QByteArrayList &pieces)
 {
-    if (pieces.size() == 1)
-        return pieces.first();
-    qsizetype size = 0;
-    for (const QByteArray &piece : pieces)
-        size += piece.size();
-    QByteArray body;
-    body.reserve(size + TaskListParser::kPadding);
-    for (const QByteArray &piece : pieces)
-        body.append(piece);
-    return body;
+    return PageFetcher::joined(pieces, TaskListParser::kPadding);
 }
 
 void SnapshotAssembler::requestPage(const QString &continueToken)

@@ -85,8 +85,7 @@ void TaskTreeProxy::setSourceModel(QAbstractItemModel *model)
                     [this] {
                         beginResetModel();
                         m_model = nullptr;
-                        m_levels.clear();
-                        m_rootLevel = nullptr;
+                        clearLevels();
                         endResetModel();
                     }),
         };
@@ -147,9 +146,9 @@ TaskTreeProxy::Level *TaskTreeProxy::ensureLevel(const Node *node)
     if (!level) {
         level = std::make_unique<Level>();
         level->node = node;
-        if (!node)
+        if (!node) {
             m_rootLevel = level.get();
-        if (node) {
+        } else {
             const Level *above = levelOf(m_model->parentNode(node));
             Q_ASSERT(above);
             const int row = m_model->rowOf(node);
@@ -281,10 +280,15 @@ void TaskTreeProxy::buildLevels(Level *top)
     }
 }
 
-void TaskTreeProxy::buildAll()
+void TaskTreeProxy::clearLevels()
 {
     m_levels.clear();
     m_rootLevel = nullptr;
+}
+
+void TaskTreeProxy::buildAll()
+{
+    clearLevels();
     if (!m_model)
         return;
     buildLevels(ensureLevel(nullptr));
@@ -715,6 +719,15 @@ void TaskTreeProxy::invalidateRowsFilter()
 
 // --- QAbstractItemModel ----------------------------------------------------------------------
 
+// The task of a (valid) proxy index, read from its level without making a source index.
+const TaskTreeProxy::Node *TaskTreeProxy::nodeAt(const QModelIndex &proxyIndex) const
+{
+    const auto *level = static_cast<const Level *>(proxyIndex.internalPointer());
+    if (proxyIndex.row() >= int(level->proxyToSource.size()))
+        return nullptr;
+    return m_model->childNode(level->node, level->proxyToSource[size_t(proxyIndex.row())]);
+}
+
 QModelIndex TaskTreeProxy::mapToSource(const QModelIndex &proxyIndex) const
 {
     if (!proxyIndex.isValid() || !m_model)
@@ -740,7 +753,8 @@ QModelIndex TaskTreeProxy::index(int row, int column, const QModelIndex &parent)
 {
     if (row < 0 || column < 0 || column >= columnCount() || (parent.isValid() && parent.column() != 0))
         return {};
-    Level *level = parent.isValid() ? levelOf(TaskTreeModel::nodeOf(mapToSource(parent))) : levelOf(nullptr);
+    const Node *node = parent.isValid() ? nodeAt(parent) : nullptr;
+    Level *level = parent.isValid() && !node ? nullptr : levelOf(node);
     if (!level || row >= int(level->proxyToSource.size()))
         return {};
     return createIndex(row, column, level);
@@ -765,17 +779,11 @@ int TaskTreeProxy::rowCount(const QModelIndex &parent) const
 {
     if (!m_model || (parent.isValid() && parent.column() != 0))
         return 0;
-    const Node *node = nullptr;
-    if (parent.isValid()) {
-        // Asked of every row the tree view lays out (with hasChildren): most tasks have no subtasks,
-        // and the model says so without the lookup of a level.
-        const auto *above = static_cast<const Level *>(parent.internalPointer());
-        if (parent.row() >= int(above->proxyToSource.size()))
-            return 0;
-        node = m_model->childNode(above->node, above->proxyToSource[size_t(parent.row())]);
-        if (m_model->childCount(node) == 0)
-            return 0;
-    }
+    const Node *node = parent.isValid() ? nodeAt(parent) : nullptr;
+    // Asked of every row the tree view lays out (with hasChildren): most tasks have no subtasks, and
+    // the model says so without the lookup of a level.
+    if (parent.isValid() && (!node || m_model->childCount(node) == 0))
+        return 0;
     const Level *level = levelOf(node);
     return level ? int(level->proxyToSource.size()) : 0;
 }

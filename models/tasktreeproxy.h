@@ -77,6 +77,7 @@ private:
     class Dirty;
 
     Level *levelOf(const Node *node) const;
+    const Node *nodeAt(const QModelIndex &proxyIndex) const;
     Level *ensureLevel(const Node *node);
     std::vector<Level *> levelsPreOrder(Level *top) const;
     bool childHasHits(const Level &level, int sourceRow) const;
@@ -89,6 +90,7 @@ private:
     void computeMatches(Level &level, bool ancestorMatches);
     void buildLevels(Level *top);
     void buildAll();
+    void clearLevels();
     void relayout(const std::function<void()> &change);
     void finishLayout();
     void updateHit(Level *level, int sourceRow, Dirty &dirty);

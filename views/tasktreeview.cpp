@@ -5,6 +5,7 @@
 #include "statebadgedelegate.h"
 #include "tasknamedelegate.h"
 #include "tasktreemodel.h"
+#include "textcelldelegate.h"
 
 #include <QAccessible>
 #include <QHeaderView>
@@ -12,6 +13,7 @@
 #include <QMenu>
 #include <QTimer>
 
+#include <algorithm>
 #include <vector>
 
 namespace Taskscope {
@@ -26,6 +28,7 @@ TaskTreeView::TaskTreeView(QWidget *parent)
     setAllColumnsShowFocus(true);
     header()->setStretchLastSection(true);
     header()->setSectionsMovable(true);
+    setItemDelegate(new TextCellDelegate(this)); // texts laid out once, not at every paint
     setItemDelegateForColumn(TaskTreeModel::ProgressColumn, new ProgressDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::StateColumn, new StateBadgeDelegate(this));
     setItemDelegateForColumn(TaskTreeModel::NameColumn, new TaskNameDelegate(this));
@@ -109,15 +112,40 @@ void TaskTreeView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
         viewport()->update();
         return;
     }
-    // Only the changed rows on screen: at each poll most changes are elsewhere in the list.
+    // Only the changed cells on screen: at each poll most changes are elsewhere in the list, and
+    // most of those on screen are a running duration's one cell (a row paints only the columns in
+    // the area repainted, and its text is most of a repaint's cost).
     if (!m_shownRowsValid)
         collectShownRows();
     const QModelIndex parent = topLeft.parent();
-    const int width = viewport()->width();
+    const std::vector<std::pair<int, int>> spans = columnSpans(topLeft.column(), bottomRight.column());
     for (const ShownRow &shown : m_shownRows) {
-        if (shown.row >= topLeft.row() && shown.row <= bottomRight.row() && shown.parent == parent)
-            viewport()->update(QRect(0, shown.top, width, m_shownRowHeight));
+        if (shown.row < topLeft.row() || shown.row > bottomRight.row() || shown.parent != parent)
+            continue;
+        for (const auto &[left, width] : spans)
+            viewport()->update(QRect(left, shown.top, width, m_shownRowHeight));
     }
+}
+
+// Where the columns first..last (the model's numbers) are on the viewport, as (left, width), side
+// by side ones joined: the user may have moved or hidden columns.
+std::vector<std::pair<int, int>> TaskTreeView::columnSpans(int first, int last) const
+{
+    std::vector<std::pair<int, int>> spans;
+    const QHeaderView *columns = header();
+    for (int column = qMax(0, first); column <= last && column < columns->count(); ++column) {
+        if (!columns->isSectionHidden(column) && columns->sectionSize(column) > 0)
+            spans.emplace_back(columnViewportPosition(column), columns->sectionSize(column));
+    }
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<int, int>> joined;
+    for (const auto &[left, width] : spans) {
+        if (!joined.empty() && joined.back().first + joined.back().second >= left)
+            joined.back().second = qMax(joined.back().second, left + width - joined.back().first);
+        else
+            joined.emplace_back(left, width);
+    }
+    return joined;
 }
 
 // The rows on screen, from the top one down (rows have one height), read once per event loop pass:

@@ -5,6 +5,7 @@
 
 #include <QTreeView>
 
+#include <utility>
 #include <vector>
 
 class QMenu;
@@ -52,6 +53,7 @@ private:
         int top;
     };
     void applyDefaultWidths();
+    std::vector<std::pair<int, int>> columnSpans(int first, int last) const;
     void collectShownRows();
     void forgetShownRows();
     void rowsMayHaveMoved();

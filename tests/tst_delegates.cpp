@@ -6,8 +6,11 @@
 #include "tasktreemodel.h"
 #include "taskformat.h"
 #include "tasktreeview.h"
+#include "textcelldelegate.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QApplication>
 #include <QImage>
 #include <QPaintEvent>
@@ -141,9 +144,9 @@ private Q_SLOTS:
         QVERIFY2(countNear(cell, cell.rect(), failure, 40) > 30, "the task that failed is not painted as failed");
     }
 
-    // Changes repaint the changed rows on screen, not the whole view: a change far below what is
-    // shown paints nothing, one on screen paints its row.
-    void onlyChangedRowsOnScreenAreRepainted()
+    // Changes repaint the changed cells on screen, not the whole view: a change far below what is
+    // shown paints nothing, one on screen paints its row's changed cell (here the progress bar).
+    void onlyChangedCellsOnScreenAreRepainted()
     {
         QList<Task> tasks;
         for (int i = 0; i < 200; ++i)
@@ -167,7 +170,70 @@ private Q_SLOTS:
         const QRect painted = counter.painted.boundingRect();
         QCOMPARE(painted.top(), row1.top());
         QCOMPARE(painted.height(), row1.height());
-        QCOMPARE(painted.width(), m_view->viewport()->width());
+        QCOMPARE(painted.left(), m_view->columnViewportPosition(TaskTreeModel::ProgressColumn));
+        QCOMPARE(painted.width(), m_view->columnWidth(TaskTreeModel::ProgressColumn));
+    }
+
+    // When the user has moved columns, a change still repaints where its cells are now.
+    void changedCellsFollowMovedColumns()
+    {
+        QAbstractItemModelTester tester(m_model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QList<Task> tasks;
+        for (int i = 0; i < 20; ++i)
+            tasks.append(makeTask(QString::number(i), TaskState::Running, 10));
+        m_model->apply(tasks);
+        m_view->header()->moveSection(m_view->header()->visualIndex(TaskTreeModel::ProgressColumn), 0);
+        QTRY_VERIFY(m_view->indexAt(QPoint(1, 1)).isValid());
+        {
+            PaintCounter settle(m_view->viewport());
+            QTRY_VERIFY(settle.paints > 0);
+        }
+        PaintCounter counter(m_view->viewport());
+        tasks[2].percentDone = 70;
+        tasks[2].rawJson += ' ';
+        m_model->apply(tasks);
+        QTRY_VERIFY(counter.paints > 0);
+        const QRect painted = counter.painted.boundingRect();
+        QCOMPARE(painted.left(), 0);
+        QCOMPARE(painted.width(), m_view->columnWidth(TaskTreeModel::ProgressColumn));
+        QCOMPARE(painted.top(), m_view->visualRect(m_model->index(2, 0)).top());
+    }
+
+    // Texts drawn from the cache of laid-out texts look exactly as QStyledItemDelegate draws them: plain,
+    // elided where the column is narrow, selected, and right-aligned (the duration).
+    void cachedTextsLookAsQtDrawsThem()
+    {
+        QAbstractItemModelTester tester(m_model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QList<Task> tasks;
+        for (int i = 0; i < 4; ++i) {
+            Task task = makeTask(QString::number(i), TaskState::Completed, 100);
+            task.summary = u"Backup of the orders database"_s;
+            task.startTime = QDateTime::currentDateTimeUtc().addSecs(-7200);
+            task.endTime = task.startTime.addSecs(3723); // a duration that does not tick between grabs
+            tasks.append(task);
+        }
+        m_model->apply(tasks);
+        m_view->header()->resizeSection(TaskTreeModel::SummaryColumn, 60); // elided
+        m_view->selectionModel()->select(m_model->index(2, 0),
+                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const int columns[] = {TaskTreeModel::NameColumn, TaskTreeModel::SummaryColumn,
+                               TaskTreeModel::StartedColumn, TaskTreeModel::DurationColumn};
+        for (const int column : columns) {
+            for (const int row : {1, 2}) {
+                QVERIFY(!m_model->index(row, column).data().toString().isEmpty());
+                const QImage cached = grabCell(row, column);
+                auto *plain = new QStyledItemDelegate(m_view);
+                QAbstractItemDelegate *ours = m_view->itemDelegateForIndex(m_model->index(row, column));
+                QVERIFY(qobject_cast<TextCellDelegate *>(ours));
+                m_view->setItemDelegateForColumn(column, plain);
+                const QImage byQt = grabCell(row, column);
+                m_view->setItemDelegateForColumn(column, column == TaskTreeModel::NameColumn ? ours : nullptr);
+                QCOMPARE(cached.size(), byQt.size());
+                QVERIFY2(cached == byQt, qPrintable(u"column %1, row %2 differs"_s.arg(column).arg(row)));
+                const QColor ink = m_view->palette().color(row == 2 ? QPalette::HighlightedText : QPalette::Text);
+                QVERIFY(countNear(cached, cached.rect(), ink, 100) > 4); // the text is there
+            }
+        }
     }
 
     void noPercentIsAnEmptyBar()

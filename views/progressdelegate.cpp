@@ -1,6 +1,7 @@
 // ProgressDelegate: percentDone as a progress bar drawn by the style (STYLE.md, 7).
 #include "progressdelegate.h"
 
+#include "paintcache.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
 
@@ -24,7 +25,6 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const auto state = TaskState(index.data(TaskTreeModel::StateRole).toInt());
     QStyleOptionProgressBar bar;
     bar.initFrom(widget ? widget : nullptr);
-    bar.rect = option.rect.adjusted(2, 2, -2, -2);
     bar.state = (option.state & QStyle::State_Enabled) | QStyle::State_Horizontal; // Qt 6 needs Horizontal
     bar.direction = option.direction;
     bar.fontMetrics = option.fontMetrics;
@@ -41,11 +41,24 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         bar.textVisible = false;
         bar.state &= ~QStyle::State_Enabled;
     }
-    if (state == TaskState::Failed || state == TaskState::Cancelled)
+    const bool accented = state == TaskState::Failed || state == TaskState::Cancelled;
+    if (accented)
         bar.palette.setColor(QPalette::Highlight, TaskColors::accent(state, option.palette));
-    painter->save();
-    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
-    painter->restore();
+    // Painted by the style once per look (a screen of rows shows few), then drawn from the cache.
+    const QRect target = option.rect.adjusted(2, 2, -2, -2);
+    bar.rect = QRect(QPoint(0, 0), target.size());
+    const QString key = QStringLiteral("taskscope-progress/%1/%2/%3/%4/%5/%6/%7/%8")
+                            .arg(bar.progress)
+                            .arg(int(bar.state))
+                            .arg(int(bar.direction))
+                            .arg(accented ? bar.palette.color(QPalette::Highlight).rgba() : 0u)
+                            .arg(option.palette.cacheKey())
+                            .arg(int(option.palette.currentColorGroup()))
+                            .arg(option.font.key(), bar.text);
+    drawCachedPixmap(painter, target, key, [&](QPainter *onPixmap) {
+        onPixmap->setFont(option.font);
+        style->drawControl(QStyle::CE_ProgressBar, &bar, onPixmap, widget);
+    });
 }
 
 } // namespace Taskscope

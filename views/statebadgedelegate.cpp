@@ -1,6 +1,7 @@
 // StateBadgeDelegate: painted on top of the base delegate (STYLE.md, 8), colours from the palette.
 #include "statebadgedelegate.h"
 
+#include "paintcache.h"
 #include "statepill.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
@@ -27,13 +28,29 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
 
     const auto state = TaskState(index.data(TaskTreeModel::StateRole).toInt());
+    const bool selected = option.state & QStyle::State_Selected;
+    // Painted once per look (a screen of rows shows a handful), then drawn from the cache.
+    const QString key = QStringLiteral("taskscope-badge/%1/%2/%3/%4/%5/%6")
+                            .arg(int(state))
+                            .arg(int(selected))
+                            .arg(option.palette.cacheKey())
+                            .arg(int(option.palette.currentColorGroup()))
+                            .arg(option.font.key(), text);
+    drawCachedPixmap(painter, option.rect, key, [&](QPainter *onPixmap) {
+        paintPill(onPixmap, QRect(QPoint(0, 0), option.rect.size()), option, state, text);
+    });
+}
+
+void StateBadgeDelegate::paintPill(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
+                                   TaskState state, const QString &text)
+{
     const QFontMetricsF fm(option.font);
-    const double height = qMin(double(option.rect.height()) - 2.0, fm.height() + 2.0);
+    const double height = qMin(double(rect.height()) - 2.0, fm.height() + 2.0);
     const double glyph = fm.height() * 0.62;
     const double padding = fm.height() * 0.45;
-    const double width = qMin(double(option.rect.width()) - 4.0,
+    const double width = qMin(double(rect.width()) - 4.0,
                               padding + glyph + padding * 0.6 + fm.horizontalAdvance(text) + padding);
-    const QRectF pill(option.rect.left() + 3.0, option.rect.top() + (option.rect.height() - height) / 2.0, width, height);
+    const QRectF pill(rect.left() + 3.0, rect.top() + (rect.height() - height) / 2.0, width, height);
 
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &palette = option.palette;

@@ -14,6 +14,10 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    static void paintPill(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option, TaskState state,
+                          const QString &text);
 };
 
 } // namespace Taskscope

@@ -10,7 +10,7 @@ namespace Taskscope {
 
 void TaskNameDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
-    QStyledItemDelegate::initStyleOption(option, index);
+    TextCellDelegate::initStyleOption(option, index);
     if (index.data(TaskTreeModel::MarksRole).toInt() == TaskTreeModel::NoMark)
         return;
     const QStyle *style = option->widget ? option->widget->style() : QApplication::style();

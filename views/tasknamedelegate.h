@@ -2,15 +2,15 @@
 // (orphan, self-parent, cycle); the model's tooltip says why.
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "textcelldelegate.h"
 
 namespace Taskscope {
 
-class TaskNameDelegate final : public QStyledItemDelegate
+class TaskNameDelegate final : public TextCellDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using TextCellDelegate::TextCellDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -27,6 +27,10 @@ struct TaskTreeProxy::Level
     std::vector<int> proxyToSource; // the source rows shown, in display order
     std::vector<int> sourceToProxy; // each source row's proxy row; -1: hidden
     std::vector<quint8> bits;       // MatchBit | HitBit of each source row
+    // Each source row's own level (null: none). The tree view asks rowCount() and hasChildren() of
+    // every row it lays out (100,000 after any insert): this answers them from the proxy's vectors,
+    // without reading the model's nodes or looking up the levels' hash.
+    std::vector<Level *> below;
     int hits = 0;                   // source rows with HitBit
     bool ancestorMatches = false;   // the node of this level, or a task above it, matches
 };
@@ -149,10 +153,12 @@ TaskTreeProxy::Level *TaskTreeProxy::ensureLevel(const Node *node)
         if (!node) {
             m_rootLevel = level.get();
         } else {
-            const Level *above = levelOf(m_model->parentNode(node));
+            Level *above = levelOf(m_model->parentNode(node));
             Q_ASSERT(above);
             const int row = m_model->rowOf(node);
             level->ancestorMatches = above->ancestorMatches || (above->bits[size_t(row)] & MatchBit);
+            if (size_t(row) < above->below.size())
+                above->below[size_t(row)] = level.get();
         }
     }
     return level.get();
@@ -241,6 +247,7 @@ void TaskTreeProxy::computeMatches(Level &level, bool ancestorMatches)
     level.proxyToSource.clear();
     level.sourceToProxy.assign(size_t(rows), -1);
     level.bits.assign(size_t(rows), 0);
+    level.below.assign(size_t(rows), nullptr);
     level.hits = 0;
     for (int row = 0; row < rows; ++row)
         level.bits[size_t(row)] = filterAcceptsRow(row, sourceParent) ? MatchBit : 0;
@@ -260,6 +267,7 @@ void TaskTreeProxy::buildLevels(Level *top)
             const Node *child = m_model->childNode(level->node, row);
             if (m_model->childCount(child) > 0) {
                 Level *below = ensureLevel(child);
+                level->below[size_t(row)] = below;
                 pending.emplace_back(below, ancestorMatches || (level->bits[size_t(row)] & MatchBit));
             }
         }
@@ -581,6 +589,7 @@ void TaskTreeProxy::onRowsInserted(const QModelIndex &parent, int first, int las
     const int count = last - first + 1;
     level->sourceToProxy.insert(level->sourceToProxy.begin() + first, size_t(count), -1);
     level->bits.insert(level->bits.begin() + first, size_t(count), 0);
+    level->below.insert(level->below.begin() + first, size_t(count), nullptr);
     for (int &row : level->proxyToSource) {
         if (row >= first)
             row += count;
@@ -593,6 +602,7 @@ void TaskTreeProxy::onRowsInserted(const QModelIndex &parent, int first, int las
         const Node *child = m_model->childNode(parentNode, row);
         if (m_model->childCount(child) > 0) {
             Level *below = ensureLevel(child);
+            level->below[size_t(row)] = below;
             below->ancestorMatches = level->ancestorMatches || match;
             buildLevels(below);
         }
@@ -616,8 +626,10 @@ void TaskTreeProxy::onRowsAboutToBeRemoved(const QModelIndex &parent, int first,
     }
     std::sort(shown.begin(), shown.end());
     removeProxyRows(*level, std::move(shown), isVisible(*level));
-    for (int row = first; row <= last; ++row)
+    for (int row = first; row <= last; ++row) {
         forgetSubtree(m_model->childNode(parentNode, row));
+        level->below[size_t(row)] = nullptr;
+    }
 }
 
 void TaskTreeProxy::onRowsRemoved(const QModelIndex &parent, int first, int last)
@@ -629,6 +641,7 @@ void TaskTreeProxy::onRowsRemoved(const QModelIndex &parent, int first, int last
     const int count = last - first + 1;
     level->sourceToProxy.erase(level->sourceToProxy.begin() + first, level->sourceToProxy.begin() + last + 1);
     level->bits.erase(level->bits.begin() + first, level->bits.begin() + last + 1);
+    level->below.erase(level->below.begin() + first, level->below.begin() + last + 1);
     for (int &row : level->proxyToSource) {
         if (row > last)
             row -= count;
@@ -719,13 +732,13 @@ void TaskTreeProxy::invalidateRowsFilter()
 
 // --- QAbstractItemModel ----------------------------------------------------------------------
 
-// The task of a (valid) proxy index, read from its level without making a source index.
-const TaskTreeProxy::Node *TaskTreeProxy::nodeAt(const QModelIndex &proxyIndex) const
+// The level of a (valid) proxy index's own rows, if it has one.
+const TaskTreeProxy::Level *TaskTreeProxy::levelBelow(const QModelIndex &proxyIndex) const
 {
     const auto *level = static_cast<const Level *>(proxyIndex.internalPointer());
     if (proxyIndex.row() >= int(level->proxyToSource.size()))
         return nullptr;
-    return m_model->childNode(level->node, level->proxyToSource[size_t(proxyIndex.row())]);
+    return level->below[size_t(level->proxyToSource[size_t(proxyIndex.row())])];
 }
 
 QModelIndex TaskTreeProxy::mapToSource(const QModelIndex &proxyIndex) const
@@ -753,11 +766,10 @@ QModelIndex TaskTreeProxy::index(int row, int column, const QModelIndex &parent)
 {
     if (row < 0 || column < 0 || column >= columnCount() || (parent.isValid() && parent.column() != 0))
         return {};
-    const Node *node = parent.isValid() ? nodeAt(parent) : nullptr;
-    Level *level = parent.isValid() && !node ? nullptr : levelOf(node);
+    const Level *level = parent.isValid() ? levelBelow(parent) : m_rootLevel;
     if (!level || row >= int(level->proxyToSource.size()))
         return {};
-    return createIndex(row, column, level);
+    return createIndex(row, column, const_cast<Level *>(level));
 }
 
 QModelIndex TaskTreeProxy::parent(const QModelIndex &child) const
@@ -779,12 +791,7 @@ int TaskTreeProxy::rowCount(const QModelIndex &parent) const
 {
     if (!m_model || (parent.isValid() && parent.column() != 0))
         return 0;
-    const Node *node = parent.isValid() ? nodeAt(parent) : nullptr;
-    // Asked of every row the tree view lays out (with hasChildren): most tasks have no subtasks, and
-    // the model says so without the lookup of a level.
-    if (parent.isValid() && (!node || m_model->childCount(node) == 0))
-        return 0;
-    const Level *level = levelOf(node);
+    const Level *level = parent.isValid() ? levelBelow(parent) : m_rootLevel;
     return level ? int(level->proxyToSource.size()) : 0;
 }
 

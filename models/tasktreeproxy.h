@@ -77,7 +77,7 @@ private:
     class Dirty;
 
     Level *levelOf(const Node *node) const;
-    const Node *nodeAt(const QModelIndex &proxyIndex) const;
+    const Level *levelBelow(const QModelIndex &proxyIndex) const;
     Level *ensureLevel(const Node *node);
     std::vector<Level *> levelsPreOrder(Level *top) const;
     bool childHasHits(const Level &level, int sourceRow) const;

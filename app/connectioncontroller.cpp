@@ -4,6 +4,7 @@
 #include "connectionoptions.h"
 #include "connectionprofile.h"
 #include "demoserver.h"
+#include "demoserverthread.h"
 #include "tasksclient.h"
 #include "tokenstore.h"
 
@@ -72,13 +73,13 @@ void ConnectionController::openConnection(const ConnectionProfile &profile)
 bool ConnectionController::connectToDemo(const ConnectionConfig &settings)
 {
     if (!m_demo) {
-        auto server = std::make_unique<Demo::DemoServer>(ConnectionOptions::demoServerOptions());
-        if (!server->listen(0)) {
+        auto server = std::make_unique<Demo::DemoServerThread>(ConnectionOptions::demoServerOptions());
+        if (!server->isListening()) {
             Q_EMIT demoFailed(server->errorString());
             return false;
         }
         m_ownDemo = std::move(server);
-        m_demo = m_ownDemo.get();
+        m_demo = &m_ownDemo->server();
     }
     beginConnection(); // a keychain answer for another connection still on its way is dropped
     m_profileId.clear();

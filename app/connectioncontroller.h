@@ -16,6 +16,7 @@ namespace Taskscope {
 
 namespace Demo {
 class DemoServer;
+class DemoServerThread;
 }
 class TasksClient;
 class TokenStore;
@@ -78,7 +79,7 @@ private:
     std::function<QStringList()> m_serverFilters;
     bool m_paused = false;
     Demo::DemoServer *m_demo = nullptr;
-    std::unique_ptr<Demo::DemoServer> m_ownDemo;
+    std::unique_ptr<Demo::DemoServerThread> m_ownDemo; // the server lives in its own thread
     quint64 m_openSerial = 0; // the latest openConnection(): older keychain answers are dropped
 };
 

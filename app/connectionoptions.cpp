@@ -2,7 +2,7 @@
 #include "connectionoptions.h"
 
 #include "connectionprofile.h"
-#include "demoserver.h"
+#include "demoserverthread.h"
 #include "tokenstore.h"
 
 #include <QCommandLineParser>
@@ -25,6 +25,11 @@ ConnectionOptions::ConnectionOptions()
 }
 
 ConnectionOptions::~ConnectionOptions() = default;
+
+Demo::DemoServer *ConnectionOptions::demoServer() const
+{
+    return m_server ? &m_server->server() : nullptr;
+}
 
 void ConnectionOptions::addTo(QCommandLineParser &parser) const
 {
@@ -76,15 +81,15 @@ bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConf
             *error = tr("--demo and --url exclude each other");
             return false;
         }
-        m_server = std::make_unique<Demo::DemoServer>(demoServerOptions());
-        if (!m_server->listen(0)) {
+        m_server = std::make_unique<Demo::DemoServerThread>(demoServerOptions());
+        if (!m_server->isListening()) {
             *error = tr("cannot start the demo server: %1").arg(m_server->errorString());
             m_server.reset();
             return false;
         }
-        config->baseUrl = m_server->url();
-        config->accountId = m_server->account();
-        *token = m_server->token();
+        config->baseUrl = m_server->server().url();
+        config->accountId = m_server->server().account();
+        *token = m_server->server().token();
         return true;
     }
 

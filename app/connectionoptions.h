@@ -14,6 +14,7 @@ namespace Taskscope {
 
 namespace Demo {
 class DemoServer;
+class DemoServerThread;
 struct DemoServerOptions;
 }
 
@@ -37,7 +38,7 @@ public:
     // What the embedded demo server simulates: a few hundred tasks, a backup every few seconds.
     static Demo::DemoServerOptions demoServerOptions();
     // The embedded demo server, once resolve() started it.
-    Demo::DemoServer *demoServer() const { return m_server.get(); }
+    Demo::DemoServer *demoServer() const; // the --demo server (in its own thread), or null
 
 private:
     QCommandLineOption m_demo;
@@ -47,7 +48,7 @@ private:
     QCommandLineOption m_pageSize;
     QCommandLineOption m_allowHttp;
     QCommandLineOption m_timeout;
-    std::unique_ptr<Demo::DemoServer> m_server;
+    std::unique_ptr<Demo::DemoServerThread> m_server;
 };
 
 } // namespace Taskscope

@@ -1049,6 +1049,8 @@ int main(int argc, char *argv[])
             server.scenario().advanceTo(frozen);
             served = server.scenario().listJson();
         });
+        if (!serverThread.isListening())
+            qFatal("demo server: %s", qPrintable(serverThread.errorString()));
         Demo::DemoServer &server = serverThread.server();
         const double servedParseMs = minimumOf(kRuns, [&] {
             TaskListPage p;
@@ -1117,6 +1119,8 @@ int main(int argc, char *argv[])
         auto serverNow = std::make_shared<std::atomic<qint64>>(QDateTime::currentMSecsSinceEpoch());
         options.clock = [serverNow] { return serverNow->load(); };
         Demo::DemoServerThread serverThread(options);
+        if (!serverThread.isListening())
+            qFatal("demo server: %s", qPrintable(serverThread.errorString()));
         Demo::DemoServer &server = serverThread.server();
         TasksClient client;
         ConnectionConfig config;

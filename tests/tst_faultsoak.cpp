@@ -162,6 +162,7 @@ void TestFaultSoak::soak()
     options.retentionSeconds = 60; // 2 s at this speed: steady churn of inserts and removals
     options.token = u"soak-token-0123456789abcdef"_s;
     Demo::DemoServerThread demo(options);
+    QVERIFY2(demo.isListening(), qPrintable(demo.errorString()));
     Demo::DemoServer &server = demo.server();
     // The server lives in its thread: everything but url/account/token is read and set there.
     const auto setFaults = [&server](const Demo::FaultOptions &faults) {

@@ -4,6 +4,8 @@
 // the normal pace, and 10,000 at 20 times it (a stress figure).
 // Prints one `key: value` line per figure (run with QT_QPA_PLATFORM=offscreen).
 #include "demoserverthread.h"
+
+#include <time.h>
 #include "mainwindow.h"
 #include "newestfirstproxymodel.h"
 #include "scenario.h"
@@ -73,6 +75,14 @@ int shownRows(const QTreeView &view, bool requireAll, int *expanded = nullptr)
     return shown;
 }
 
+// The CPU time the calling thread has used, in ms: a stall longer than it waited for a core.
+double threadCpuMs()
+{
+    timespec spec{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec);
+    return double(spec.tv_sec) * 1e3 + double(spec.tv_nsec) / 1e6;
+}
+
 // With BENCH_GUI_TRACE set: every event the UI thread takes longer than 8 ms to deliver is named
 // on stderr (receiver class, event type), to see which part of a poll a stall belongs to.
 class TracingApplication final : public QApplication
@@ -86,12 +96,14 @@ public:
         ++m_depth;
         QElapsedTimer timer;
         timer.start();
+        const double cpuBefore = threadCpuMs();
         const QEvent::Type type = event->type();
         const char *className = receiver->metaObject()->className();
         const bool result = QApplication::notify(receiver, event);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         if (ms > 8)
-            std::fprintf(stderr, "  event %d to %s: %.1f ms\n", int(type), className, ms);
+            std::fprintf(stderr, "  event %d to %s: %.1f ms (%.1f ms of this thread's CPU)\n", int(type), className, ms,
+                         threadCpuMs() - cpuBefore);
         --m_depth;
         return result;
     }
@@ -195,6 +207,8 @@ int main(int argc, char **argv)
         options.speed = speed;
         options.retentionSeconds = retention;
         const Demo::DemoServerThread serverThread(options); // as a remote server: not on the UI thread
+        if (!serverThread.isListening())
+            qFatal("demo server: %s", qPrintable(serverThread.errorString()));
         const Demo::DemoServer &server = serverThread.server();
         MainWindow window;
         if (!filter.isEmpty())

@@ -74,6 +74,7 @@ public:
             Silent,     // never answer
             Endless,    // 200 without a length, send forever
             Close,      // close without any answer
+            Unannounced, // the body without a Content-Length, then close (HTTP/1.0 style)
         } mode = Normal;
     };
 
@@ -189,6 +190,11 @@ private:
                     socket->write(QByteArray(64 * 1024, ' '));
             });
             timer->start(0);
+            return;
+        }
+        if (response.mode == Response::Unannounced) {
+            socket->write(head + "Connection: close\r\n\r\n" + response.body);
+            socket->disconnectFromHost(); // after what was written
             return;
         }
         head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";

@@ -443,6 +443,48 @@ private Q_SLOTS:
         QVERIFY(!f.client.hasRequestInFlight());
     }
 
+    // A large body arrives whole whether its length was announced (read into one buffer of that
+    // length) or not (read in pieces, joined at the end).
+    void largeBodiesArriveWhole_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("compressed");
+        QTest::newRow("announced length") << int(TestHttpServer::Response::Normal) << false;
+        QTest::newRow("no length") << int(TestHttpServer::Response::Unannounced) << false;
+        // The announced length is the compressed one: more bytes come than were made room for.
+        QTest::newRow("compressed") << int(TestHttpServer::Response::Normal) << true;
+    }
+
+    void largeBodiesArriveWhole()
+    {
+        Fixture f;
+        QFETCH(int, mode);
+        QFETCH(bool, compressed);
+        QList<QByteArray> items;
+        for (int i = 0; i < 20000; ++i)
+            items.append(taskJson(u"task-%1"_s.arg(i)));
+        const QByteArray body = listJson(items);
+        QVERIFY(body.size() > 2 * 1024 * 1024); // many reads
+        f.server.setHandler([&](const TestHttpServer::Request &) {
+            TestHttpServer::Response r = TestHttpServer::json(200, body);
+            r.mode = TestHttpServer::Response::Mode(mode);
+            if (compressed) {
+                r.body = qCompress(body).mid(4); // a zlib stream: HTTP's deflate
+                r.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("deflate")));
+            }
+            return r;
+        });
+        f.connect(f.config());
+        f.client.fetchOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(f.ready.size(), 1, 15000);
+        const Snapshot snapshot = f.snapshot(0);
+        QCOMPARE(snapshot.tasks.size(), 20000);
+        QCOMPARE(snapshot.tasks.constFirst().id, u"task-0"_s);
+        QCOMPARE(snapshot.tasks.constLast().id, u"task-19999"_s);
+        QCOMPARE(snapshot.tasks.at(12345).rawJson, items.at(12345));
+        QVERIFY(f.failed.isEmpty());
+    }
+
     void malformedBodyKeepsTheLastSnapshot()
     {
         Fixture f;

@@ -236,6 +236,28 @@ private Q_SLOTS:
         }
     }
 
+    // A text is drawn in the font it was given, whatever font the painter had (a cell's FontRole).
+    void cachedTextsKeepTheirFont()
+    {
+        QFont bold = m_view->font();
+        bold.setBold(true);
+        bold.setPointSize(bold.pointSize() + 4);
+        const auto draw = [&](const QFont &painterFont) {
+            QImage image(200, 40, QImage::Format_RGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            painter.setFont(painterFont);
+            painter.setPen(Qt::black);
+            CellTextCache cache;
+            cache.draw(&painter, image.rect(), Qt::AlignLeft | Qt::AlignVCenter, Qt::LeftToRight, u"Backup failed"_s,
+                       bold, Qt::ElideRight);
+            return image;
+        };
+        const QImage fromPlain = draw(m_view->font());
+        QCOMPARE(fromPlain, draw(bold));
+        QVERIFY(countNear(fromPlain, fromPlain.rect(), Qt::black, 200) > 20);
+    }
+
     void noPercentIsAnEmptyBar()
     {
         const QPalette palette = m_view->palette();

@@ -39,6 +39,7 @@ void CellTextCache::draw(QPainter *painter, const QRect &rect, Qt::Alignment ali
         x += rect.width() - laid->width;
     else if (horizontal & Qt::AlignHCenter)
         x += (rect.width() - laid->width) / 2.0;
+    painter->setFont(font); // the font it was laid out with: otherwise it is laid out again
     painter->drawStaticText(QPointF(x, line.top()), laid->text);
 }
 

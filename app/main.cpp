@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <memory>
 
 namespace {
 
@@ -47,6 +48,21 @@ int runExport(int argc, char **argv)
     return Taskscope::ExportCommand::run(arguments, &out, err);
 }
 
+// Whether the command line asks only for help or the version: those print and exit, and must work
+// without a display, where the GUI application aborts.
+bool asksForHelpOrVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--") // what follows is not an option
+            break;
+        if (argument == "-h" || argument == "-?" || argument == "--help" || argument == "--help-all"
+            || argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -54,7 +70,13 @@ int main(int argc, char **argv)
     if (argc > 1 && qstrcmp(argv[1], "export") == 0)
         return runExport(argc, argv);
 
-    QApplication app(argc, argv);
+    // The parser below prints the help or the version and exits before any window is made.
+    std::unique_ptr<QCoreApplication> application;
+    if (asksForHelpOrVersion(argc, argv))
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Taskscope"));
     QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TASKSCOPE_VERSION));

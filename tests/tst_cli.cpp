@@ -56,6 +56,29 @@ private:
     }
 
 private Q_SLOTS:
+    // --help and --version print and exit 0 with no display at all (the GUI application, which
+    // needs one, is not made for them), also in another language.
+    void helpAndVersionNeedNoDisplay_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("--help") << QStringList{u"--help"_s} << QByteArray("--demo");
+        QTest::newRow("-h") << QStringList{u"-h"_s} << QByteArray("--screenshot");
+        QTest::newRow("--version") << QStringList{u"--version"_s} << QByteArray("taskscope " TASKSCOPE_VERSION);
+        QTest::newRow("-v") << QStringList{u"-v"_s} << QByteArray(TASKSCOPE_VERSION);
+        QTest::newRow("--lang fr --help") << QStringList{u"--lang"_s, u"fr"_s, u"--help"_s} << QByteArray("--demo");
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, expected);
+        const Result result = run(arguments);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(expected), result.out.constData());
+        QVERIFY2(!result.err.contains("platform plugin"), result.err.constData());
+    }
+
     void golden_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -236,12 +236,19 @@ void MainWindow::createActions()
     m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh Now"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Poll the server now (F5)"));
-    connect(m_refreshAction, &QAction::triggered, m_client, &TasksClient::pollNow);
+    // While paused, one poll that leaves polling paused.
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (m_client->isPolling())
+            m_client->pollNow();
+        else
+            m_client->fetchOnce();
+    });
 
     // Space pauses while the tree has the focus; the toolbar toggle works from anywhere.
-    m_pauseAction = new QAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause Polling"), this);
+    m_pauseAction = new QAction(this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
     m_pauseAction->setCheckable(true);
-    m_pauseAction->setToolTip(tr("Stop polling; the tasks shown stay as they are (Space in the tree)"));
+    showPauseState(false);
     connect(m_pauseAction, &QAction::toggled, m_connections, &ConnectionController::setPollingPaused);
     connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setPollingPaused);
     auto *pauseInTree = new QAction(m_view);
@@ -384,8 +391,22 @@ void MainWindow::setPollingPaused(bool paused)
     else
         m_client->start();
     m_pauseAction->setChecked(paused);
-    m_refreshAction->setEnabled(!paused);
+    showPauseState(paused);
     updateStatus();
+}
+
+// The toggle says what it will do: Pause while polling, Resume while paused.
+void MainWindow::showPauseState(bool paused)
+{
+    if (paused) {
+        m_pauseAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+        m_pauseAction->setText(tr("&Resume Polling"));
+        m_pauseAction->setToolTip(tr("Poll again at the usual pace (Space in the tree)"));
+    } else {
+        m_pauseAction->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+        m_pauseAction->setText(tr("&Pause Polling"));
+        m_pauseAction->setToolTip(tr("Stop polling; the tasks shown stay as they are (Space in the tree)"));
+    }
 }
 
 void MainWindow::copySelectionAsJson()

@@ -68,6 +68,7 @@ public:
     void showDataWarnings();
 
     void setPollingPaused(bool paused);
+
     void showNewestFirst();
     void exportTasks();
     void copySelectionAsJson();
@@ -93,6 +94,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void showPauseState(bool paused);
     void createActions();
     void createFilterActions(QMenu *editMenu, QMenu *viewMenu);
     void createFilterWidgets(QWidget *parent);

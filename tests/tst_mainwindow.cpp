@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QImage>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -341,6 +342,39 @@ private Q_SLOTS:
         QCOMPARE(m_window->client()->state(), TasksClient::State::Idle);
         QTest::keyClick(view, Qt::Key_Space);
         QVERIFY(m_window->client()->isPolling());
+    }
+
+    // The toggle says what it will do (Pause, then Resume, with the matching icon), and Refresh Now
+    // works while paused: one poll, after which polling stays paused.
+    void pauseTogglesToResumeAndRefreshStillPolls()
+    {
+        auto *pause = m_window->findChild<QAction *>(u"pauseAction"_s);
+        QVERIFY(pause);
+        const QString pauseText = pause->text();
+        const QImage pauseIcon = pause->icon().pixmap(16).toImage();
+        pause->trigger();
+        QVERIFY(!m_window->client()->isPolling());
+        QCOMPARE(pause->text(), MainWindow::tr("&Resume Polling"));
+        QVERIFY(pause->icon().pixmap(16).toImage() != pauseIcon);
+
+        QAction *refresh = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->text() == MainWindow::tr("&Refresh Now"))
+                refresh = action;
+        }
+        QVERIFY(refresh);
+        QVERIFY(refresh->isEnabled());
+        QSignalSpy polls(m_window->client(), &TasksClient::snapshotReady);
+        refresh->trigger();
+        QTRY_COMPARE(polls.size(), 1);
+        QVERIFY(!m_window->client()->isPolling()); // still paused
+        QCOMPARE(m_window->client()->state(), TasksClient::State::Idle);
+        QVERIFY(pause->isChecked());
+
+        pause->trigger();
+        QVERIFY(m_window->client()->isPolling());
+        QCOMPARE(pause->text(), pauseText);
+        QCOMPARE(pause->icon().pixmap(16).toImage(), pauseIcon);
     }
 
     void copyPutsTheSelectedTasksOnTheClipboard()

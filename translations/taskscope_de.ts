@@ -1295,6 +1295,14 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
         <source>Cannot start the demo server: %1</source>
         <translation>Der Demo-Server kann nicht gestartet werden: %1</translation>
     </message>
+    <message>
+        <source>&amp;Resume Polling</source>
+        <translation>Abfragen &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Poll again at the usual pace (Space in the tree)</source>
+        <translation>Wieder im üblichen Takt abfragen (Leertaste im Baum)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>

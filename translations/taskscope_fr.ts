@@ -1295,6 +1295,14 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
         <source>Cannot start the demo server: %1</source>
         <translation>Impossible de démarrer le serveur de démonstration : %1</translation>
     </message>
+    <message>
+        <source>&amp;Resume Polling</source>
+        <translation>&amp;Reprendre les relevés</translation>
+    </message>
+    <message>
+        <source>Poll again at the usual pace (Space in the tree)</source>
+        <translation>Reprendre les relevés au rythme habituel (Espace dans l&apos;arbre)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>

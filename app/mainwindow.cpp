@@ -384,6 +384,7 @@ int MainWindow::matchingTaskCount() const
 
 void MainWindow::setPollingPaused(bool paused)
 {
+    showPauseState(paused); // also when the client already was where the toggle asks
     if (paused == !m_client->isPolling())
         return;
     if (paused)
@@ -391,7 +392,6 @@ void MainWindow::setPollingPaused(bool paused)
     else
         m_client->start();
     m_pauseAction->setChecked(paused);
-    showPauseState(paused);
     updateStatus();
 }
 

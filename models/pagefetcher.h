@@ -31,7 +31,7 @@ public:
         QHash<QString, QByteArray> trustedCertificates; // "host:port" -> SHA-256
         qint64 maxBodyBytes = 256LL * 1024 * 1024;
         int transferTimeoutMs = 30'000;
-        qsizetype bodyPadding = 0; // bytes reserved after a body joined from its pieces
+        qsizetype bodyPadding = 0; // bytes reserved after a body (its one buffer, or its pieces joined)
     };
 
     explicit PageFetcher(QObject *parent = nullptr);

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace Taskscope {
@@ -118,11 +119,13 @@ void TaskTreeView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
     if (!m_shownRowsValid)
         collectShownRows();
     const QModelIndex parent = topLeft.parent();
-    const std::vector<std::pair<int, int>> spans = columnSpans(topLeft.column(), bottomRight.column());
+    std::optional<std::vector<std::pair<int, int>>> spans; // where the columns are: read once, if needed
     for (const ShownRow &shown : m_shownRows) {
         if (shown.row < topLeft.row() || shown.row > bottomRight.row() || shown.parent != parent)
             continue;
-        for (const auto &[left, width] : spans)
+        if (!spans)
+            spans = columnSpans(topLeft.column(), bottomRight.column());
+        for (const auto &[left, width] : *spans)
             viewport()->update(QRect(left, shown.top, width, m_shownRowHeight));
     }
 }

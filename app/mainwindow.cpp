@@ -9,13 +9,16 @@
 #include "detailspane.h"
 #include "errorbanner.h"
 #include "exportdialog.h"
+#include "failuregroupsview.h"
 #include "filtercontroller.h"
 #include "filtereditor.h"
 #include "filterevaluator.h"
+#include "namedirectory.h"
 #include "newestfirstproxymodel.h"
 #include "scheduler.h"
 #include "statebar.h"
 #include "taskexport.h"
+#include "taskformat.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "tasktreeview.h"
@@ -23,6 +26,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
@@ -86,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter);
     setCentralWidget(central);
+    createFailureGroups();
     createStatusWidgets();
     connectControllers();
 
@@ -122,6 +127,8 @@ void MainWindow::createFilterWidgets(QWidget *parent)
             m_values.clear();
             // In tree order: the values offered (at most so many per field) do not depend on a hash's order.
             m_model->forEachInTreeOrder([this](const Task &task, int) { m_values.add(task); });
+            if (m_model->names())
+                m_values.addNames(*m_model->names());
             m_valuesDirty = false;
         }
         return m_values;
@@ -138,6 +145,23 @@ void MainWindow::createFilterWidgets(QWidget *parent)
     });
 }
 
+// View › Group Failures by Cause: a dock beside the tree, hidden until asked for.
+void MainWindow::createFailureGroups()
+{
+    m_failureGroups = new FailureGroupsView(this);
+    auto *dock = new QDockWidget(tr("Failures by Cause"), this);
+    dock->setObjectName(QStringLiteral("failureGroupsDock"));
+    dock->setWidget(m_failureGroups);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    dock->hide();
+    m_failureGroupsAction = dock->toggleViewAction();
+    m_failureGroupsAction->setText(tr("&Group Failures by Cause"));
+    m_failureGroupsAction->setToolTip(tr("List failed tasks by their reason, with counts; click one to show only its tasks"));
+    connect(m_failureGroups, &FailureGroupsView::groupActivated, this, [this](const QString &title) {
+        m_filter->setText(failureGroupFilter(title));
+    });
+}
+
 void MainWindow::createStatusWidgets()
 {
     m_endpoint = new QLabel(this);
@@ -151,6 +175,10 @@ void MainWindow::createStatusWidgets()
     connect(m_warnings, &QToolButton::clicked, this, &MainWindow::showDataWarnings);
     statusBar()->addWidget(m_endpoint, 1);
     statusBar()->addPermanentWidget(m_warnings);
+    //: shown in the status bar when the account's lists of apps, clusters... could not be read
+    m_namesStatus = new QLabel(tr("Names unavailable"), this);
+    m_namesStatus->hide();
+    statusBar()->addPermanentWidget(m_namesStatus);
     statusBar()->addPermanentWidget(m_lastPoll);
     statusBar()->addPermanentWidget(m_counts);
 }
@@ -189,8 +217,25 @@ void MainWindow::connectControllers()
         QMessageBox::warning(this, tr("Demo Server"), tr("Cannot start the demo server: %1").arg(error));
     });
     connect(m_client, &TasksClient::snapshotReady, this, [this](const Snapshot &snapshot) {
-        // The diff, and the counts under the filter, run on a worker; onPlanReady() applies the plan.
-        m_planner->submit(snapshot, m_filterController->countStep());
+        // The diff, the counts under the filter, and the search for ids without a name run on a
+        // worker; onPlanReady() applies the plan.
+        m_planner->submit(snapshot, [count = m_filterController->countStep(), names = m_model->names()](ChangePlan &plan) {
+            if (count)
+                count(plan);
+            plan.unknownNames = NameDirectory::hasUnknownIds(plan, names);
+            plan.failureGroups = groupFailures(*plan.forest);
+        });
+    });
+    m_client->setNamesEnabled(true);
+    NameDirectory *names = m_client->names();
+    connect(names, &NameDirectory::namesChanged, m_model, &TaskTreeModel::setNames);
+    connect(names, &NameDirectory::problemChanged, m_model, &TaskTreeModel::setNamesMissingWhy);
+    connect(names, &NameDirectory::problemChanged, this, &MainWindow::updateStatus);
+    connect(m_model, &TaskTreeModel::namesChanged, m_order, &TaskFilterProxyModel::refreshNames);
+    connect(m_model, &TaskTreeModel::namesChanged, this, [this] {
+        m_valuesDirty = true;
+        m_details->setNames(m_model->names());
+        showCurrentDetails();
     });
     connect(m_planner, &ChangePlanner::planReady, this, &MainWindow::onPlanReady);
     connect(m_client, &TasksClient::pollFailed, this, &MainWindow::updateStatus);
@@ -204,7 +249,8 @@ void MainWindow::restoreLayout()
     settings.beginGroup(QStringLiteral("MainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    const QByteArray header = settings.value(QStringLiteral("header")).toByteArray();
+    // "header2": the columns of version 0.2 (names, Problem); an older layout would misplace them.
+    const QByteArray header = settings.value(QStringLiteral("header2")).toByteArray();
     if (!header.isEmpty())
         m_view->header()->restoreState(header);
 }
@@ -215,7 +261,7 @@ void MainWindow::saveLayout() const
     settings.beginGroup(QStringLiteral("MainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("header"), m_view->header()->saveState());
+    settings.setValue(QStringLiteral("header2"), m_view->header()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -336,6 +382,7 @@ void MainWindow::createFilterActions(QMenu *editMenu, QMenu *viewMenu)
                                         "not fetched, and their subtasks show as orphans."));
     connect(m_serverFilterAction, &QAction::toggled, m_filterController, &FilterController::setServerFiltering);
 
+    viewMenu->addAction(m_failureGroupsAction);
     viewMenu->addSeparator();
     viewMenu->addAction(m_subtreesAction);
     viewMenu->addAction(m_serverFilterAction);
@@ -508,6 +555,9 @@ void MainWindow::onPlanReady()
     const bool first = m_model->taskCount() == 0 && m_snapshots == 0;
     const QList<ParseWarning> warnings = plan.warnings;
     const FilterCounts counts = plan.counts;
+    if (plan.unknownNames)
+        m_client->names()->noteUnknownIds();
+    m_failureGroups->setGroups(plan.failureGroups);
     if (!m_model->apply(std::move(plan))) {
         m_planner->retry(); // the tree changed while the plan was computed
         return;
@@ -537,8 +587,35 @@ void MainWindow::showWarnings(const QList<ParseWarning> &warnings)
     }
 }
 
+// Stale data looks stale: rows dimmed, running durations stopped at the last good poll; live
+// again as soon as a poll succeeds.
+void MainWindow::applyStaleness()
+{
+    const bool stale = m_client->isStale();
+    if (stale == m_view->isStale())
+        return;
+    if (stale) {
+        const QDateTime lastGood = m_client->lastSuccessAt();
+        m_model->setClock([lastGood] { return lastGood; });
+    } else {
+        m_model->setClock([clock = m_clock] { return clock->now(); });
+    }
+    m_model->refreshRunningDurations();
+    m_view->setStale(stale);
+}
+
+QString MainWindow::dataAge() const
+{
+    if (!m_client->isStale())
+        return {};
+    const qint64 seconds = qMax<qint64>(0, m_client->lastSuccessAt().secsTo(m_clock->now()));
+    //: the status bar while the last poll failed: how old the rows are
+    return tr("data %1 old").arg(TaskFormat::duration(seconds));
+}
+
 void MainWindow::updateStatus()
 {
+    applyStaleness();
     const QLocale locale;
     const ConnectionConfig &config = m_client->config();
     const QString description = m_connections->description();
@@ -563,6 +640,11 @@ void MainWindow::updateStatus()
     }
     if (!m_client->isPolling() && m_pauseAction && m_pauseAction->isChecked())
         poll += (poll.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("polling paused");
+    if (const QString age = dataAge(); !age.isEmpty())
+        poll += (poll.isEmpty() ? QString() : QStringLiteral(" · ")) + age;
+    const QString namesProblem = m_client->names()->problem();
+    m_namesStatus->setVisible(!namesProblem.isEmpty());
+    m_namesStatus->setToolTip(tr("Some names cannot be shown; ids are shown instead.\n%1").arg(namesProblem));
     m_lastPoll->setText(poll);
     const int matching = m_filterController->matchingTaskCount();
     m_counts->setText(m_order->isFiltering()

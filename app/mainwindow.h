@@ -19,6 +19,7 @@ class DemoServer;
 }
 class ChangePlanner;
 class ConnectionController;
+class FailureGroupsView;
 class ConnectionDialog;
 class DetailsPane;
 class ErrorBanner;
@@ -106,6 +107,9 @@ private:
     void onPlanReady();
     void showWarnings(const QList<ParseWarning> &warnings);
     void updateStatus();
+    void applyStaleness();
+    void createFailureGroups();
+    QString dataAge() const;
 
     QtScheduler *m_clock; // the one clock of the window and its client
     TaskTreeModel *m_model;
@@ -126,6 +130,9 @@ private:
     QLabel *m_endpoint = nullptr;
     QLabel *m_lastPoll = nullptr;
     QLabel *m_counts = nullptr;
+    QLabel *m_namesStatus = nullptr;
+    FailureGroupsView *m_failureGroups = nullptr;
+    QAction *m_failureGroupsAction = nullptr;
     QToolButton *m_warnings = nullptr; // what the last snapshot had wrong (shown only when something was)
     QStringList m_warningLines;
     QTimer *m_statusTick = nullptr;

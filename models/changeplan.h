@@ -1,6 +1,7 @@
 // ChangePlan: what one snapshot changes in the task tree, computed off the UI thread by SnapshotDiff.
 #pragma once
 
+#include "failuregroups.h"
 #include "taskforest.h"
 #include "tasklistparser.h"
 
@@ -63,6 +64,8 @@ struct ChangePlan
     std::vector<StateChange> transitions; // in slot order
     QList<ParseWarning> warnings;     // tasks the forest could not keep (no id, duplicate id)
     FilterCounts counts;              // when the planner was asked for them
+    QList<FailureGroup> failureGroups; // when asked for: the forest's failed tasks by reason
+    bool unknownNames = false;        // a new task names an id the NameDirectory did not know (when asked)
 
     // The row signals the plan needs at most: one per move, per parent with inserts, per topmost
     // gone task (a gone task's subtree goes with it, and neighbours go in one signal).

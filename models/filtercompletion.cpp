@@ -102,6 +102,16 @@ QString withoutWildcards(QStringView path)
 
 FilterValueIndex::FilterValueIndex(qsizetype capPerField) : m_cap(capPerField) {}
 
+namespace {
+
+// The filter field of a kind's names: the FilterField order of the names follows NameKind's.
+FilterField nameField(NameKind kind)
+{
+    return FilterField(int(FilterField::AppName) + int(kind));
+}
+
+} // namespace
+
 void FilterValueIndex::insert(FilterField field, const QString &value)
 {
     QSet<QString> &set = m_values[size_t(field)];
@@ -121,6 +131,16 @@ void FilterValueIndex::add(const Task &task)
     for (const FilterField field : {FilterField::App, FilterField::Cluster, FilterField::Namespace,
                                     FilterField::Cloud, FilterField::ResourceType})
         insert(field, derivedUriField(task, field));
+    for (const NameKind kind : kNameKinds)
+        insert(nameField(kind), TaskPlace::nameOf(task, kind, nullptr)); // labels; the table: addNames()
+}
+
+void FilterValueIndex::addNames(const NameTable &names)
+{
+    for (const NameKind kind : kNameKinds) {
+        for (const QString &name : names.names(kind))
+            insert(nameField(kind), name);
+    }
 }
 
 void FilterValueIndex::clear()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "filterlanguage.h"
+#include "nametable.h"
 
 #include <QList>
 #include <QSet>
@@ -22,6 +23,9 @@ public:
     explicit FilterValueIndex(qsizetype capPerField = 200);
 
     void add(const Task &task);
+    // The names a connection knows (offered for appName, clusterName, cloudName, namespaceName,
+    // with the names the tasks' labels give).
+    void addNames(const NameTable &names);
     void clear();
     // Sorted; for state, every API state name first (whether seen or not), then unknown states seen.
     QStringList values(FilterField field) const;

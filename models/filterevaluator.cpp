@@ -61,8 +61,15 @@ QByteArrayView uriId(QUtf8StringView uri, QByteArrayView collection)
 }
 
 // Calls test on every text value `field` has in `task` (none for an empty list); true when one holds.
+std::optional<NameKind> nameKindOf(FilterField field)
+{
+    if (field < F::AppName)
+        return std::nullopt;
+    return NameKind(int(field) - int(F::AppName)); // the name fields follow NameKind's order
+}
+
 template <typename Test>
-bool anyText(const Task &task, FilterField field, const Test &test)
+bool anyText(const Task &task, FilterField field, const NameTable *names, const Test &test)
 {
     const auto any = [&test](const auto &list, auto member) {
         return std::any_of(list.cbegin(), list.cend(),
@@ -105,6 +112,10 @@ bool anyText(const Task &task, FilterField field, const Test &test)
     case F::Namespace:
     case F::Cloud:
     case F::ResourceType: return test(derivedUriField(task, field));
+    case F::AppName:
+    case F::ClusterName:
+    case F::CloudName:
+    case F::NamespaceName: return test(TaskPlace::nameOf(task, *nameKindOf(field), names));
     default: return false; // numbers and instants have no text
     }
 }
@@ -190,6 +201,13 @@ FilterPredicate::FilterPredicate(const FilterExpr &expr, const QDateTime &now)
     if (!expr.isEmpty())
         compile(expr);
     setNow(now);
+}
+
+bool FilterPredicate::readsNames() const
+{
+    return std::any_of(m_nodes.cbegin(), m_nodes.cend(), [](const Node &node) {
+        return node.kind == FilterExpr::Kind::Comparison && nameKindOf(node.field).has_value();
+    });
 }
 
 quint32 FilterPredicate::fieldsRead() const
@@ -279,7 +297,7 @@ bool FilterPredicate::compare(const Node &node, FilterOp op, const Task &task) c
 {
     switch (node.type) {
     case FilterValueType::Text:
-        return anyText(task, node.field, [&node, op](QStringView value) {
+        return anyText(task, node.field, m_names.get(), [&node, op](QStringView value) {
             switch (op) {
             case FilterOp::Eq: return value == node.text;
             case FilterOp::In: return value.contains(node.text, Qt::CaseInsensitive);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "filterlanguage.h"
+#include "nametable.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -32,6 +33,11 @@ public:
     // The result can change with the clock alone: the filter has a relative time or a duration.
     bool dependsOnNow() const { return m_dependsOnNow; }
     bool isEmpty() const { return m_nodes.empty(); }
+    // Where appName, clusterName, cloudName and namespaceName look names up (else the task's labels).
+    void setNames(NameTablePtr names) { m_names = std::move(names); }
+    const NameTablePtr &names() const { return m_names; }
+    // The filter reads a name field: its result can change when the names do.
+    bool readsNames() const;
 
     bool matches(const Task &task) const { return m_nodes.empty() || evaluate(0, task); }
     // The TaskField bits (TaskFieldInfo::bit) of the fields matches() reads: a task parsed with
@@ -59,6 +65,7 @@ private:
     bool compare(const Node &node, FilterOp op, const Task &task) const;
 
     std::vector<Node> m_nodes;
+    NameTablePtr m_names;
     QDateTime m_now;
     bool m_dependsOnNow = false;
 };

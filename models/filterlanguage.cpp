@@ -67,6 +67,10 @@ constexpr std::array<FieldSpec, FilterFieldCount> kFieldSpecs = {{
     {{}, u"namespace", Type::Text},
     {{}, u"cloud", Type::Text},
     {{}, u"resourceType", Type::Text},
+    {{}, u"appName", Type::Text},
+    {{}, u"clusterName", Type::Text},
+    {{}, u"cloudName", Type::Text},
+    {{}, u"namespaceName", Type::Text},
 }};
 
 Type typeOfKind(TaskFieldKind kind)
@@ -95,7 +99,10 @@ quint32 readsFields(FilterField field, const FieldSpec &spec)
         return TaskFields::info(TF::StartTime).bit() | TaskFields::info(TF::EndTime).bit()
             | TaskFields::info(TF::CancelTime).bit() | TaskFields::info(TF::State).bit();
     }
-    return TaskFields::info(TF::ResourceUri).bit() | TaskFields::info(TF::ResourceCollectionUri).bit();
+    const quint32 uris = TaskFields::info(TF::ResourceUri).bit() | TaskFields::info(TF::ResourceCollectionUri).bit();
+    if (field >= FilterField::AppName) // a name may come from the task's labels
+        return uris | TaskFields::info(TF::Metadata).bit();
+    return uris;
 }
 
 struct FieldTable

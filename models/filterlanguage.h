@@ -51,8 +51,12 @@ enum class FilterField : quint8 {
     Namespace,
     Cloud,
     ResourceType, // the collection of resourceURI's last segment: "appBackups"
+    AppName,      // the names of App, Cluster, Cloud, Namespace, in NameKind's order (FilterPredicate::setNames(), else labels)
+    ClusterName,
+    CloudName,
+    NamespaceName,
 };
-inline constexpr int FilterFieldCount = int(FilterField::ResourceType) + 1;
+inline constexpr int FilterFieldCount = int(FilterField::NamespaceName) + 1;
 
 enum class FilterValueType : quint8 {
     Text,    // absent text is empty text: `parentTaskID eq ''` finds top-level tasks

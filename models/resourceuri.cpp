@@ -42,6 +42,12 @@ QString ResourceUri::label(const QString &collection)
         return tr("Namespace");
     if (collection == u"apps")
         return tr("App");
+    if (collection == u"appBackups" || collection == u"backups")
+        return tr("Backup");
+    if (collection == u"appSnaps" || collection == u"snapshots")
+        return tr("Snapshot");
+    if (collection == u"appMirrors")
+        return tr("Mirror");
     return collection;
 }
 

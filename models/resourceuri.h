@@ -23,8 +23,8 @@ public:
     static QList<UriSegment> segments(QStringView uri);
     // The id of the first segment of `collection` ("clouds", "clusters", "namespaces", "apps"), or empty.
     static QString idOf(QStringView uri, QStringView collection);
-    // What a user calls the segment: "Cloud", "Cluster", "Namespace", "App", "Account", or the
-    // collection name for the resource itself ("appBackups").
+    // What a user calls the segment: "Cloud", "Cluster", "Namespace", "App", "Account", "Backup",
+    // "Snapshot", "Mirror", else the collection name as the API spells it.
     static QString label(const QString &collection);
 };
 

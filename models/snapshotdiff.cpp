@@ -16,7 +16,14 @@ struct Matching
 {
     std::vector<int> previousOf;
     std::vector<int> nextOf;
+    std::vector<int> problemAncestors; // slots of `next` whose Problem cell (and their ancestors') changed
 };
+
+// What a parent's Problem column shows of a descendant: a failure with a reason.
+bool failedWithReason(const Task &task)
+{
+    return task.state == TaskState::Failed && !task.stateDetails.isEmpty();
+}
 
 bool sameParent(const TaskForest &previous, int oldSlot, const TaskForest &next, int slot, const Matching &m)
 {
@@ -26,12 +33,15 @@ bool sameParent(const TaskForest &previous, int oldSlot, const TaskForest &next,
     return m.nextOf[size_t(oldParent)] == parent;
 }
 
-void planSurvivor(ChangePlan &plan, const TaskForest &previous, int oldSlot, int slot, const Matching &m)
+void planSurvivor(ChangePlan &plan, const TaskForest &previous, int oldSlot, int slot, Matching &m)
 {
     const TaskForest &next = *plan.forest;
     const Task &old = previous.task(oldSlot), &task = next.task(slot);
-    if (!sameParent(previous, oldSlot, next, slot, m))
+    const bool moved = !sameParent(previous, oldSlot, next, slot, m);
+    if (moved)
         plan.moves.push_back(slot);
+    if (failedWithReason(old) != failedWithReason(task) || (failedWithReason(task) && (moved || old.stateDetails != task.stateDetails)))
+        m.problemAncestors.push_back(next.parent(slot));
     // TaskForest::build() keeps an unchanged task as the previous forest's object.
     const bool same = next.taskObject(slot) == previous.taskObject(oldSlot);
     if (same && previous.marks(oldSlot) == next.marks(slot))
@@ -40,6 +50,38 @@ void planSurvivor(ChangePlan &plan, const TaskForest &previous, int oldSlot, int
     plan.changed.push_back({slot, columns.first, columns.last, columns.orderChanged});
     if (old.state != task.state || old.stateText != task.stateText)
         plan.transitions.push_back({task.id, old.state, old.stateText, task.state, task.stateText, {}, false});
+}
+
+// A parent shows its first failed subtask's problem: when a descendant fails or stops failing, or
+// a failed one comes, goes or moves, the surviving ancestors' Problem cells change too.
+void announceAncestorProblems(ChangePlan &plan, const Matching &m)
+{
+    if (m.problemAncestors.empty())
+        return;
+    const TaskForest &next = *plan.forest;
+    std::vector<bool> touched(size_t(next.size()), false);
+    for (int slot : m.problemAncestors) {
+        for (; slot >= 0 && !touched[size_t(slot)]; slot = next.parent(slot)) {
+            if (!plan.isNew[size_t(slot)])
+                touched[size_t(slot)] = true;
+        }
+    }
+    // Merged into `changed`, which stays in slot order with one entry per slot.
+    std::vector<ChangePlan::CellChange> merged;
+    merged.reserve(plan.changed.size() + m.problemAncestors.size());
+    size_t i = 0;
+    for (int slot = 0; slot < next.size(); ++slot) {
+        const bool hasChange = i < plan.changed.size() && plan.changed[i].slot == slot;
+        if (!hasChange && !touched[size_t(slot)])
+            continue;
+        ChangePlan::CellChange change = hasChange ? plan.changed[i++] : ChangePlan::CellChange{slot, Model::ProblemColumn, Model::ProblemColumn, false};
+        if (touched[size_t(slot)]) {
+            change.firstColumn = qMin(change.firstColumn, int(Model::ProblemColumn));
+            change.lastColumn = qMax(change.lastColumn, int(Model::ProblemColumn));
+        }
+        merged.push_back(change);
+    }
+    plan.changed = std::move(merged);
 }
 
 } // namespace
@@ -69,6 +111,8 @@ ChangePlan SnapshotDiff::compute(const TaskForestPtr &previousForest, const QLis
         }
         plan.isNew[size_t(slot)] = true;
         const Task &task = next.task(slot);
+        if (failedWithReason(task))
+            m.problemAncestors.push_back(next.parent(slot));
         plan.transitions.push_back({task.id, TaskState::Unknown, {}, task.state, task.stateText, {}, true});
         const int parent = next.parent(slot);
         if (parent >= 0 && m.previousOf[size_t(parent)] < 0)
@@ -87,11 +131,26 @@ ChangePlan SnapshotDiff::compute(const TaskForestPtr &previousForest, const QLis
         if (m.nextOf[size_t(oldSlot)] >= 0)
             continue;
         ++plan.goneCount;
+        if (failedWithReason(previous.task(oldSlot))) { // its nearest surviving ancestor showed it
+            int ancestor = previous.parent(oldSlot);
+            while (ancestor >= 0 && m.nextOf[size_t(ancestor)] < 0)
+                ancestor = previous.parent(ancestor);
+            if (ancestor >= 0)
+                m.problemAncestors.push_back(m.nextOf[size_t(ancestor)]);
+        }
         const int parent = previous.parent(oldSlot);
         if (parent < 0 || m.nextOf[size_t(parent)] >= 0)
             plan.removals.push_back(oldSlot);
     }
+    announceAncestorProblems(plan, m);
     return plan;
+}
+
+bool SnapshotDiff::problemMayDiffer(const Task &old, const Task &task)
+{
+    // The task's own reason shows unless it completed.
+    return old.stateDetails != task.stateDetails
+        || (!task.stateDetails.isEmpty() && (old.state == TaskState::Completed) != (task.state == TaskState::Completed));
 }
 
 SnapshotDiff::Columns SnapshotDiff::changedColumns(const Task &old, quint8 oldMarks, const Task &task, quint8 marks)
@@ -103,9 +162,14 @@ SnapshotDiff::Columns SnapshotDiff::changedColumns(const Task &old, quint8 oldMa
             last = qMax(last, column);
         }
     };
-    touch(Model::NameColumn, old.name != task.name || oldMarks != marks);
-    touch(Model::SummaryColumn, old.summary != task.summary);
+    touch(Model::NameColumn, old.name != task.name || old.summary != task.summary || oldMarks != marks);
+    touch(Model::InternalNameColumn, old.name != task.name);
     touch(Model::StateColumn, old.state != task.state || old.stateText != task.stateText);
+    touch(Model::ProblemColumn, problemMayDiffer(old, task));
+    const bool placeChanged = old.resourceURI != task.resourceURI || old.resourceCollectionURI != task.resourceCollectionURI
+        || old.metadata.labels != task.metadata.labels;
+    touch(Model::AppColumn, placeChanged);
+    touch(Model::NamespaceColumn, placeChanged);
     touch(Model::ProgressColumn, old.percentDone != task.percentDone || old.state != task.state);
     touch(Model::ServiceColumn, old.service != task.service);
     touch(Model::StartedColumn, old.startTime != task.startTime);

@@ -23,6 +23,8 @@ public:
         bool orderChanged;
     };
     static Columns changedColumns(const Task &old, quint8 oldMarks, const Task &task, quint8 marks);
+    // The Problem cell may read differently (the task's state or stateDetails changed).
+    static bool problemMayDiffer(const Task &old, const Task &task);
 };
 
 } // namespace Taskscope

@@ -36,6 +36,8 @@ void TaskFilterProxyModel::setFilterExpression(const FilterExpr &expr)
 void TaskFilterProxyModel::applyPredicate(FilterPredicate predicate, const QString &text)
 {
     m_predicate = std::move(predicate);
+    if (taskModel())
+        m_predicate.setNames(taskModel()->names());
     m_text = text;
     // Re-filter a changed task only while a filter is in force (TaskRole is in every dataChanged
     // of a changed task; progress ticks carry no TaskRole).
@@ -50,6 +52,17 @@ void TaskFilterProxyModel::applyPredicate(FilterPredicate predicate, const QStri
         setFilterRole(role);
     else
         invalidateRowsFilter();
+    Q_EMIT filterChanged();
+}
+
+void TaskFilterProxyModel::refreshNames()
+{
+    if (!taskModel() || m_predicate.names() == taskModel()->names())
+        return;
+    m_predicate.setNames(taskModel()->names());
+    if (!m_predicate.readsNames())
+        return;
+    invalidateRowsFilter();
     Q_EMIT filterChanged();
 }
 

@@ -42,6 +42,9 @@ public:
     // Moves relative times (now-1h) and running durations to the source's clock and filters again.
     // Runs by itself every `interval` while the filter depends on the clock.
     void refreshClock();
+    // Takes the source's names (TaskTreeModel::namesChanged): a filter on appName and the like
+    // filters again.
+    void refreshNames();
     void setClockRefreshInterval(int msecs) { m_clockTimer.setInterval(msecs); }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -1,6 +1,9 @@
 // TaskFormat: localised presentation of task values, kept out of the model class.
 #include "taskformat.h"
 
+#include "nametable.h"
+#include "resourceuri.h"
+
 #include "taskforest.h"
 
 #include <QLocale>
@@ -70,13 +73,16 @@ QString TaskFormat::exactUtc(const QDateTime &utc)
     return utc.isValid() ? utc.toString(Qt::ISODateWithMs) : QString();
 }
 
-QString TaskFormat::shortResource(const QString &uri)
+QString TaskFormat::readableResource(const QString &uri)
 {
-    const qsizetype last = uri.lastIndexOf(u'/');
-    if (last <= 0)
+    const QList<UriSegment> segments = ResourceUri::segments(uri);
+    if (segments.isEmpty())
         return uri;
-    const qsizetype previous = uri.lastIndexOf(u'/', last - 1);
-    return uri.mid(previous + 1);
+    const UriSegment &last = segments.last();
+    if (last.id.isEmpty())
+        return ResourceUri::label(last.collection);
+    //: a task's resource: its kind and its shortened id, "Backup 1b2c3d4e…"
+    return tr("%1 %2").arg(ResourceUri::label(last.collection), shortId(last.id));
 }
 
 QStringList TaskFormat::markDescriptions(int marks, const QString &parentTaskID)

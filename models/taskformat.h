@@ -27,8 +27,8 @@ public:
     static QString localTime(const QDateTime &utc);
     // The exact UTC instant, ISO 8601 with milliseconds; empty when invalid.
     static QString exactUtc(const QDateTime &utc);
-    // The last two segments of a resource URI: ".../appBackups/<id>" -> "appBackups/<id>".
-    static QString shortResource(const QString &uri);
+    // A resource URI's last segment as a user reads it: ".../appBackups/<id>" -> "Backup 1b2c3d4e…".
+    static QString readableResource(const QString &uri);
     // Why a task with these marks (TaskMark bits) is not where its parentTaskID says: one sentence per mark.
     static QStringList markDescriptions(int marks, const QString &parentTaskID);
 };

@@ -4,6 +4,7 @@
 #include "backgroundpriority.h"
 #include "incrementalsync.h"
 #include "logging.h"
+#include "namedirectory.h"
 #include "pagefetcher.h"
 #include "scheduler.h"
 #include "snapshotassembler.h"
@@ -28,8 +29,13 @@ TasksClient::TasksClient(QObject *parent, Scheduler *scheduler)
     m_fetcher = new PageFetcher(this);
     m_assembler = new SnapshotAssembler(m_fetcher, m_scheduler, this);
     m_loop = new PollLoop(m_scheduler, this);
+    m_names = new NameDirectory(m_scheduler, this);
     connect(m_loop, &PollLoop::pollDue, this, &TasksClient::beginPoll);
     connect(m_loop, &PollLoop::stateChanged, this, &TasksClient::stateChanged);
+    connect(m_loop, &PollLoop::stateChanged, this, [this](PollLoop::State state) {
+        if (state == PollLoop::State::AuthStopped)
+            m_names->stop(); // the names lists would be refused too; new credentials start them again
+    });
     connect(m_assembler, &SnapshotAssembler::working, m_loop, &PollLoop::setFetching);
     connect(m_assembler, &SnapshotAssembler::finished, this, &TasksClient::onAssembled);
     connect(m_assembler, &SnapshotAssembler::failed, this, &TasksClient::onFailed);
@@ -41,6 +47,7 @@ TasksClient::~TasksClient()
 {
     // The loop's timer and the assembler's request go before the scheduler they use.
     delete m_loop;
+    delete m_names;
     delete m_assembler;
 }
 
@@ -55,6 +62,9 @@ void TasksClient::applySettings()
     rules.transferTimeoutMs = m_config.transferTimeoutMs;
     rules.bodyPadding = TaskListParser::kPadding; // parsed in place, not copied again
     m_fetcher->setRules(rules);
+    PageFetcher::Rules namesRules = rules;
+    namesRules.bodyPadding = 0; // parsed by QJsonDocument, not in place
+    m_names->setConnection(m_config, namesRules);
     m_loop->setTiming({m_config.pollIntervalMs, m_config.backoffInitialMs, m_config.backoffMaxMs});
 }
 
@@ -86,17 +96,34 @@ void TasksClient::change(const ConnectionConfig &config, const QString &token, b
     abandonAbsorb();
     if (config != m_config)
         m_sync->reset(); // the merged view belongs to the old settings
+    // New credentials or another account: the names are asked for again (a 401 there is history).
+    const bool namesAgain = token != m_token || config.baseUrl != m_config.baseUrl || config.accountId != m_config.accountId;
     m_config = config;
     m_token = token;
     applySettings();
     if (m_loop->isPolling())
         m_assembler->abort();
     m_loop->restart();
+    if (m_namesEnabled && m_loop->isPolling() && (namesAgain || !m_names->isActive())) {
+        m_names->stop();
+        m_names->start();
+    }
 }
 
 void TasksClient::start()
 {
     m_loop->start();
+    if (m_namesEnabled)
+        m_names->start();
+}
+
+void TasksClient::setNamesEnabled(bool enabled)
+{
+    m_namesEnabled = enabled;
+    if (!enabled)
+        m_names->stop();
+    else if (m_loop->isPolling())
+        m_names->start();
 }
 
 void TasksClient::stop()
@@ -104,13 +131,17 @@ void TasksClient::stop()
     abandonAbsorb();
     m_assembler->abort();
     m_loop->stop();
+    m_names->stop();
 }
 
 void TasksClient::pollNow()
 {
-    // Asked for by the user ("Refresh", "Retry now"): the whole list, removals included.
+    // Asked for by the user ("Refresh", "Retry now"): the whole list, removals included, and the
+    // names again.
     requireFull();
     m_loop->pollNow();
+    if (m_names->isActive())
+        m_names->start();
 }
 
 void TasksClient::fetchOnce()

@@ -16,6 +16,7 @@
 namespace Taskscope {
 
 class IncrementalSync;
+class NameDirectory;
 class PageFetcher;
 class Scheduler;
 class SnapshotAssembler;
@@ -56,6 +57,12 @@ public:
     int consecutiveFailures() const;
     qint64 requestsSent() const;
     bool hasRequestInFlight() const;
+    // The names of the connection's apps, clusters, clouds and namespaces: when enabled, fetched
+    // while polling (start() to stop(), paused while credentials are refused), with the same
+    // rules as the tasks. Off by default (a client that only lists tasks sends nothing else).
+    NameDirectory *names() const { return m_names; }
+    void setNamesEnabled(bool enabled);
+    bool namesEnabled() const { return m_namesEnabled; }
 
     // The delay before retry number `failures` (1-based): exponential, capped, with +-20% jitter.
     static qint64 backoffDelay(int failures, int initialMs, int maxMs, double jitter01)
@@ -84,6 +91,8 @@ private:
     PageFetcher *m_fetcher;
     SnapshotAssembler *m_assembler;
     PollLoop *m_loop;
+    NameDirectory *m_names;
+    bool m_namesEnabled = false;
     // Merging a poll into the last view, and indexing a full list, look at every task: they run
     // on a worker (m_absorb), which shares m_sync until it ends. A poll abandoned meanwhile
     // abandons its merge too: its result is dropped and m_sync is a new one (the next list is full).

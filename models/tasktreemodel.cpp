@@ -543,34 +543,57 @@ QHash<int, QByteArray> TaskTreeModel::roleNames() const
     names.insert(StateRole, "state");
     names.insert(MarksRole, "marks");
     names.insert(OrderRole, "order");
+    names.insert(PlaceNameRole, "placeName");
     return names;
 }
+
+namespace {
+
+NameKind nameKindOf(int column)
+{
+    switch (column) {
+    case TaskTreeModel::ClusterColumn: return NameKind::Cluster;
+    case TaskTreeModel::NamespaceColumn: return NameKind::Namespace;
+    default: return NameKind::App;
+    }
+}
+
+bool isNameColumn(int column)
+{
+    return column == TaskTreeModel::AppColumn || column == TaskTreeModel::ClusterColumn
+        || column == TaskTreeModel::NamespaceColumn;
+}
+
+// A task's own reason: the first stateDetails title, unless it completed (details of a success
+// are not a problem).
+const StateDetail *ownProblem(const Task &task)
+{
+    if (task.stateDetails.isEmpty() || task.state == TaskState::Completed)
+        return nullptr;
+    return &task.stateDetails.first();
+}
+
+} // namespace
 
 QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case SummaryColumn:
-        return tr("Summary");
-    case StateColumn:
-        return tr("State");
-    case ProgressColumn:
-        return tr("Progress");
-    case ServiceColumn:
-        return tr("Service");
-    case StartedColumn:
-        return tr("Started");
-    case EndedColumn:
-        return tr("Ended");
-    case DurationColumn:
-        return tr("Duration");
-    case ResourceColumn:
-        return tr("Resource");
-    default:
-        return {};
+    case NameColumn: return tr("Name");
+    case StateColumn: return tr("State");
+    case ProgressColumn: return tr("Progress");
+    case AppColumn: return tr("App");
+    case ClusterColumn: return tr("Cluster");
+    case NamespaceColumn: return tr("Namespace");
+    case ProblemColumn: return tr("Problem");
+    case StartedColumn: return tr("Started");
+    case EndedColumn: return tr("Ended");
+    case DurationColumn: return tr("Duration");
+    case ResourceColumn: return tr("Resource");
+    case InternalNameColumn: return tr("Internal Name");
+    case ServiceColumn: return tr("Service");
+    default: return {};
     }
 }
 
@@ -596,22 +619,9 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case OrderRole:
         return task.startTime;
     case Qt::ToolTipRole:
-        switch (index.column()) {
-        case NameColumn: {
-            const QStringList lines = QStringList{task.name, task.id} + TaskFormat::markDescriptions(int(node.marks), task.parentTaskID);
-            return lines.join(u'\n');
-        }
-        case StartedColumn:
-            return TaskFormat::exactUtc(task.startTime);
-        case EndedColumn:
-            return TaskFormat::exactUtc(task.endTime.isValid() ? task.endTime : task.cancelTime);
-        case ResourceColumn:
-            return task.resourceURI.toString();
-        case StateColumn:
-            return TaskFormat::stateName(task.state, task.stateText);
-        default:
-            return displayData(node, index.column());
-        }
+        return toolTip(node, index.column());
+    case PlaceNameRole:
+        return isNameColumn(index.column()) ? TaskPlace::of(task, m_names.get()).name(nameKindOf(index.column())) : QString();
     case Qt::AccessibleTextRole: // what a screen reader says for the painted badge and bar
         if (index.column() == ProgressColumn && !task.percentDone)
             return tr("No progress reported");
@@ -625,14 +635,93 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     }
 }
 
+
+const TaskTreeModel::Node *TaskTreeModel::problemNode(const Node &node) const
+{
+    if (ownProblem(*node.task))
+        return &node;
+    // A parent's problem is its first failed subtask's (depth first, iteratively).
+    std::vector<const Node *> pending;
+    for (auto it = node.children.rbegin(); it != node.children.rend(); ++it)
+        pending.push_back(it->get());
+    while (!pending.empty()) {
+        const Node *current = pending.back();
+        pending.pop_back();
+        if (current->task->state == TaskState::Failed && ownProblem(*current->task))
+            return current;
+        for (auto it = current->children.rbegin(); it != current->children.rend(); ++it)
+            pending.push_back(it->get());
+    }
+    return nullptr;
+}
+
+QString TaskTreeModel::problem(const QModelIndex &index) const
+{
+    const Node *node = checkIndex(index, CheckIndexOption::IndexIsValid) ? problemNode(*nodeFor(index)) : nullptr;
+    return node ? ownProblem(*node->task)->title : QString();
+}
+
+QStringList TaskTreeModel::problemDetails(const QModelIndex &index) const
+{
+    const Node *node = checkIndex(index, CheckIndexOption::IndexIsValid) ? problemNode(*nodeFor(index)) : nullptr;
+    QStringList lines;
+    if (!node)
+        return lines;
+    if (node != nodeFor(index)) {
+        //: the subtask whose failure a parent shows
+        lines.append(tr("In subtask “%1”:").arg(node->task->summary.isEmpty() ? node->task->name : node->task->summary));
+    }
+    for (const StateDetail &detail : node->task->stateDetails)
+        lines.append(detail.detail.isEmpty() ? detail.title : tr("%1: %2").arg(detail.title, detail.detail));
+    return lines;
+}
+
+QVariant TaskTreeModel::toolTip(const Node &node, int column) const
+{
+    const Task &task = *node.task;
+    switch (column) {
+    case NameColumn: {
+        const QStringList lines = QStringList{task.name, task.id} + TaskFormat::markDescriptions(int(node.marks), task.parentTaskID);
+        return lines.join(u'\n');
+    }
+    case StartedColumn:
+        return TaskFormat::exactUtc(task.startTime);
+    case EndedColumn:
+        return TaskFormat::exactUtc(task.endTime.isValid() ? task.endTime : task.cancelTime);
+    case ResourceColumn:
+        return task.resourceURI.toString();
+    case AppColumn:
+    case ClusterColumn:
+    case NamespaceColumn: {
+        const NameKind kind = nameKindOf(column);
+        const TaskPlace place = TaskPlace::of(task, m_names.get());
+        if (place.id(kind).isEmpty())
+            return {};
+        if (place.name(kind).isEmpty()) //: a resource whose name is not known: its id, and why
+            return tr("%1\nName not known: %2").arg(place.id(kind), m_namesMissingWhy.isEmpty() ? tr("the account's lists do not name it") : m_namesMissingWhy);
+        return tr("%1\nid %2").arg(place.name(kind), place.id(kind));
+    }
+    case StateColumn:
+    case ProblemColumn: {
+        const QModelIndex index = indexFor(&node, column);
+        QStringList lines = problemDetails(index);
+        if (column == StateColumn)
+            lines.prepend(TaskFormat::stateName(task.state, task.stateText));
+        return lines.join(u'\n');
+    }
+    default:
+        return displayData(node, column);
+    }
+}
+
 QVariant TaskTreeModel::displayData(const Node &node, int column) const
 {
     const Task &task = *node.task;
     switch (column) {
     case NameColumn:
-        return task.name.isEmpty() ? task.id : task.name;
-    case SummaryColumn:
-        return task.summary;
+        return !task.summary.isEmpty() ? task.summary : task.name.isEmpty() ? task.id : task.name;
+    case InternalNameColumn:
+        return task.name;
     case StateColumn:
         return TaskFormat::stateName(task.state, task.stateText);
     case ProgressColumn:
@@ -648,7 +737,15 @@ QVariant TaskTreeModel::displayData(const Node &node, int column) const
         return seconds ? TaskFormat::duration(*seconds) : QString();
     }
     case ResourceColumn:
-        return TaskFormat::shortResource(task.resourceURI);
+        return TaskFormat::readableResource(task.resourceURI);
+    case AppColumn:
+    case ClusterColumn:
+    case NamespaceColumn:
+        return TaskPlace::of(task, m_names.get()).shown(nameKindOf(column));
+    case ProblemColumn: {
+        const Node *source = problemNode(node);
+        return source ? ownProblem(*source->task)->title : QString();
+    }
     default:
         return {};
     }
@@ -659,9 +756,13 @@ QVariant TaskTreeModel::rawData(const Node &node, int column) const
     const Task &task = *node.task;
     switch (column) {
     case NameColumn:
+    case AppColumn:
+    case ClusterColumn:
+    case NamespaceColumn:
+    case ProblemColumn:
+        return displayData(node, column);
+    case InternalNameColumn:
         return task.name;
-    case SummaryColumn:
-        return task.summary;
     case StateColumn:
         return int(task.state);
     case ProgressColumn:
@@ -680,6 +781,38 @@ QVariant TaskTreeModel::rawData(const Node &node, int column) const
         return task.resourceURI.toString();
     default:
         return {};
+    }
+}
+
+void TaskTreeModel::setNames(NameTablePtr names)
+{
+    if (names == m_names || (names && m_names && *names == *m_names))
+        return;
+    m_names = std::move(names);
+    announceNamesChanged();
+    emit namesChanged();
+}
+
+void TaskTreeModel::setNamesMissingWhy(const QString &why)
+{
+    m_namesMissingWhy = why;
+}
+
+// The name columns of every row changed: one dataChanged per parent, iteratively. Names change
+// rarely (a new app, a refresh that differs), so a walk over the tree is fine here.
+void TaskTreeModel::announceNamesChanged()
+{
+    static const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, RawRole};
+    std::vector<const Node *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const Node *parent = pending.back();
+        pending.pop_back();
+        if (parent->children.empty())
+            continue;
+        const QModelIndex parentIndex = parent == m_root.get() ? QModelIndex() : indexFor(parent);
+        emit dataChanged(index(0, AppColumn, parentIndex), index(int(parent->children.size()) - 1, NamespaceColumn, parentIndex), roles);
+        for (const auto &child : parent->children)
+            pending.push_back(child.get());
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "changeplan.h"
+#include "nametable.h"
 #include "task.h"
 
 #include <QAbstractItemModel>
@@ -21,16 +22,21 @@ class TaskTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
+    // In the order a new user sees them; InternalName and Service start hidden.
     enum Column {
-        NameColumn,
-        SummaryColumn,
+        NameColumn,      // the summary ("Backup"), else the name: what people call the task
+        InternalNameColumn, // the API's name: "astra.backup" (beside Name: a rename changes both)
         StateColumn,
         ProgressColumn,
-        ServiceColumn,
+        AppColumn,       // names from the NameDirectory (setNames()), else labels, else the short id
+        ClusterColumn,
+        NamespaceColumn,
+        ProblemColumn,   // why it failed or paused: the first stateDetails title (its own or a failed subtask's)
         StartedColumn,
         EndedColumn,
         DurationColumn,
-        ResourceColumn,
+        ResourceColumn,  // the resource's kind and short id: "Backup 1b2c3d4e…"
+        ServiceColumn,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -42,6 +48,7 @@ public:
         StateRole,                  // TaskState as int
         MarksRole,                  // Marks as int
         OrderRole,                  // in dataChanged only when a task's place among its siblings may change
+        PlaceNameRole,              // App, Cluster, Namespace columns: the name only (empty when not known)
     };
     Q_ENUM(Role)
 
@@ -101,6 +108,18 @@ public:
     void setSortColumnHint(int column) { m_sortColumnHint = column; }
     int sortColumnHint() const { return m_sortColumnHint; }
 
+    // The names shown in the App, Cluster and Namespace columns (and the Resource column's
+    // tooltip). A different table announces those columns of every row as changed.
+    void setNames(NameTablePtr names);
+    const NameTablePtr &names() const { return m_names; }
+    // Why names are missing (the NameDirectory's problem), for the name cells' tooltips.
+    void setNamesMissingWhy(const QString &why);
+    // Why a task failed or paused, for the Problem column: the first stateDetails title of the
+    // task when it has not completed, else of its first failed subtask (depth first); empty when none.
+    QString problem(const QModelIndex &index) const;
+    // Every stateDetails line ("title: detail") behind problem(), for its tooltip.
+    QStringList problemDetails(const QModelIndex &index) const;
+
     // For tests and the running-duration tick: the clock used for durations of running tasks.
     void setClock(std::function<QDateTime()> clock);
     QDateTime now() const;
@@ -132,6 +151,9 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     bool hasChildren(const QModelIndex &parent = {}) const override;
+Q_SIGNALS:
+    void namesChanged(); // setNames() took another table (after the name columns' dataChanged)
+public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -154,6 +176,9 @@ private:
     QModelIndex indexFor(const Node *node, int column = 0) const;
     QVariant displayData(const Node &node, int column) const;
     QVariant rawData(const Node &node, int column) const;
+    QVariant toolTip(const Node &node, int column) const;
+    const Node *problemNode(const Node &node) const;
+    void announceNamesChanged();
 
     struct Change;
     void updateChanged(const ChangePlan &plan, std::vector<Change> *changes);
@@ -179,6 +204,8 @@ private:
     bool m_quiet = false;                        // structural changes without row signals (inside a layout change)
     std::vector<std::unique_ptr<Node>> m_removed; // subtrees removed quietly, freed after layoutChanged
     std::function<QDateTime()> m_clock;
+    NameTablePtr m_names;
+    QString m_namesMissingWhy;
 };
 
 } // namespace Taskscope

@@ -208,15 +208,18 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i) {
             Task task = makeTask(QString::number(i), TaskState::Completed, 100);
             task.summary = u"Backup of the orders database"_s;
+            task.name = u"astra.backup.orders.database"_s;
             task.startTime = QDateTime::currentDateTimeUtc().addSecs(-7200);
             task.endTime = task.startTime.addSecs(3723); // a duration that does not tick between grabs
             tasks.append(task);
         }
         m_model->apply(tasks);
-        m_view->header()->resizeSection(TaskTreeModel::SummaryColumn, 60); // elided
+        m_view->resize(1800, 400); // every column compared on screen
+        m_view->header()->setSectionHidden(TaskTreeModel::InternalNameColumn, false); // hidden by default
+        m_view->header()->resizeSection(TaskTreeModel::InternalNameColumn, 60);       // elided
         m_view->selectionModel()->select(m_model->index(2, 0),
                                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        const int columns[] = {TaskTreeModel::NameColumn, TaskTreeModel::SummaryColumn,
+        const int columns[] = {TaskTreeModel::NameColumn, TaskTreeModel::InternalNameColumn,
                                TaskTreeModel::StartedColumn, TaskTreeModel::DurationColumn};
         for (const int column : columns) {
             for (const int row : {1, 2}) {

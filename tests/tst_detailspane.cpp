@@ -103,7 +103,7 @@ private Q_SLOTS:
         const QStringList overview = pane.overviewTexts();
         const QStringList expected = {ResourceUri::label(u"clouds"_s) + u": cloud-1", ResourceUri::label(u"clusters"_s) + u": cluster-1",
                                     ResourceUri::label(u"namespaces"_s) + u": ns-1", ResourceUri::label(u"apps"_s) + u": app-1",
-                                    u"appBackups: backup-1"_s, DetailsPane::tr("Task id") + u": task-1",
+                                    ResourceUri::label(u"appBackups"_s) + u": backup-1", DetailsPane::tr("Task id") + u": task-1",
                                     DetailsPane::tr("Labels") + u": app=orders"};
         for (const QString &line : expected) {
             QVERIFY2(overview.contains(line), qPrintable(line + u"\nnot in\n" + overview.join(u'\n')));

@@ -400,20 +400,20 @@ private Q_SLOTS:
     void headerLayoutSurvivesARestart()
     {
         QMenu *menu = m_window->view()->createColumnMenu(m_window.get());
-        QAction *service = menu->actions().at(TaskTreeModel::ServiceColumn);
-        QCOMPARE(service->text(), TaskTreeModel::tr("Service"));
+        QAction *cluster = menu->actions().at(TaskTreeModel::ClusterColumn);
+        QCOMPARE(cluster->text(), TaskTreeModel::tr("Cluster"));
         QVERIFY(!menu->actions().at(TaskTreeModel::NameColumn)->isEnabled());
-        service->toggle();
-        QVERIFY(m_window->view()->header()->isSectionHidden(TaskTreeModel::ServiceColumn));
-        m_window->view()->header()->resizeSection(TaskTreeModel::SummaryColumn, 333);
+        cluster->toggle();
+        QVERIFY(m_window->view()->header()->isSectionHidden(TaskTreeModel::ClusterColumn));
+        m_window->view()->header()->resizeSection(TaskTreeModel::ProblemColumn, 333);
         m_window->close();
         delete menu;
 
         MainWindow next;
-        QVERIFY(next.view()->header()->isSectionHidden(TaskTreeModel::ServiceColumn));
-        QCOMPARE(next.view()->header()->sectionSize(TaskTreeModel::SummaryColumn), 333);
+        QVERIFY(next.view()->header()->isSectionHidden(TaskTreeModel::ClusterColumn));
+        QCOMPARE(next.view()->header()->sectionSize(TaskTreeModel::ProblemColumn), 333);
         // Put it back for the other tests.
-        next.view()->header()->setSectionHidden(TaskTreeModel::ServiceColumn, false);
+        next.view()->header()->setSectionHidden(TaskTreeModel::ClusterColumn, false);
         next.saveLayout();
     }
 
@@ -525,21 +525,25 @@ private Q_SLOTS:
         menu->actions().at(0)->trigger(); // Show Only
         QCOMPARE(m_window->filterEdit()->text(), u"service eq "_s + quoteFilterText(service));
 
-        // A name is excluded; the resource cell offers its app.
+        // A name (what the Name column shows: the summary) is excluded; the resource cell offers its
+        // app, by id, read by name.
         const QModelIndex name = view->model()->index(0, TaskTreeModel::NameColumn);
         const Task task = name.data(TaskTreeModel::TaskRole).value<Task>();
         menu.reset(view->createCellMenu(name, nullptr));
         menu->actions().at(1)->trigger(); // Exclude
         QCOMPARE(m_window->filterEdit()->text(),
-                 u"service eq "_s + quoteFilterText(service) + u" and name ne "_s + quoteFilterText(task.name));
+                 u"service eq "_s + quoteFilterText(service) + u" and summary ne "_s + quoteFilterText(task.summary));
         m_window->filterEdit()->setText(QString());
         const QModelIndex resource = view->model()->index(0, TaskTreeModel::ResourceColumn);
         const QString app = ResourceUri::idOf(resource.data(TaskTreeModel::TaskRole).value<Task>().resourceURI.toString(), u"apps");
         QVERIFY(!app.isEmpty());
+        const QString appName = resource.siblingAtColumn(TaskTreeModel::AppColumn).data(TaskTreeModel::PlaceNameRole).toString();
+        QVERIFY(!appName.isEmpty());
+        QVERIFY(!appName.contains(app.left(8)));
         menu.reset(view->createCellMenu(resource, nullptr));
         QAction *showApp = nullptr;
         for (QAction *action : menu->actions()) {
-            if (action->text().contains(app.left(20)) && action->text() != menu->actions().last()->text())
+            if (action->text() == FilterMenu::tr("Show This App (%1)").arg(appName))
                 showApp = showApp ? showApp : action;
         }
         QVERIFY(showApp);
@@ -656,7 +660,7 @@ private Q_SLOTS:
         for (const QString &name : names.mid(0, 2)) {
             QModelIndex cell;
             for (int row = 0; row < window.view()->model()->rowCount(); ++row) {
-                const QModelIndex index = window.view()->model()->index(row, TaskTreeModel::NameColumn);
+                const QModelIndex index = window.view()->model()->index(row, TaskTreeModel::InternalNameColumn);
                 if (index.data(TaskTreeModel::TaskRole).value<Task>().name == name)
                     cell = index;
             }
@@ -668,7 +672,7 @@ private Q_SLOTS:
             QCOMPARE(window.matchingTaskCount(), 1);
             QCOMPARE(window.view()->model()->rowCount(), 1);
             window.filterEdit()->setText(QString());
-            menu.reset(window.view()->createCellMenu(window.view()->model()->index(cell.row(), 0), nullptr));
+            menu.reset(window.view()->createCellMenu(window.view()->model()->index(cell.row(), TaskTreeModel::InternalNameColumn), nullptr));
             menu->actions().at(1)->trigger(); // Exclude
             QCOMPARE(window.matchingTaskCount(), 2);
             window.filterEdit()->setText(QString());

@@ -389,8 +389,8 @@ struct Recorder
 std::optional<QVariant> expectedRaw(const Task &t, int column, const QDateTime &now)
 {
     switch (column) {
-    case Model::NameColumn: return QVariant(t.name);
-    case Model::SummaryColumn: return QVariant(t.summary);
+    case Model::NameColumn: return QVariant(!t.summary.isEmpty() ? t.summary : !t.name.isEmpty() ? t.name : t.id);
+    case Model::InternalNameColumn: return QVariant(t.name);
     case Model::ServiceColumn: return QVariant(t.service);
     case Model::ResourceColumn: return QVariant(t.resourceURI);
     case Model::StateColumn: return QVariant(int(t.state));
@@ -889,8 +889,8 @@ void TestTaskTreeModel::rawRole_data()
 
     const auto type = [](int column) { return QByteArray(QMetaEnum::fromType<Model::Column>().valueToKey(column)); };
     const QList<std::pair<int, QVariant>> full{
-        {Model::NameColumn, u"Backup app"_s},
-        {Model::SummaryColumn, u"Backing up the app"_s},
+        {Model::NameColumn, u"Backing up the app"_s},
+        {Model::InternalNameColumn, u"Backup app"_s},
         {Model::StateColumn, int(TaskState::Completed)},
         {Model::ProgressColumn, 42.5},
         {Model::ServiceColumn, u"backup-service"_s},
@@ -997,8 +997,8 @@ void TestTaskTreeModel::displayAndOtherRoles()
             const QVariant v = index.siblingAtColumn(column).data(Qt::DisplayRole);
             return v.toString();
         };
-        QCOMPARE(display(Model::NameColumn), t.name);
-        QCOMPARE(display(Model::SummaryColumn), t.summary);
+        QCOMPARE(display(Model::NameColumn), !t.summary.isEmpty() ? t.summary : !t.name.isEmpty() ? t.name : t.id);
+        QCOMPARE(display(Model::InternalNameColumn), t.name);
         QCOMPARE(display(Model::ServiceColumn), t.service);
         QCOMPARE(display(Model::StateColumn), TaskFormat::stateName(t.state, t.stateText));
         QVERIFY(!display(Model::StateColumn).isEmpty());
@@ -1046,9 +1046,9 @@ void TestTaskTreeModel::headerFlagsAndColumns()
     Model model;
     QAbstractItemModelTester tester(&model, Fatal);
     model.apply(parseSpec(u"a; b<a"_s));
-    QCOMPARE(int(Model::ColumnCount), 9);
-    QCOMPARE(model.columnCount(), 9);
-    QCOMPARE(model.columnCount(model.indexForId(u"a"_s)), 9);
+    QCOMPARE(int(Model::ColumnCount), 13);
+    QCOMPARE(model.columnCount(), 13);
+    QCOMPARE(model.columnCount(model.indexForId(u"a"_s)), 13);
 
     QSet<QString> headers;
     for (int c = 0; c < Model::ColumnCount; ++c) {
@@ -1056,7 +1056,7 @@ void TestTaskTreeModel::headerFlagsAndColumns()
         QVERIFY2(!header.isEmpty(), qPrintable(QString::number(c)));
         headers.insert(header);
     }
-    QCOMPARE(headers.size(), 9);
+    QCOMPARE(headers.size(), 13);
 
     for (int c = 0; c < Model::ColumnCount; ++c) {
         const Qt::ItemFlags flags = model.flags(model.indexForId(u"b"_s, c));
@@ -1200,8 +1200,8 @@ void TestTaskTreeModel::singleChangeOneDataChanged_data()
     QTest::addColumn<int>("column");
 
     const QList<std::pair<const char *, int>> fields{
-        {"percent", Model::ProgressColumn}, {"name", Model::NameColumn},    {"state", Model::StateColumn},
-        {"summary", Model::SummaryColumn},  {"end", Model::EndedColumn},    {"service", Model::ServiceColumn},
+        {"percent", Model::ProgressColumn}, {"name", Model::InternalNameColumn}, {"state", Model::StateColumn},
+        {"summary", Model::NameColumn},  {"end", Model::EndedColumn},    {"service", Model::ServiceColumn},
         {"resource", Model::ResourceColumn}};
     for (const char *id : {"top", "mid", "leaf", "sib", "orphan", "cx", "cy"}) {
         for (const auto &[field, column] : fields) {

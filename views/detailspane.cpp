@@ -2,6 +2,7 @@
 #include "detailspane.h"
 
 #include "highlighting.h"
+#include "nametable.h"
 #include "resourceuri.h"
 #include "tasktreemodel.h"
 #include "taskformat.h"
@@ -39,6 +40,12 @@ QString timeText(const QDateTime &utc)
         .arg(QLocale().toString(utc.toLocalTime(), QLocale::LongFormat), utc.toString(Qt::ISODateWithMs));
 }
 
+// A key that names a size in bytes: "bytes", "sizeBytes", "requiredBytes", "capacity_bytes", "size".
+bool isByteCount(const QString &key)
+{
+    return key.contains(u"bytes", Qt::CaseInsensitive) || key.compare(u"size", Qt::CaseInsensitive) == 0;
+}
+
 // additionalDetails as an expandable tree, built without recursion.
 void addJson(QTreeWidgetItem *root, const QJsonValue &value)
 {
@@ -62,7 +69,13 @@ void addJson(QTreeWidgetItem *root, const QJsonValue &value)
             const QString text = v.isString() ? v.toString()
                 : v.isNull()                  ? QStringLiteral("null")
                                               : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-            item->setText(1, text);
+            // A byte count reads in units ("1.5 GiB"); the exact number stays in the tooltip.
+            if (v.isDouble() && isByteCount(item->text(0)) && v.toDouble() >= 0) {
+                item->setText(1, QLocale().formattedDataSize(qint64(v.toDouble()), 1, QLocale::DataSizeIecFormat));
+                item->setToolTip(1, DetailsPane::tr("%1 bytes").arg(QLocale().toString(qint64(v.toDouble()))));
+            } else {
+                item->setText(1, text);
+            }
         }
     }
 }
@@ -86,9 +99,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     auto *overviewLayout = new QVBoxLayout(m_overview);
     m_placeholder->setAlignment(Qt::AlignCenter);
     overviewLayout->addWidget(m_placeholder);
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
-    overviewLayout->addLayout(m_form);
+    // What went wrong comes first: at the window's default size it is read without scrolling.
     m_problems->setColumnCount(2);
     m_problems->setHeaderLabels({tr("Problem"), tr("Detail")});
     m_problems->header()->setSectionResizeMode(QHeaderView::Interactive);
@@ -96,6 +107,9 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_problems->setMinimumHeight(120);
     m_problems->hide();
     overviewLayout->addWidget(m_problems);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    overviewLayout->addLayout(m_form);
     overviewLayout->addStretch(1);
     m_scroll->setWidget(m_overview);
     m_scroll->setWidgetResizable(true);
@@ -207,6 +221,12 @@ void DetailsPane::buildRow(const Row &row)
     m_form->addRow(row.label, field);
 }
 
+void DetailsPane::setNames(NameTablePtr names)
+{
+    m_names = std::move(names);
+    m_shownJson.clear(); // the same task reads again with the new names
+}
+
 void DetailsPane::setTask(const Task *task, const QDateTime &now)
 {
     const bool sameTask = task && task->id == m_taskId;
@@ -224,23 +244,39 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     }
 
     m_pendingRows.clear();
-    addRow(tr("Name"), task->name, FilterField::Name, task->name);
-    addRow(tr("Summary"), task->summary);
-    addRow(tr("Description"), task->description);
+    addRow(tr("Summary"), task->summary, FilterField::Summary, task->summary);
     addRow(tr("State"),
            TaskFormat::stateName(task->state, task->stateText)
                + (task->state == TaskState::Unknown ? QString() : QStringLiteral(" (%1)").arg(task->stateText)),
            FilterField::State, task->stateText);
     if (task->percentDone)
         addRow(tr("Progress"), TaskFormat::progress(task->percentDone));
-    addRow(tr("Service"), task->service, FilterField::Service, task->service);
-    addRow(tr("Task id"), task->id, true);
-    addRow(tr("Parent task id"), task->parentTaskID, true);
+    // Where: names first (the ids are in the URIs below).
+    const TaskPlace place = TaskPlace::of(*task, m_names.get());
+    const struct
+    {
+        NameKind kind;
+        const char *label;
+        FilterField field;
+    } places[] = {{NameKind::App, QT_TR_NOOP("App"), FilterField::App},
+                  {NameKind::Cluster, QT_TR_NOOP("Cluster"), FilterField::Cluster},
+                  {NameKind::Namespace, QT_TR_NOOP("Namespace"), FilterField::Namespace},
+                  {NameKind::Cloud, QT_TR_NOOP("Cloud"), FilterField::Cloud}};
+    for (const auto &where : places) {
+        if (!place.id(where.kind).isEmpty())
+            addRow(tr(where.label), place.shown(where.kind), false,
+                   {{place.shown(where.kind), FilterRequest{where.field, place.id(where.kind), false}}});
+    }
     addRow(tr("Started"), timeText(task->startTime));
     addRow(tr("Ended"), timeText(task->endTime));
     addRow(tr("Cancelled"), timeText(task->cancelTime));
     if (const auto seconds = task->durationSeconds(now))
         addRow(tr("Duration"), TaskFormat::duration(*seconds));
+    addRow(tr("Description"), task->description);
+    addRow(tr("Name"), task->name, FilterField::Name, task->name);
+    addRow(tr("Service"), task->service, FilterField::Service, task->service);
+    addRow(tr("Task id"), task->id, true);
+    addRow(tr("Parent task id"), task->parentTaskID, true);
     // What the task may do next, from where it is.
     for (const StateTransition &transition : task->stateTransitions) {
         if (transition.from == task->stateText) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "filterrequest.h"
+#include "nametable.h"
 #include "task.h"
 
 #include <QWidget>
@@ -26,6 +27,8 @@ public:
     // Shows `task` (null: nothing selected). Showing a newer version of the same task keeps the
     // scroll position; another task starts at the top.
     void setTask(const Task *task, const QDateTime &now);
+    // The names shown for the task's app, cluster, namespace and cloud (takes effect at the next setTask()).
+    void setNames(NameTablePtr names);
     QString taskId() const { return m_taskId; }
 
     // For tests and accessibility: the problems list and the raw JSON view.
@@ -65,6 +68,7 @@ private:
     QTreeWidget *m_problems;
     QPlainTextEdit *m_raw;
     QString m_taskId;
+    NameTablePtr m_names;
     QByteArray m_shownJson;
     QList<StateDetail> m_shownDetails;
     QList<Row> m_rows;        // what the form shows

@@ -31,9 +31,13 @@ public:
     static void addActions(QMenu *menu, const QString &label, FilterField field, const QString &value,
                            const std::function<void(const FilterRequest &)> &request);
     // The requests a cell of `column` (a TaskTreeModel column) offers for `task`: its own value, and for
-    // the resource the app, cluster and namespace it lives in.
-    static void addCellActions(QMenu *menu, const Task &task, int column,
+    // the resource the app, cluster and namespace it lives in (by id, labelled with `nameOf`'s name
+    // of FilterField::App, Cluster or Namespace when it knows one).
+    static void addCellActions(QMenu *menu, const Task &task, int column, const std::function<QString(FilterField)> &nameOf,
                                const std::function<void(const FilterRequest &)> &request);
+    // "Show This App (elastic-metrics)", "Show This Cluster (…)", "Show This Namespace (…)".
+    static void addPlaceActions(QMenu *menu, const Task &task, const std::function<QString(FilterField)> &nameOf,
+                                const std::function<void(const FilterRequest &)> &request);
 };
 
 } // namespace Taskscope

@@ -215,7 +215,14 @@ QMenu *TaskTreeView::createCellMenu(const QModelIndex &index, QWidget *parent)
         return nullptr;
     auto *menu = new QMenu(parent);
     const Task task = value.value<Task>();
-    FilterMenu::addCellActions(menu, task, index.column(),
+    // The names as the row shows them (a short id when no name is known).
+    const auto nameOf = [index](FilterField field) {
+        const int column = field == FilterField::Cluster ? TaskTreeModel::ClusterColumn
+            : field == FilterField::Namespace            ? TaskTreeModel::NamespaceColumn
+                                                         : TaskTreeModel::AppColumn;
+        return index.siblingAtColumn(column).data(TaskTreeModel::PlaceNameRole).toString();
+    };
+    FilterMenu::addCellActions(menu, task, index.column(), nameOf,
                                [this](const FilterRequest &request) { Q_EMIT filterRequested(request); });
     if (menu->isEmpty()) {
         delete menu;
@@ -257,13 +264,34 @@ void TaskTreeView::setModel(QAbstractItemModel *model)
     applyDefaultWidths();
 }
 
+void TaskTreeView::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    viewport()->update();
+}
+
+void TaskTreeView::initViewItemOption(QStyleOptionViewItem *option) const
+{
+    QTreeView::initViewItemOption(option);
+    if (m_stale) {
+        option->state &= ~QStyle::State_Enabled;
+        option->palette.setCurrentColorGroup(QPalette::Disabled);
+    }
+}
+
 void TaskTreeView::applyDefaultWidths()
 {
     // In character widths: never ResizeToContents, which measures every row of a big list.
     const int ch = fontMetrics().horizontalAdvance(u'0');
-    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 17, 12, 9, 20, 20, 9, 30};
+    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 13, 14, 18, 12, 14, 30, 17, 17, 9, 20, 10};
     for (int column = 0; column < TaskTreeModel::ColumnCount; ++column)
         header()->resizeSection(column, widths[column] * ch);
+    // What an operator reads first fits the window; the rest is one click away (the header's menu).
+    for (const int column : {TaskTreeModel::EndedColumn, TaskTreeModel::ResourceColumn, TaskTreeModel::InternalNameColumn,
+                             TaskTreeModel::ServiceColumn})
+        header()->setSectionHidden(column, true);
 }
 
 } // namespace Taskscope

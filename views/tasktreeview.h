@@ -33,10 +33,16 @@ public:
     // A cell's context menu: show only / exclude its value (see FilterMenu); null when it offers none.
     QMenu *createCellMenu(const QModelIndex &index, QWidget *parent);
 
+    // Stale data (the last poll failed): every row is drawn as disabled (dimmed), so that old
+    // rows never look live.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
+
 Q_SIGNALS:
     void filterRequested(const Taskscope::FilterRequest &request);
 
 protected:
+    void initViewItemOption(QStyleOptionViewItem *option) const override;
     void keyPressEvent(QKeyEvent *event) override;
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles = {}) override;
     void paintEvent(QPaintEvent *event) override;
@@ -45,6 +51,7 @@ protected:
     void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
 
 private:
+    bool m_stale = false;
     // A row on screen: its parent and row, and the top of its rectangle in the viewport.
     struct ShownRow
     {

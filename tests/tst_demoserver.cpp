@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -209,12 +210,22 @@ QStringList semanticErrors(const QJsonObject &task, const QSet<QString> &listedI
     QStringList errors;
     const QString id = task.value(u"id"_s).toString();
     auto fail = [&](const QString &what) { errors.append(id + u": "_s + what); };
-    static const QSet<QString> names = {u"astra.backup"_s,       u"astra.backup.prep"_s,   u"astra.backup.snapshot"_s,
-                                        u"astra.backup.copy"_s,  u"astra.snapshot"_s,      u"astra.restore"_s,
-                                        u"astra.clone"_s,        u"astra.clone.snapshot"_s, u"astra.clone.restore"_s};
+    // Each name, and the summary a person reads for it.
+    static const QHash<QString, QString> summaries = {
+        {u"astra.backup"_s, u"Backup"_s},
+        {u"astra.backup.prep"_s, u"Backup preparation"_s},
+        {u"astra.backup.snapshot"_s, u"Backup snapshot"_s},
+        {u"astra.backup.copy"_s, u"Backup copy"_s},
+        {u"astra.snapshot"_s, u"Snapshot"_s},
+        {u"astra.restore"_s, u"Restore"_s},
+        {u"astra.clone"_s, u"Clone"_s},
+        {u"astra.clone.snapshot"_s, u"Clone snapshot"_s},
+        {u"astra.clone.restore"_s, u"Clone restore"_s}};
     const QString name = task.value(u"name"_s).toString();
-    if (!names.contains(name))
+    if (!summaries.contains(name))
         fail(u"unexpected name "_s + name);
+    else if (task.value(u"summary"_s) != summaries.value(name))
+        fail(u"summary "_s + task.value(u"summary"_s).toString() + u" for "_s + name);
     for (const char *field : {"id", "userID", "resourceID"}) {
         if (!kUuid.match(task.value(QLatin1StringView(field)).toString()).hasMatch())
             fail(QLatin1StringView(field) + u" is not a UUIDv4"_s);
@@ -342,6 +353,72 @@ QString modifiedQuery(const QString &op, const QString &time, const QString &sta
     return query;
 }
 
+// A Kubernetes name (DNS-1123 label): lower case letters, digits and '-', at most 63 characters.
+const QRegularExpression kDnsLabel(u"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"_s);
+
+// The names lists: path under /accounts/{account}/, and the list's and its items' type and version.
+struct NamesList {
+    const char *path;
+    const char *type;
+    const char *version;
+    const char *itemType;
+};
+const NamesList kApps{"k8s/v2/apps", "application/astra-apps", "2.2", "application/astra-app"};
+const NamesList kClusters{"topology/v1/clusters", "application/astra-clusters", "1.7", "application/astra-cluster"};
+const NamesList kClouds{"topology/v1/clouds", "application/astra-clouds", "1.1", "application/astra-cloud"};
+const NamesList kNamespaces{"topology/v1/namespaces", "application/astra-namespaces", "1.2",
+                            "application/astra-namespace"};
+
+QString cloudClusters(const QString &cloudId)
+{
+    return u"topology/v1/clouds/"_s + cloudId + u"/clusters"_s;
+}
+
+// The ids a task URI names, by key: clouds, clusters, namespaces, apps (and appBackups...).
+QHash<QString, QString> uriIds(const QString &uri)
+{
+    static const QStringList keys = {u"clouds"_s, u"clusters"_s, u"namespaces"_s, u"apps"_s};
+    QHash<QString, QString> ids;
+    const QStringList parts = uri.split(u'/');
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+        if (keys.contains(parts[i]))
+            ids.insert(parts[i], parts[i + 1]);
+    }
+    return ids;
+}
+
+QHash<QString, QJsonObject> byId(const QJsonArray &items)
+{
+    QHash<QString, QJsonObject> objects;
+    for (const QJsonValue &item : items)
+        objects.insert(item.toObject().value(u"id"_s).toString(), item.toObject());
+    return objects;
+}
+
+// Ids that are not unique UUIDv4s, and names that are not unique DNS-1123 labels: within the whole
+// list, or within each value of `scope` (namespaces: per clusterID).
+QStringList nameErrors(const QJsonArray &items, const QString &scope = {})
+{
+    QStringList errors;
+    QSet<QString> ids;
+    QSet<QString> names;
+    for (const QJsonValue &value : items) {
+        const QJsonObject item = value.toObject();
+        const QString id = item.value(u"id"_s).toString();
+        const QString name = item.value(u"name"_s).toString();
+        if (!kUuid.match(id).hasMatch() || ids.contains(id))
+            errors.append(u"id "_s + id);
+        if (!kDnsLabel.match(name).hasMatch())
+            errors.append(u"name "_s + name);
+        const QString scoped = (scope.isEmpty() ? QString() : item.value(scope).toString()) + u'/' + name;
+        if (names.contains(scoped))
+            errors.append(u"duplicate name "_s + scoped);
+        ids.insert(id);
+        names.insert(scoped);
+    }
+    return errors;
+}
+
 DemoServerOptions withTasks(int tasks, double speed = 1.0)
 {
     DemoServerOptions options;
@@ -406,6 +483,22 @@ private slots:
     void modifiedSincePaging_data();
     void modifiedSincePaging();
 
+    // The names lists.
+    void namesLists_data();
+    void namesLists();
+    void namesMatchTheTasks();
+    void namesAtScale_data();
+    void namesAtScale();
+    void namesInclude();
+    void namesPaging_data();
+    void namesPaging();
+    void namesContinueTokens();
+    void namesFilter();
+    void namesFault_data();
+    void namesFault();
+    void namesSlow();
+    void namesUnderGlobalFaults();
+
     // Faults.
     void faultErrorRate();
     void faultDrop();
@@ -419,6 +512,7 @@ private slots:
     void executable();
     void executableBadArguments_data();
     void executableBadArguments();
+    void executableNamesFault();
 
     // Scale.
     void hundredThousandTasks();
@@ -428,6 +522,9 @@ private:
     DemoServer *startServer(DemoServerOptions options = {});
     Response get(const QUrl &url, std::optional<QByteArray> authorization = std::nullopt, int timeoutMs = 30000);
     QUrl listUrl(const QString &rawQuery = {}) const;
+    QUrl namesUrl(const QString &list, const QString &rawQuery = {}) const;
+    QJsonArray names(const QString &list, const QString &rawQuery = {});
+    QJsonArray walkNames(const QString &list, const QString &rawQuery, int limit, int *pages = nullptr);
 
     std::unique_ptr<SchemaValidator> m_schema;
     std::unique_ptr<QNetworkAccessManager> m_nam;
@@ -506,6 +603,58 @@ QUrl TestDemoServer::listUrl(const QString &rawQuery) const
     if (!rawQuery.isEmpty())
         url.setQuery(rawQuery);
     return url;
+}
+
+QUrl TestDemoServer::namesUrl(const QString &list, const QString &rawQuery) const
+{
+    QUrl url = m_server->url();
+    url.setPath(u"/accounts/"_s + m_server->account() + u'/' + list);
+    if (!rawQuery.isEmpty())
+        url.setQuery(rawQuery);
+    return url;
+}
+
+// The items of a names list, in one request (empty, with a failure, when it is not a 200).
+QJsonArray TestDemoServer::names(const QString &list, const QString &rawQuery)
+{
+    const Response r = get(namesUrl(list, rawQuery));
+    if (r.status != 200) {
+        qWarning() << list << rawQuery << r.status << r.body;
+        return {};
+    }
+    return r.json().value(u"items"_s).toArray();
+}
+
+// The items of a names list, page by page (`limit` each) following metadata.continue.
+QJsonArray TestDemoServer::walkNames(const QString &list, const QString &rawQuery, int limit, int *pages)
+{
+    QJsonArray walked;
+    QString token;
+    int count = 0;
+    do {
+        QString query = rawQuery.isEmpty() ? QString() : rawQuery + u'&';
+        query += u"limit="_s + QString::number(limit);
+        if (!token.isEmpty())
+            query += u"&continue="_s + QString::fromLatin1(QUrl::toPercentEncoding(token));
+        const Response page = get(namesUrl(list, query));
+        if (page.status != 200 || !page.lengthMatches()) {
+            qWarning() << list << query << page.status << page.body;
+            return {};
+        }
+        const QJsonObject body = page.json();
+        const QJsonArray items = body.value(u"items"_s).toArray();
+        for (const QJsonValue &item : items)
+            walked.append(item);
+        ++count;
+        token = body.value(u"metadata"_s).toObject().value(u"continue"_s).toString();
+        if (!token.isEmpty() && items.size() != limit) {
+            qWarning() << "a page short of the limit before the last:" << items.size();
+            return {};
+        }
+    } while (!token.isEmpty());
+    if (pages)
+        *pages = count;
+    return walked;
 }
 
 // ---- Helpers and the filter grammar -----------------------------------------------------------------
@@ -1111,6 +1260,34 @@ void TestDemoServer::problems_data()
     row("too deep", u"/accounts/%1/core/v1/tasks/a/b"_s, {}, good, 404, 2);
     row("root", u"/"_s, {}, good, 404, 2);
     row("unknown task", u"/00000000-0000-4000-8000-000000000000"_s, {}, good, 404, 1);
+    // The names lists: the same authentication, paths and parameter checks.
+    for (const char *list : {"k8s/v2/apps", "topology/v1/clusters", "topology/v1/clouds", "topology/v1/namespaces",
+                             "topology/v1/clouds/00000000-0000-4000-8000-000000000000/clusters"}) {
+        const QString listPath = u"/accounts/%1/"_s + QLatin1StringView(list);
+        auto tag = [list](const char *what) { return QByteArray(QByteArray(list) + ": " + what); };
+        row(tag("no Authorization").constData(), listPath, {}, QByteArray(), 401, 3);
+        row(tag("wrong token").constData(), listPath, u"limit=0"_s, "Bearer nope", 401, 4);
+        row(tag("another account").constData(), listPath.arg(u"00000000-0000-4000-8000-000000000000"_s), {}, good, 404,
+            2);
+        row(tag("trailing slash").constData(), listPath + u'/', {}, good, 404, 2);
+    }
+    for (const char *list : {"k8s/v2/apps", "topology/v1/clusters", "topology/v1/clouds", "topology/v1/namespaces"}) {
+        const QString listPath = u"/accounts/%1/"_s + QLatin1StringView(list);
+        auto tag = [list](const char *what) { return QByteArray(QByteArray(list) + ": " + what); };
+        row(tag("unsupported").constData(), listPath, u"sort=name"_s, good, 400, 6, {u"sort"_s});
+        row(tag("limit=0").constData(), listPath, u"limit=0"_s, good, 400, 5, {u"limit"_s});
+        row(tag("include=a.b").constData(), listPath, u"include=a.b"_s, good, 400, 5, {u"include"_s});
+        row(tag("bad filter").constData(), listPath, u"filter=name"_s, good, 400, 5, {u"filter"_s});
+        row(tag("bad continue").constData(), listPath, u"continue=abc"_s, good, 400, 5, {u"continue"_s});
+    }
+    row("clusters of an unknown cloud, before parameters",
+        u"/accounts/%1/topology/v1/clouds/00000000-0000-4000-8000-000000000000/clusters"_s, u"limit=0&sort=x"_s, good,
+        404, 2);
+    row("clusters of an empty cloud id", u"/accounts/%1/topology/v1/clouds//clusters"_s, {}, good, 404, 2);
+    row("one cloud", u"/accounts/%1/topology/v1/clouds/00000000-0000-4000-8000-000000000000"_s, {}, good, 404, 2);
+    row("apps of k8s/v1", u"/accounts/%1/k8s/v1/apps"_s, {}, good, 404, 2);
+    row("apps of topology/v1", u"/accounts/%1/topology/v1/apps"_s, {}, good, 404, 2);
+    row("one app", u"/accounts/%1/k8s/v2/apps/00000000-0000-4000-8000-000000000000"_s, {}, good, 404, 2);
     // 400 problems/6: parameters that are not supported
     row("unsupported", {}, u"foo=bar"_s, good, 400, 6, {u"foo"_s});
     row("unsupported beside valid ones", {}, u"limit=5&sort=name&order=asc"_s, good, 400, 6, {u"sort"_s, u"order"_s});
@@ -1542,6 +1719,456 @@ void TestDemoServer::modifiedSincePaging()
     QVERIFY(idsOf(get(listUrl(filter)).json().value(u"items"_s).toArray()) != expected);
 }
 
+// ---- The names lists --------------------------------------------------------------------------------------
+
+void TestDemoServer::namesLists_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("itemType");
+    QTest::addColumn<QStringList>("textFields"); // non-empty strings on every item
+    QTest::addColumn<QString>("listField");      // a non-empty array of non-empty strings, if any
+    QTest::addColumn<QString>("scope");          // names are unique within each value of this field
+    auto row = [](const NamesList &list, const QStringList &fields, const QString &listField, const QString &scope) {
+        QTest::newRow(list.path) << QString::fromLatin1(list.path) << QString::fromLatin1(list.type)
+                                 << QString::fromLatin1(list.version) << QString::fromLatin1(list.itemType) << fields
+                                 << listField << scope;
+    };
+    row(kApps, {u"id"_s, u"name"_s, u"state"_s, u"protectionState"_s, u"clusterName"_s, u"clusterID"_s},
+        u"namespaces"_s, {});
+    row(kClusters, {u"id"_s, u"name"_s, u"state"_s, u"managedState"_s, u"cloudID"_s, u"clusterType"_s}, {}, {});
+    row(kClouds, {u"id"_s, u"name"_s, u"cloudType"_s, u"state"_s}, {}, {});
+    row(kNamespaces, {u"id"_s, u"name"_s, u"namespaceState"_s, u"clusterID"_s}, {}, u"clusterID"_s);
+}
+
+void TestDemoServer::namesLists()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, type);
+    QFETCH(QString, version);
+    QFETCH(QString, itemType);
+    QFETCH(QStringList, textFields);
+    QFETCH(QString, listField);
+    QFETCH(QString, scope);
+    QVERIFY(startServer());
+
+    const Response r = get(namesUrl(path));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.contentType, QByteArray("application/json"));
+    QVERIFY(r.lengthMatches());
+    const QJsonObject body = r.json();
+    QCOMPARE(body.value(u"type"_s), type);
+    QCOMPARE(body.value(u"version"_s), version);
+    QCOMPARE(body.value(u"metadata"_s).toObject(), QJsonObject());
+    const QJsonArray items = body.value(u"items"_s).toArray();
+    QVERIFY(items.size() >= 3);
+    QCOMPARE(nameErrors(items, scope), QStringList());
+
+    static const QHash<QString, QStringList> allowed = {
+        {u"state"_s, {u"ready"_s, u"running"_s}},
+        {u"protectionState"_s, {u"protected"_s, u"partial"_s, u"none"_s, u"atRisk"_s}},
+        {u"cloudType"_s, {u"gcp"_s, u"azure"_s, u"aws"_s, u"private"_s}},
+        {u"namespaceState"_s, {u"discovered"_s, u"removed"_s}},
+        {u"managedState"_s, {u"managed"_s}},
+        {u"clusterType"_s, {u"eks"_s, u"aks"_s, u"gke"_s, u"openshift"_s, u"kubernetes"_s}}};
+    QSet<QString> seen; // field=value, to see the enumerations vary
+    for (const QJsonValue &value : items) {
+        QVERIFY(value.isObject());
+        const QJsonObject item = value.toObject();
+        QCOMPARE(item.value(u"type"_s), itemType);
+        QCOMPARE(item.value(u"version"_s), version);
+        for (const QString &field : std::as_const(textFields)) {
+            QVERIFY2(item.value(field).isString() && !item.value(field).toString().isEmpty(), qPrintable(field));
+            if (allowed.contains(field))
+                QVERIFY2(allowed.value(field).contains(item.value(field).toString()), qPrintable(field));
+            seen.insert(field + u'=' + item.value(field).toString());
+        }
+        if (!listField.isEmpty()) {
+            const QJsonArray list = item.value(listField).toArray();
+            QVERIFY(!list.isEmpty());
+            for (const QJsonValue &element : list)
+                QVERIFY(kDnsLabel.match(element.toString()).hasMatch());
+        }
+    }
+    if (path == QLatin1StringView(kClouds.path)) // several kinds of cloud, as the issue asks
+        QVERIFY(seen.contains(u"cloudType=aws"_s) && seen.contains(u"cloudType=azure"_s)
+                && seen.contains(u"cloudType=private"_s));
+    if (path == QLatin1StringView(kApps.path))
+        QVERIFY(seen.contains(u"protectionState=protected"_s) && seen.contains(u"protectionState=none"_s));
+
+    // Built once: the same bytes later, however the tasks moved.
+    m_now += 30 * kMinute;
+    QCOMPARE(get(namesUrl(path)).body, r.body);
+}
+
+void TestDemoServer::namesMatchTheTasks()
+{
+    // Every cloud, cluster, namespace and app a task URI names is listed, where the URI says it is;
+    // the `app` label and the failures name the same things the lists do.
+    DemoServerOptions options = withTasks(1500, 4);
+    QVERIFY(startServer(options));
+    const QHash<QString, QJsonObject> apps = byId(names(QString::fromLatin1(kApps.path)));
+    const QHash<QString, QJsonObject> clusters = byId(names(QString::fromLatin1(kClusters.path)));
+    const QHash<QString, QJsonObject> clouds = byId(names(QString::fromLatin1(kClouds.path)));
+    const QHash<QString, QJsonObject> namespaces = byId(names(QString::fromLatin1(kNamespaces.path)));
+    QVERIFY(!apps.isEmpty() && !clusters.isEmpty() && !clouds.isEmpty() && !namespaces.isEmpty());
+
+    QSet<QString> missing;
+    QSet<QString> usedApps, usedClusters, usedClouds, usedNamespaces;
+    int clones = 0, conflicts = 0;
+    const auto listed = [&](const QHash<QString, QJsonObject> &list, const QString &id, QSet<QString> &used,
+                            const char *what) {
+        used.insert(id);
+        if (!list.contains(id))
+            missing.insert(QLatin1StringView(what) + u' ' + id);
+        return list.value(id);
+    };
+    for (int step = 0; step < 12; ++step, m_now += 10 * kMinute) {
+        const QJsonArray tasks = get(listUrl()).json().value(u"items"_s).toArray();
+        QVERIFY(tasks.size() > 1000);
+        for (const QJsonValue &value : tasks) {
+            const QJsonObject task = value.toObject();
+            const QString resourceApp = uriIds(task.value(u"resourceURI"_s).toString()).value(u"apps"_s);
+            const QJsonObject app = listed(apps, resourceApp, usedApps, "app");
+            for (const QJsonValue &uri : task.value(u"resourceCollectionURI"_s).toArray()) {
+                const QHash<QString, QString> ids = uriIds(uri.toString());
+                const QJsonObject cloud = listed(clouds, ids.value(u"clouds"_s), usedClouds, "cloud");
+                const QJsonObject cluster = listed(clusters, ids.value(u"clusters"_s), usedClusters, "cluster");
+                const QJsonObject space = listed(namespaces, ids.value(u"namespaces"_s), usedNamespaces, "namespace");
+                QVERIFY2(missing.isEmpty(), qPrintable(QStringList(missing.cbegin(), missing.cend()).join(u", "_s)));
+                QCOMPARE(ids.value(u"apps"_s), resourceApp);
+                QCOMPARE(cluster.value(u"cloudID"_s), cloud.value(u"id"_s));
+                QCOMPARE(space.value(u"clusterID"_s), cluster.value(u"id"_s));
+                QCOMPARE(app.value(u"clusterID"_s), cluster.value(u"id"_s));
+                QCOMPARE(app.value(u"clusterName"_s), cluster.value(u"name"_s));
+                QVERIFY(app.value(u"namespaces"_s).toArray().contains(space.value(u"name"_s)));
+            }
+            const QJsonArray labels = task.value(u"metadata"_s).toObject().value(u"labels"_s).toArray();
+            if (!labels.isEmpty()) { // a top-level task: app=<the name of the app it was asked for>
+                const QString label = labels.first().toObject().value(u"value"_s).toString();
+                const bool clone = task.value(u"name"_s) == u"astra.clone"_s;
+                QCOMPARE(app.value(u"name"_s).toString(), clone ? label + u"-clone"_s : label);
+                clones += clone;
+            }
+            for (const QJsonValue &detail : task.value(u"stateDetails"_s).toArray()) {
+                const QJsonObject more = detail.toObject().value(u"additionalDetails"_s).toObject();
+                if (more.contains(u"namespace"_s)) { // the clone's namespace already exists
+                    const QString space =
+                        namespaces.value(uriIds(task.value(u"resourceCollectionURI"_s).toArray().first().toString())
+                                             .value(u"namespaces"_s))
+                            .value(u"name"_s)
+                            .toString();
+                    QCOMPARE(more.value(u"namespace"_s).toString(), space);
+                    QCOMPARE(more.value(u"clusterID"_s).toString(), app.value(u"clusterID"_s).toString());
+                    ++conflicts;
+                }
+            }
+        }
+    }
+    QVERIFY(clones > 0);
+    QCOMPARE(usedClouds.size(), clouds.size()); // no cloud or cluster without tasks
+    QCOMPARE(usedClusters.size(), clusters.size());
+    QVERIFY(usedApps.size() > apps.size() / 2);
+    QVERIFY(usedNamespaces.size() > namespaces.size() / 2);
+    qInfo("%d apps, %d clusters, %d clouds, %d namespaces listed; %d clones, %d namespace conflicts seen",
+          int(apps.size()), int(clusters.size()), int(clouds.size()), int(namespaces.size()), clones, conflicts);
+}
+
+void TestDemoServer::namesAtScale_data()
+{
+    QTest::addColumn<int>("tasks");
+    QTest::addColumn<int>("clouds");
+    QTest::addColumn<int>("clusters");
+    QTest::newRow("300") << 300 << 3 << 4;
+    QTest::newRow("20000") << 20000 << 4 << 9;
+}
+
+void TestDemoServer::namesAtScale()
+{
+    // A larger account has more of everything, still with unique, plausible names.
+    QFETCH(int, tasks);
+    QFETCH(int, clouds);
+    QFETCH(int, clusters);
+    QVERIFY(startServer(withTasks(tasks)));
+    const QJsonArray apps = names(QString::fromLatin1(kApps.path));
+    QCOMPARE(names(QString::fromLatin1(kClouds.path)).size(), clouds);
+    QCOMPARE(names(QString::fromLatin1(kClusters.path)).size(), clusters);
+    QVERIFY(apps.size() >= 2 * tasks / 25); // the apps, and where each is cloned to
+    QCOMPARE(nameErrors(apps), QStringList());
+    QCOMPARE(nameErrors(names(QString::fromLatin1(kClusters.path))), QStringList());
+    QCOMPARE(nameErrors(names(QString::fromLatin1(kClouds.path))), QStringList());
+    const QJsonArray namespaces = names(QString::fromLatin1(kNamespaces.path));
+    QVERIFY(namespaces.size() >= apps.size());
+    QCOMPARE(nameErrors(namespaces, u"clusterID"_s), QStringList());
+    QStringList some;
+    for (qsizetype i = 0; i < apps.size(); i += apps.size() / 6)
+        some.append(apps[i].toObject().value(u"name"_s).toString());
+    qInfo() << apps.size() << "apps, such as" << some.join(u", "_s);
+}
+
+void TestDemoServer::namesInclude()
+{
+    QVERIFY(startServer());
+    const QJsonArray full = names(QString::fromLatin1(kApps.path));
+    const Response r =
+        get(namesUrl(QString::fromLatin1(kApps.path), u"include=name,id,nonexistent,namespaces,clusterID"_s));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.lengthMatches());
+    const QJsonArray items = r.json().value(u"items"_s).toArray();
+    QCOMPARE(items.size(), full.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject app = full[i].toObject();
+        const QJsonArray expected{app.value(u"name"_s), app.value(u"id"_s), QJsonValue(), app.value(u"namespaces"_s),
+                                  app.value(u"clusterID"_s)};
+        QCOMPARE(items[i].toArray(), expected);
+    }
+
+    // With limit and filter: the first two namespaces of a cluster, as [name, clusterID].
+    const QJsonArray spaces = names(QString::fromLatin1(kNamespaces.path));
+    const QString cluster = spaces.first().toObject().value(u"clusterID"_s).toString();
+    const QJsonObject page =
+        get(namesUrl(QString::fromLatin1(kNamespaces.path), u"include=name,clusterID&limit=1&filter=clusterID+eq+'"_s
+                                                                + cluster + u'\''))
+            .json();
+    const QJsonArray expected{QJsonArray{spaces.first().toObject().value(u"name"_s), cluster}};
+    QCOMPARE(page.value(u"items"_s).toArray(), expected);
+}
+
+void TestDemoServer::namesPaging_data()
+{
+    QTest::addColumn<QString>("path"); // "cloud" for the clusters of the first cloud
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<int>("limit");
+    QTest::newRow("apps by 1") << QString::fromLatin1(kApps.path) << QString() << 1;
+    QTest::newRow("apps by 5") << QString::fromLatin1(kApps.path) << QString() << 5;
+    QTest::newRow("apps by 1000") << QString::fromLatin1(kApps.path) << QString() << 1000;
+    QTest::newRow("apps with a filter") << QString::fromLatin1(kApps.path) << u"filter=name+in+'clone'"_s << 4;
+    QTest::newRow("clusters by 1") << QString::fromLatin1(kClusters.path) << QString() << 1;
+    QTest::newRow("clouds by 2") << QString::fromLatin1(kClouds.path) << QString() << 2;
+    QTest::newRow("namespaces by 3") << QString::fromLatin1(kNamespaces.path) << QString() << 3;
+    QTest::newRow("clusters of a cloud by 1") << u"cloud"_s << QString() << 1;
+}
+
+void TestDemoServer::namesPaging()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, filter);
+    QFETCH(int, limit);
+    QVERIFY(startServer());
+    if (path == u"cloud")
+        path = cloudClusters(names(QString::fromLatin1(kClouds.path)).first().toObject().value(u"id"_s).toString());
+    const QStringList expected = idsOf(names(path, filter));
+    QVERIFY(expected.size() > 1);
+    int pages = 0;
+    const QStringList walked = idsOf(walkNames(path, filter, limit, &pages));
+    QCOMPARE(walked, expected); // every item once, in order
+    QCOMPARE(pages, (int(expected.size()) + limit - 1) / limit);
+}
+
+void TestDemoServer::namesContinueTokens()
+{
+    QVERIFY(startServer());
+    const QString apps = QString::fromLatin1(kApps.path);
+    const QJsonObject first = get(namesUrl(apps, u"limit=2"_s)).json();
+    const QString token = first.value(u"metadata"_s).toObject().value(u"continue"_s).toString();
+    QVERIFY(!token.isEmpty());
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(token));
+    const auto refused = [this](const QUrl &url) {
+        const Response r = get(url);
+        const QJsonObject reason = r.json().value(u"invalidParams"_s).toArray().first().toObject();
+        return r.status == 400 && reason.value(u"name"_s) == u"continue"_s;
+    };
+
+    // The list never changes: a token answers the same page, as often as it is sent.
+    const Response second = get(namesUrl(apps, u"limit=2&continue="_s + encoded));
+    QCOMPARE(second.status, 200);
+    QCOMPARE(get(namesUrl(apps, u"limit=2&continue="_s + encoded)).body, second.body);
+    QCOMPARE(idsOf(second.json().value(u"items"_s).toArray()),
+             idsOf(names(apps, u"limit=4"_s)).mid(2));
+
+    // A token continues only the list and the filters it was issued for.
+    QVERIFY(refused(namesUrl(QString::fromLatin1(kNamespaces.path), u"limit=2&continue="_s + encoded)));
+    QVERIFY(refused(listUrl(u"limit=2&continue="_s + encoded)));
+    QVERIFY(refused(namesUrl(apps, u"limit=2&filter=state+eq+'ready'&continue="_s + encoded)));
+    const auto tokenOf = [](const Response &r) {
+        const QString token = r.json().value(u"metadata"_s).toObject().value(u"continue"_s).toString();
+        return QString::fromLatin1(QUrl::toPercentEncoding(token));
+    };
+    QVERIFY(refused(namesUrl(apps, u"limit=2&continue="_s + tokenOf(get(listUrl(u"limit=2"_s))))));
+    const QString cloud = names(QString::fromLatin1(kClouds.path)).first().toObject().value(u"id"_s).toString();
+    const QString clusterToken = tokenOf(get(namesUrl(QString::fromLatin1(kClusters.path), u"limit=1"_s)));
+    QVERIFY(refused(namesUrl(cloudClusters(cloud), u"limit=1&continue="_s + clusterToken)));
+
+    // Past the end.
+    QJsonObject past = parseObject(QByteArray::fromBase64(token.toLatin1()));
+    past[u"collectionIndex"_s] = 100000;
+    const QByteArray pastToken = QUrl::toPercentEncoding(
+        QString::fromLatin1(QJsonDocument(past).toJson(QJsonDocument::Compact).toBase64()));
+    QVERIFY(refused(namesUrl(apps, u"continue="_s + QString::fromLatin1(pastToken))));
+}
+
+void TestDemoServer::namesFilter()
+{
+    QVERIFY(startServer());
+    const QString appsPath = QString::fromLatin1(kApps.path);
+    const QJsonArray apps = names(appsPath);
+    const QJsonArray clouds = names(QString::fromLatin1(kClouds.path));
+    const QJsonArray clusters = names(QString::fromLatin1(kClusters.path));
+    const QJsonArray spaces = names(QString::fromLatin1(kNamespaces.path));
+    const auto where = [](const QJsonArray &items, const std::function<bool(const QJsonObject &)> &keep) {
+        QStringList ids;
+        for (const QJsonValue &item : items) {
+            if (keep(item.toObject()))
+                ids.append(item.toObject().value(u"id"_s).toString());
+        }
+        return ids;
+    };
+    const auto text = [](const QJsonObject &item, const char *field) {
+        return item.value(QLatin1StringView(field)).toString();
+    };
+
+    // eq on text.
+    const QStringList aws = idsOf(names(QString::fromLatin1(kClouds.path), u"filter=cloudType+eq+'aws'"_s));
+    QCOMPARE(aws, where(clouds, [&](const QJsonObject &c) { return text(c, "cloudType") == u"aws"; }));
+    QVERIFY(!aws.isEmpty() && aws.size() < clouds.size());
+    const QString protectedFilter = u"filter=protectionState%20eq%20'protected'"_s;
+    QCOMPARE(idsOf(names(appsPath, protectedFilter)),
+             where(apps, [&](const QJsonObject &a) { return text(a, "protectionState") == u"protected"; }));
+
+    // A cloud's clusters: by the filter, and by the path, alike.
+    for (const QJsonValue &cloud : clouds) {
+        const QString id = cloud.toObject().value(u"id"_s).toString();
+        const QStringList expected = where(clusters, [&](const QJsonObject &c) { return text(c, "cloudID") == id; });
+        QCOMPARE(idsOf(names(QString::fromLatin1(kClusters.path), u"filter=cloudID+eq+'"_s + id + u'\'')), expected);
+        QCOMPARE(idsOf(names(cloudClusters(id))), expected);
+    }
+
+    // Two filters are ANDed: one namespace, by its cluster and name.
+    const QJsonObject space = spaces.last().toObject();
+    QCOMPARE(idsOf(names(QString::fromLatin1(kNamespaces.path),
+                         u"filter=clusterID+eq+'"_s + text(space, "clusterID") + u"'&filter=name+eq+'"_s
+                             + text(space, "name") + u'\'')),
+             QStringList{text(space, "id")});
+
+    // An array field matches when an element does; `in` ignores case.
+    const QString firstNamespace = apps.first().toObject().value(u"namespaces"_s).toArray().first().toString();
+    QCOMPARE(idsOf(names(appsPath, u"filter=namespaces+eq+'"_s + firstNamespace + u'\'')),
+             where(apps, [&](const QJsonObject &a) {
+                 return a.value(u"namespaces"_s).toArray().contains(QJsonValue(firstNamespace));
+             }));
+    const QStringList clones = idsOf(names(appsPath, u"filter=name+in+'CLONE'"_s));
+    QCOMPARE(clones, where(apps, [&](const QJsonObject &a) { return text(a, "name").endsWith(u"-clone"_s); }));
+    QCOMPARE(clones.size() * 2, apps.size());
+
+    // Ordered text, and a field no item has.
+    QCOMPARE(idsOf(names(appsPath, u"filter=name+gte+'m'"_s)),
+             where(apps, [&](const QJsonObject &a) { return text(a, "name") >= u"m"_s; }));
+    const Response none = get(namesUrl(appsPath, u"filter=owner+eq+'x'"_s));
+    QCOMPARE(none.status, 200);
+    QVERIFY(none.json().value(u"items"_s).toArray().isEmpty());
+}
+
+void TestDemoServer::namesFault_data()
+{
+    QTest::addColumn<NamesFault>("fault");
+    QTest::addColumn<int>("status"); // 0: the connection is closed
+    QTest::addColumn<int>("problem");
+    QTest::newRow("500") << NamesFault::InternalError << 500 << 34;
+    QTest::newRow("503") << NamesFault::Unavailable << 503 << 24;
+    QTest::newRow("401") << NamesFault::Unauthorized << 401 << 4;
+    QTest::newRow("403") << NamesFault::Forbidden << 403 << 11;
+    QTest::newRow("404") << NamesFault::NotFound << 404 << 2;
+    QTest::newRow("drop") << NamesFault::Drop << 0 << 0;
+}
+
+void TestDemoServer::namesFault()
+{
+    // Only the names lists fail; the tasks are served as usual, and a missing token is still a 401.
+    QFETCH(NamesFault, fault);
+    QFETCH(int, status);
+    QFETCH(int, problem);
+    DemoServerOptions options;
+    options.faults.namesFault = fault;
+    QVERIFY(startServer(options));
+    const QJsonArray tasks = get(listUrl()).json().value(u"items"_s).toArray();
+    QVERIFY(tasks.size() > 200);
+    const QString firstUri = tasks.first().toObject().value(u"resourceCollectionURI"_s).toArray().first().toString();
+    const QString cloud = uriIds(firstUri).value(u"clouds"_s);
+    const QStringList lists = {QString::fromLatin1(kApps.path), QString::fromLatin1(kClusters.path),
+                               QString::fromLatin1(kClouds.path), QString::fromLatin1(kNamespaces.path),
+                               cloudClusters(cloud)};
+    for (const QString &list : lists) {
+        const Response r = get(namesUrl(list, u"limit=2"_s));
+        QVERIFY(r.finished);
+        QCOMPARE(r.status, status);
+        if (status == 0) {
+            QVERIFY(r.error != QNetworkReply::NoError);
+        } else {
+            QCOMPARE(r.contentType, QByteArray("application/problem+json"));
+            QCOMPARE(r.json().value(u"type"_s).toString(),
+                     u"https://astra.netapp.io/problems/"_s + QString::number(problem));
+            QCOMPARE(r.json().value(u"status"_s).toString(), QString::number(status));
+        }
+        QCOMPARE(get(namesUrl(list), QByteArray()).status, 401);
+        QCOMPARE(get(listUrl(u"limit=5"_s)).status, 200);
+    }
+    QCOMPARE(get(namesUrl(u"topology/v1/nothing"_s)).status, 404); // still no such list
+    m_server->setFaults({});
+    QCOMPARE(get(namesUrl(lists.first())).status, 200);
+}
+
+void TestDemoServer::namesSlow()
+{
+    // A slow names list holds only its own request: tasks are answered meanwhile.
+    DemoServerOptions options;
+    options.faults.namesFault = NamesFault::Slow;
+    QVERIFY(startServer(options));
+    QCOMPARE(options.faults.namesSlowMs, 40'000); // beyond a client's default timeout
+    QNetworkRequest request(namesUrl(QString::fromLatin1(kApps.path)));
+    request.setRawHeader("Authorization", "Bearer " + m_server->token().toUtf8());
+    std::unique_ptr<QNetworkReply> slow(m_nam->get(request));
+    QTRY_COMPARE(m_server->requestCount(), quint64(1));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(get(listUrl(u"limit=10"_s)).status, 200);
+    QVERIFY(!slow->isFinished());
+
+    FaultOptions faults;
+    faults.namesFault = NamesFault::Slow;
+    faults.namesSlowMs = 300;
+    m_server->setFaults(faults);
+    QElapsedTimer timer;
+    timer.start();
+    const Response late = get(namesUrl(QString::fromLatin1(kClouds.path)));
+    QCOMPARE(late.status, 200);
+    QVERIFY(!late.json().value(u"items"_s).toArray().isEmpty());
+    QVERIFY2(timer.elapsed() >= 300, qPrintable(QString::number(timer.elapsed())));
+
+    m_server.reset(); // with the first still held back
+    QTRY_VERIFY(slow->isFinished());
+    QVERIFY(slow->error() != QNetworkReply::NoError);
+}
+
+void TestDemoServer::namesUnderGlobalFaults()
+{
+    // The faults of every request apply to the names lists too.
+    DemoServerOptions options;
+    options.faults.errorRate = 1;
+    QVERIFY(startServer(options));
+    QSet<int> statuses;
+    for (int i = 0; i < 8; ++i)
+        statuses.insert(get(namesUrl(QString::fromLatin1(kApps.path))).status);
+    QCOMPARE(statuses, (QSet<int>{500, 503}));
+
+    FaultOptions faults;
+    faults.unauthorizedAfter = qint64(m_server->requestCount()) + 1;
+    m_server->setFaults(faults);
+    QCOMPARE(get(namesUrl(QString::fromLatin1(kClouds.path))).status, 200);
+    const Response r = get(namesUrl(QString::fromLatin1(kClouds.path)));
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.json().value(u"type"_s), u"https://astra.netapp.io/problems/4"_s);
+}
+
 // ---- Faults -------------------------------------------------------------------------------------------------
 
 void TestDemoServer::faultErrorRate()
@@ -1729,6 +2356,7 @@ void TestDemoServer::executableBadArguments_data()
     QTest::newRow("latency") << QStringList{u"--latency"_s, u"-1"_s} << u"--latency"_s;
     QTest::newRow("account") << QStringList{u"--account"_s, u"a/b"_s} << u"--account"_s;
     QTest::newRow("token") << QStringList{u"--token"_s, u"a b"_s} << u"--token"_s;
+    QTest::newRow("names fault") << QStringList{u"--names-fault"_s, u"418"_s} << u"--names-fault must be one of"_s;
     QTest::newRow("positional") << QStringList{u"extra"_s} << u"extra"_s;
 }
 
@@ -1743,6 +2371,40 @@ void TestDemoServer::executableBadArguments()
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardOutput().isEmpty());
     QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(message));
+}
+
+void TestDemoServer::executableNamesFault()
+{
+    QProcess help;
+    help.start(QStringLiteral(TASKSCOPE_DEMO_SERVER_BINARY), {u"--help"_s});
+    QVERIFY(help.waitForFinished(30000));
+    const QString usage = QString::fromUtf8(help.readAllStandardOutput());
+    QVERIFY(usage.contains(u"--names-fault <KIND>"_s));
+    QVERIFY(usage.contains(u"k8s/v2/apps"_s));
+
+    QProcess process;
+    process.start(QStringLiteral(TASKSCOPE_DEMO_SERVER_BINARY),
+                  {u"--token"_s, u"t0k3n"_s, u"--tasks"_s, u"60"_s, u"--names-fault"_s, u"403"_s});
+    QByteArray output;
+    connect(&process, &QProcess::readyReadStandardOutput, this, [&] { output += process.readAllStandardOutput(); });
+    QTRY_VERIFY_WITH_TIMEOUT(output.contains("token: t0k3n\n"), 30000);
+    const QUrl base(QString::fromUtf8(output.split('\n').first().sliced(5)));
+    auto status = [&](const QString &path) {
+        QUrl url = base;
+        url.setPath(u"/accounts/"_s + DemoServer::defaultAccountId() + path);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer t0k3n");
+        std::unique_ptr<QNetworkReply> reply(m_nam->get(request));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(30000);
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QCOMPARE(status(u"/k8s/v2/apps"_s), 403);
+    QCOMPARE(status(u"/topology/v1/namespaces"_s), 403);
+    QCOMPARE(status(u"/core/v1/tasks"_s), 200);
+    process.kill();
+    QVERIFY(process.waitForFinished(30000));
 }
 
 // ---- Scale -----------------------------------------------------------------------------------------------
@@ -1769,6 +2431,12 @@ void TestDemoServer::hundredThousandTasks()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(doc.object().value(u"items"_s).toArray().size(), scenario.taskCount());
     const qint64 parsed = timer.restart();
+    // The names still unique and plausible, with thousands of apps.
+    const QJsonArray apps = names(QString::fromLatin1(kApps.path));
+    QVERIFY(apps.size() >= 8000);
+    QCOMPARE(nameErrors(apps), QStringList());
+    QCOMPARE(nameErrors(names(QString::fromLatin1(kNamespaces.path)), u"clusterID"_s), QStringList());
+    timer.restart();
 
     // A tick re-serialises only the tasks whose state or progress changed.
     const quint64 before = scenario.recordsSerialised();

@@ -7,6 +7,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <iterator>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -19,12 +21,6 @@ const QByteArray kZeroUuid = staticText("00000000-0000-0000-0000-000000000000");
 double mid(const double (&range)[2])
 {
     return (range[0] + range[1]) / 2;
-}
-
-template<typename T, size_t N>
-const T &pick(QRandomGenerator &rng, const T (&items)[N])
-{
-    return items[rng.bounded(quint32(N))];
 }
 
 } // namespace
@@ -134,51 +130,122 @@ QByteArray uuid4(QRandomGenerator &rng)
     return text;
 }
 
+namespace {
+
+struct CloudKind {
+    const char *name;
+    const char *cloudType;
+    const char *site; // in the names of its clusters
+    const char *clusterType;
+};
+
+const CloudKind kClouds[] = {
+    {"aws-us-east-1", "aws", "east", "eks"},
+    {"azure-westeurope", "azure", "eu", "aks"},
+    {"onprem-vsphere", "private", "central", "openshift"},
+    {"gcp-us-west1", "gcp", "west", "gke"},
+    {"aws-ap-southeast-2", "aws", "apac", "eks"},
+    {"azure-eastus2", "azure", "us", "aks"},
+    {"onprem-openstack", "private", "dc2", "kubernetes"},
+    {"gcp-europe-west4", "gcp", "nl", "gke"},
+};
+
+const char *const kStages[] = {"prod", "staging", "dr", "dev"};
+
+// An app and the namespace it lives in.
+struct AppKind {
+    const char *name;
+    const char *space;
+};
+
+const AppKind kApps[] = {
+    {"postgres-orders", "orders"},       {"elastic-metrics", "metrics"},      {"kafka-events", "kafka"},
+    {"redis-sessions", "sessions"},      {"wordpress-blog", "blog"},          {"mysql-billing", "billing"},
+    {"mongodb-catalog", "catalog"},      {"keycloak-auth", "auth"},           {"grafana-dashboards", "monitoring"},
+    {"jenkins-ci", "ci"},                {"gitlab-runner", "ci"},             {"minio-artifacts", "artifacts"},
+    {"rabbitmq-queues", "messaging"},    {"cassandra-ledger", "ledger"},      {"mariadb-inventory", "inventory"},
+    {"postgres-payments", "payments"},   {"redis-cache", "cache"},            {"elastic-search", "search"},
+    {"mongodb-users", "users"},          {"kafka-connect", "kafka"},          {"mysql-reports", "reports"},
+    {"nextcloud-files", "files"},        {"mattermost-chat", "chat"},         {"harbor-registry", "registry"},
+    {"vault-secrets", "vault"},          {"postgres-analytics", "analytics"}, {"clickhouse-events", "analytics"},
+    {"influxdb-telemetry", "telemetry"}, {"loki-logs", "logging"},            {"magento-shop", "shop"},
+    {"odoo-erp", "erp"},                 {"mediawiki-docs", "docs"},          {"ghost-news", "news"},
+    {"drupal-portal", "portal"},         {"airflow-pipelines", "airflow"},    {"jupyter-notebooks", "notebooks"},
+    {"superset-bi", "bi"},               {"nats-streams", "nats"},            {"couchdb-sync", "sync"},
+    {"neo4j-graph", "graph"},
+};
+
+// `base`, or `base-2`, `base-3`... whichever `taken` does not hold yet; then taken.
+QByteArray uniqueName(const QByteArray &base, QSet<QByteArray> &taken)
+{
+    QByteArray name = base;
+    for (int n = 2; taken.contains(name); ++n)
+        name = base + '-' + QByteArray::number(n);
+    taken.insert(name);
+    return name;
+}
+
+QByteArray drawProtectionState(QRandomGenerator &rng)
+{
+    const double roll = rng.generateDouble();
+    return staticText(roll < 0.6 ? "protected" : roll < 0.75 ? "partial" : roll < 0.9 ? "none" : "atRisk");
+}
+
+} // namespace
+
 Topology makeTopology(QRandomGenerator &rng, int targetTasks)
 {
-    static const char *const regions[] = {"eu-west", "eu-central", "us-east", "us-west", "ap-south", "ap-northeast"};
-    static const char *const stages[] = {"prod", "stage", "dev"};
-    static const char *const appBases[] = {"postgres", "mysql",  "mariadb",  "mongodb",  "redis",     "kafka",
-                                           "elastic",  "nginx",  "wordpress", "minio",   "keycloak",  "grafana",
-                                           "jenkins",  "gitlab", "rabbitmq", "cassandra"};
-    static const char *const appPurposes[] = {"orders", "events",    "blog",    "billing", "search", "auth",
-                                              "metrics", "ci",       "catalog", "payments", "users", "inventory",
-                                              "reports", "chat",     "media",   "ledger"};
     Topology topo;
-    const int clouds = 3;
-    QList<QByteArray> cloudIds;
-    for (int i = 0; i < clouds; ++i)
-        cloudIds.append(uuid4(rng));
-
-    const int clusterCount = std::clamp(4 + targetTasks / 4000, 4, 24);
-    QSet<QByteArray> clusterNames;
-    for (int i = 0; i < clusterCount; ++i) {
-        QByteArray name;
-        for (int n = 1; name.isEmpty() || clusterNames.contains(name); ++n)
-            name = QByteArray(pick(rng, stages)) + '-' + pick(rng, regions) + '-' + QByteArray::number(n);
-        clusterNames.insert(name);
-        topo.clusters.push_back({uuid4(rng), name, cloudIds[i % clouds]});
+    QSet<QByteArray> taken; // cloud, cluster and app names
+    const int cloudCount = std::clamp(3 + targetTasks / 20000, 3, 8);
+    for (int i = 0; i < cloudCount; ++i) {
+        const CloudKind &kind = kClouds[size_t(i) % std::size(kClouds)];
+        topo.clouds.push_back({uuid4(rng), uniqueName(kind.name, taken), staticText(kind.cloudType)});
     }
 
+    const int clusterCount = std::clamp(4 + targetTasks / 4000, 4, 24);
+    for (int i = 0; i < clusterCount; ++i) {
+        const CloudKind &kind = kClouds[size_t(i % cloudCount) % std::size(kClouds)];
+        const QByteArray base = QByteArray(kStages[i % std::size(kStages)]) + '-' + kind.site;
+        topo.clusters.push_back({uuid4(rng), uniqueName(base, taken), i % cloudCount, staticText(kind.clusterType)});
+    }
+
+    // Namespace names are unique per cluster (as in Kubernetes): an app's own, else the app's name.
+    std::vector<QSet<QByteArray>> spaces(static_cast<size_t>(clusterCount));
+    auto addNamespace = [&](int cluster, const QByteArray &name) {
+        topo.namespaces.push_back({uuid4(rng), uniqueName(name, spaces[size_t(cluster)]), cluster});
+        return int(topo.namespaces.size() - 1);
+    };
+
+    // The same kinds of apps in another order for every seed; past the list, numbered.
+    std::vector<int> order(std::size(kApps));
+    std::iota(order.begin(), order.end(), 0);
+    for (size_t i = order.size() - 1; i > 0; --i)
+        std::swap(order[i], order[rng.bounded(quint32(i + 1))]);
     const int appCount = std::clamp(targetTasks / 25, 8, 4000);
-    QSet<QByteArray> appNames;
     for (int i = 0; i < appCount; ++i) {
-        QByteArray name = QByteArray(pick(rng, appBases)) + '-' + pick(rng, appPurposes);
-        if (appNames.contains(name)) {
-            int n = 2;
-            while (appNames.contains(name + '-' + QByteArray::number(n)))
-                ++n;
-            name += '-' + QByteArray::number(n);
-        }
-        appNames.insert(name);
+        const AppKind &kind = kApps[size_t(order[size_t(i) % order.size()])];
         App app;
         app.id = uuid4(rng);
-        app.name = name;
+        app.name = uniqueName(kind.name, taken);
         app.cluster = int(rng.bounded(quint32(clusterCount)));
-        app.namespaceIds.append(uuid4(rng));
+        const QByteArray space = spaces[size_t(app.cluster)].contains(kind.space) ? app.name : QByteArray(kind.space);
+        app.namespaces.push_back(addNamespace(app.cluster, space));
         if (rng.generateDouble() < 0.2)
-            app.namespaceIds.append(uuid4(rng));
+            app.namespaces.push_back(addNamespace(app.cluster, topo.namespaces.back().name + "-db"));
+        app.protectionState = drawProtectionState(rng);
         topo.apps.push_back(std::move(app));
+    }
+
+    // Where each app is cloned to: "<name>-clone", in a namespace of that name, on another cluster.
+    for (const App &source : topo.apps) {
+        App clone;
+        clone.id = uuid4(rng);
+        clone.name = uniqueName(source.name + "-clone", taken);
+        clone.cluster = (source.cluster + 1 + int(rng.bounded(quint32(clusterCount - 1)))) % clusterCount;
+        clone.namespaces.push_back(addNamespace(clone.cluster, source.name + "-clone"));
+        clone.protectionState = staticText("none");
+        topo.clones.push_back(std::move(clone));
     }
 
     for (int i = 0; i < 5; ++i)
@@ -190,8 +257,10 @@ Topology makeTopology(QRandomGenerator &rng, int targetTasks)
 
 namespace {
 
+// `cloneNamespace`: the namespace a clone of the app goes to.
 std::shared_ptr<const StateDetail> makeFailure(QRandomGenerator &rng, FailureKind kind, const App &app,
-                                               const Cluster &cluster, qint64 whenUs)
+                                               const Cluster &cluster, const QByteArray &cloneNamespace,
+                                               qint64 whenUs)
 {
     auto detail = std::make_shared<StateDetail>();
     auto problem = [](int n) -> QByteArray { return "https://astra.netapp.io/problems/" + QByteArray::number(n); };
@@ -269,7 +338,7 @@ std::shared_ptr<const StateDetail> makeFailure(QRandomGenerator &rng, FailureKin
         break;
     }
     case FailureKind::NamespaceConflict: {
-        const QString ns = appName + u"-clone"_s;
+        const QString ns = QString::fromLatin1(cloneNamespace);
         detail->type = problem(65);
         detail->title = "Namespace already exists";
         detail->detail = u"Namespace '%1' already exists on cluster '%2' and is not empty."_s.arg(ns, clusterName)
@@ -283,19 +352,28 @@ std::shared_ptr<const StateDetail> makeFailure(QRandomGenerator &rng, FailureKin
 
 } // namespace
 
+namespace {
+
+// Where `app` lives, seen from one of its namespaces: .../clouds/C/clusters/CL/namespaces/NS/apps/APP.
+QByteArray topologyUri(const QByteArray &account, const Topology &topology, const App &app, int space)
+{
+    const Cluster &cluster = topology.clusterOf(app);
+    return "/accounts/" + account + "/topology/v1/clouds/" + topology.cloudOf(cluster).id + "/clusters/" + cluster.id
+           + "/namespaces/" + topology.namespaces[size_t(space)].id + "/apps/" + app.id;
+}
+
+} // namespace
+
 TreeTasks describeTree(QRandomGenerator &rng, const TreePlan &plan, const Topology &topology,
                        const QByteArray &account)
 {
     const TreeKind &kind = kTreeKinds[plan.kind];
     const App &app = topology.apps[size_t(plan.app)];
-    const Cluster &cluster = topology.clusters[size_t(app.cluster)];
+    const App &clone = topology.clones[size_t(plan.app)];
     const QByteArray user = topology.users[size_t(plan.user)];
 
     const QByteArray backupId = uuid4(rng);
     const QByteArray snapshotId = uuid4(rng);
-    const QByteArray cloneAppId = uuid4(rng);
-    const QByteArray cloneNamespaceId = uuid4(rng);
-    const Cluster &cloneCluster = topology.clusters[rng.bounded(quint32(topology.clusters.size()))];
 
     auto identityFor = [&](const TaskKind &taskKind, int orderHint) {
         auto identity = std::make_shared<TaskIdentity>();
@@ -308,10 +386,6 @@ TreeTasks describeTree(QRandomGenerator &rng, const TreePlan &plan, const Topolo
         identity->creationUs = plan.created;
         identity->orderHint = orderHint;
         const QByteArray appUri = "/accounts/" + account + "/k8s/v1/apps/" + app.id;
-        auto topologyUri = [&](const QByteArray &namespaceId) -> QByteArray {
-            return "/accounts/" + account + "/topology/v1/clouds/" + cluster.cloudId + "/clusters/" + cluster.id
-                   + "/namespaces/" + namespaceId + "/apps/" + app.id;
-        };
         switch (taskKind.resource) {
         case Resource::Backup:
         case Resource::Snapshot: {
@@ -319,22 +393,20 @@ TreeTasks describeTree(QRandomGenerator &rng, const TreePlan &plan, const Topolo
             identity->resourceId = backup ? backupId : snapshotId;
             const QByteArray tail = (backup ? "/appBackups/" : "/appSnaps/") + identity->resourceId;
             identity->resourceUri = appUri + tail;
-            for (const QByteArray &ns : app.namespaceIds)
-                identity->resourceCollectionUris.append(topologyUri(ns) + tail);
+            for (int space : app.namespaces)
+                identity->resourceCollectionUris.append(topologyUri(account, topology, app, space) + tail);
             break;
         }
         case Resource::App:
             identity->resourceId = app.id;
             identity->resourceUri = appUri;
-            for (const QByteArray &ns : app.namespaceIds)
-                identity->resourceCollectionUris.append(topologyUri(ns));
+            for (int space : app.namespaces)
+                identity->resourceCollectionUris.append(topologyUri(account, topology, app, space));
             break;
         case Resource::CloneApp:
-            identity->resourceId = cloneAppId;
-            identity->resourceUri = "/accounts/" + account + "/k8s/v1/apps/" + cloneAppId;
-            identity->resourceCollectionUris.append("/accounts/" + account + "/topology/v1/clouds/"
-                                                    + cloneCluster.cloudId + "/clusters/" + cloneCluster.id
-                                                    + "/namespaces/" + cloneNamespaceId + "/apps/" + cloneAppId);
+            identity->resourceId = clone.id;
+            identity->resourceUri = "/accounts/" + account + "/k8s/v1/apps/" + clone.id;
+            identity->resourceCollectionUris.append(topologyUri(account, topology, clone, clone.namespaces.front()));
             break;
         }
         return identity;
@@ -353,8 +425,10 @@ TreeTasks describeTree(QRandomGenerator &rng, const TreePlan &plan, const Topolo
     }
     if (plan.outcome == TaskState::Failed) {
         const TaskKind &failed = stepKind(kind, plan.termStep);
-        tasks.failure = makeFailure(rng, failed.failure, app,
-                                    failed.resource == Resource::CloneApp ? cloneCluster : cluster, plan.end);
+        const bool cloned = failed.resource == Resource::CloneApp;
+        const Namespace &target = topology.namespaces[size_t(clone.namespaces.front())];
+        tasks.failure = makeFailure(rng, failed.failure, app, topology.clusterOf(cloned ? clone : app), target.name,
+                                    plan.end);
     }
     return tasks;
 }

@@ -1,5 +1,5 @@
 // The demo's catalogue: the kinds of task trees it runs, the account's topology (clouds, clusters,
-// apps, users), and how the tasks of a planned tree are named, addressed and fail.
+// namespaces, apps and their clones, users), and how the tasks of a planned tree are named, addressed and fail.
 #pragma once
 
 #include "taskrecord.h"
@@ -63,24 +63,46 @@ double meanTreeSeconds();
 double maxTreeSeconds();
 
 // ---- Topology ---------------------------------------------------------------------------------
+// Every name is DNS-1123 (lower case, digits and '-', at most 63 characters) and unique: clouds,
+// clusters and apps in the account, namespaces in their cluster.
+
+struct Cloud {
+    QByteArray id;
+    QByteArray name;
+    QByteArray cloudType; // gcp, azure, aws or private
+};
 
 struct Cluster {
     QByteArray id;
     QByteArray name;
-    QByteArray cloudId;
+    int cloud = 0;
+    QByteArray clusterType; // eks, aks, gke, openshift...
+};
+
+struct Namespace {
+    QByteArray id;
+    QByteArray name;
+    int cluster = 0;
 };
 
 struct App {
     QByteArray id;
     QByteArray name;
     int cluster = 0;
-    QList<QByteArray> namespaceIds; // one, sometimes two (an app spanning namespaces)
+    std::vector<int> namespaces; // one, sometimes two (an app spanning namespaces)
+    QByteArray protectionState;  // protected, partial, none or atRisk
 };
 
 struct Topology {
+    std::vector<Cloud> clouds;
     std::vector<Cluster> clusters;
-    std::vector<App> apps;
+    std::vector<Namespace> namespaces;
+    std::vector<App> apps;   // those tasks back up, snapshot, restore and clone
+    std::vector<App> clones; // clones[i]: where apps[i] is cloned to ("<name>-clone", on another cluster)
     std::vector<QByteArray> users;
+
+    const Cloud &cloudOf(const Cluster &cluster) const { return clouds[size_t(cluster.cloud)]; }
+    const Cluster &clusterOf(const App &app) const { return clusters[size_t(app.cluster)]; }
 };
 
 QByteArray uuid4(QRandomGenerator &rng);

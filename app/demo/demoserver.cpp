@@ -1,8 +1,9 @@
-// DemoServer: the Astra Control tasks endpoint on 127.0.0.1, served from a Scenario, with optional faults.
+// DemoServer: the Astra Control tasks endpoint and the names lists on 127.0.0.1, served from a Scenario, with faults.
 #include "demoserver.h"
 
 #include "demojson.h"
 #include "listquery.h"
+#include "namelists.h"
 #include "scenario.h"
 #include "serverfilter.h"
 
@@ -48,6 +49,7 @@ struct Reply {
     int status = 200;
     QByteArray contentType;
     QByteArray body;
+    int delayMs = 0; // before it is sent, beside the latency fault
 };
 
 struct Problem {
@@ -59,6 +61,8 @@ struct Problem {
 
 constexpr Problem kMissingToken{401, 3, "Missing bearer token", "The request is missing the required bearer token."};
 constexpr Problem kInvalidToken{401, 4, "Invalid bearer token", "The supplied bearer token is invalid."};
+constexpr Problem kForbidden{403, 11, "Operation not permitted",
+                             "The user is not permitted to perform this operation."};
 constexpr Problem kCollectionNotFound{404, 2, "Collection not found", "The requested collection was not found."};
 constexpr Problem kResourceNotFound{404, 1, "Resource not found", "The requested resource was not found."};
 constexpr Problem kInvalidParams{400, 5, "Invalid query parameters", "The supplied query parameters are invalid."};
@@ -67,6 +71,73 @@ constexpr Problem kUnsupportedParams{400, 6, "Query parameters not supported",
 constexpr Problem kInternalError{500, 34, "Internal server error", "The server encountered an internal error."};
 constexpr Problem kUnavailable{503, 24, "Service unavailable", "The service is temporarily unavailable."};
 constexpr Problem kMethodNotAllowed{405, 0, "Method not allowed", "Only GET is supported."};
+
+const QString kOtherList = u"the token was issued for another list"_s;
+const QString kPastEnd = u"the token points past the end of the list"_s;
+
+// The rows of one page: those from `start` on that match, at most `limit`; `next` is where the
+// following page starts, and there is one when `more`.
+struct Page {
+    std::vector<size_t> rows;
+    size_t next = 0;
+    bool more = false;
+};
+
+template<typename Matches>
+Page selectPage(size_t count, size_t start, std::optional<qint64> limit, const Matches &matches)
+{
+    Page page;
+    const qint64 most = limit.value_or(std::numeric_limits<qint64>::max());
+    size_t i = start;
+    for (; i < count && qint64(page.rows.size()) < most; ++i) {
+        if (matches(i))
+            page.rows.push_back(i);
+    }
+    while (i < count && !matches(i))
+        ++i;
+    page.next = i;
+    page.more = i < count;
+    return page;
+}
+
+// {"type":<type>,"version":<version>,"items":[...],"metadata":{...}}, each item written by
+// `appendItem(body, row)`, with a continue token when there are more pages.
+template<typename AppendItem>
+QByteArray listBody(QByteArrayView type, QByteArrayView version, const Page &page, qsizetype reserve,
+                    const QByteArray &continueToken, const AppendItem &appendItem)
+{
+    QByteArray body;
+    body.reserve(reserve + 128);
+    body += R"({"type":")";
+    body += type;
+    body += R"(","version":")";
+    body += version;
+    body += R"(","items":[)";
+    for (size_t n = 0; n < page.rows.size(); ++n) {
+        if (n)
+            body += ',';
+        appendItem(body, page.rows[n]);
+    }
+    body += R"(],"metadata":{)";
+    if (page.more)
+        body += R"("continue":")" + continueToken + '"';
+    body += "}}";
+    return body;
+}
+
+// The include form of an item: its values in the requested order, null for what it lacks.
+template<typename Field, typename AppendField>
+void appendValues(QByteArray &out, const std::vector<Field> &fields, const AppendField &appendField)
+{
+    out += '[';
+    for (size_t f = 0; f < fields.size(); ++f) {
+        if (f)
+            out += ',';
+        if (!appendField(out, fields[f]))
+            out += "null";
+    }
+    out += ']';
+}
 
 // The filters of a list request, ANDed. Filters on fields a task does not have match nothing.
 class TaskMatcher final
@@ -128,6 +199,7 @@ struct DemoServer::Private {
     FaultOptions faults;
     std::function<qint64()> clock;
     std::unique_ptr<Scenario> scenario;
+    NameLists names; // of the scenario's topology, which never changes
     QRandomGenerator faultRng;
     QRandomGenerator idRng;
     quint64 requests = 0;
@@ -151,6 +223,9 @@ struct DemoServer::Private {
     Reply respond(const QHttpServerRequest &request);
     Reply respondList(const QList<QueryParam> &params);
     Reply respondTask(const QByteArray &id, const QList<QueryParam> &params);
+    Reply respondNames(const QList<QByteArray> &path, const QList<QueryParam> &params);
+    Reply respondNameList(const NameList &list, const QByteArray &collection, const QList<QueryParam> &params);
+    std::optional<Reply> namesFaultReply();
     Reply problem(const Problem &p, const QList<InvalidParam> &invalid = {});
     std::shared_ptr<const ScenarioSnapshot> pagingState(quint64 generation);
     void keepPagingState(const std::shared_ptr<const ScenarioSnapshot> &state);
@@ -196,20 +271,21 @@ Reply DemoServer::Private::respond(const QHttpServerRequest &request)
     if (request.method() != QHttpServerRequest::Method::Get)
         return problem(kMethodNotAllowed);
 
-    // /accounts/{account}/core/v1/tasks[/{id}]
+    // /accounts/{account}/core/v1/tasks[/{id}], or a names list.
     const QByteArray path = request.url().path(QUrl::FullyEncoded).toUtf8();
-    const QList<QByteArray> parts = path.split('/');
-    const bool shaped = (parts.size() == 6 || (parts.size() == 7 && !parts[6].isEmpty())) && parts[0].isEmpty()
-                        && parts[1] == "accounts" && parts[3] == "core" && parts[4] == "v1" && parts[5] == "tasks";
-    if (!shaped)
+    QList<QByteArray> parts = path.split('/');
+    if (parts.size() < 4 || !parts[0].isEmpty() || parts[1] != "accounts"
+        || QByteArray::fromPercentEncoding(parts[2]) != account)
         return problem(kCollectionNotFound);
-    if (QByteArray::fromPercentEncoding(parts[2]) != account)
-        return problem(kCollectionNotFound);
+    parts.remove(0, 3);
+    const bool tasks = parts.size() >= 3 && parts[0] == "core" && parts[1] == "v1" && parts[2] == "tasks";
 
     const QList<QueryParam> params = parseQuery(request.url().query(QUrl::FullyEncoded).toUtf8());
-    if (parts.size() == 7)
-        return respondTask(QByteArray::fromPercentEncoding(parts[6]), params);
-    return respondList(params);
+    if (tasks && parts.size() == 3)
+        return respondList(params);
+    if (tasks && parts.size() == 4 && !parts[3].isEmpty())
+        return respondTask(QByteArray::fromPercentEncoding(parts[3]), params);
+    return respondNames(parts, params);
 }
 
 Reply DemoServer::Private::respondTask(const QByteArray &id, const QList<QueryParam> &params)
@@ -238,13 +314,15 @@ Reply DemoServer::Private::respondList(const QList<QueryParam> &params)
 
     std::shared_ptr<const ScenarioSnapshot> state;
     qint64 start = 0;
-    if (query.continueToken) {
-        if (!(state = pagingState(query.continueToken->generation)))
+    if (const auto &token = query.continueToken) {
+        if (!token->collection.isEmpty())
+            invalid.append({u"continue"_s, kOtherList});
+        else if (!(state = pagingState(token->generation)))
             invalid.append({u"continue"_s, u"the token has expired; list again from the first page"_s});
-        else if (query.continueToken->index > qint64(state->tasks.size()))
-            invalid.append({u"continue"_s, u"the token points past the end of the list"_s});
+        else if (token->index > qint64(state->tasks.size()))
+            invalid.append({u"continue"_s, kPastEnd});
         else
-            start = query.continueToken->index;
+            start = token->index;
     }
     if (!invalid.isEmpty())
         return problem(kInvalidParams, invalid);
@@ -255,54 +333,128 @@ Reply DemoServer::Private::respondList(const QList<QueryParam> &params)
     }
 
     const TaskMatcher matches(query.filters);
-
     const auto &tasks = state->tasks;
-    const qint64 limit = query.limit.value_or(std::numeric_limits<qint64>::max());
-    std::vector<const TaskRecord *> page;
-    qint64 i = start;
-    for (; i < qint64(tasks.size()) && qint64(page.size()) < limit; ++i) {
-        if (matches(*tasks[size_t(i)]))
-            page.push_back(tasks[size_t(i)].get());
-    }
-    while (i < qint64(tasks.size()) && !matches(*tasks[size_t(i)]))
-        ++i;
-    const bool more = i < qint64(tasks.size());
+    const Page page =
+        selectPage(tasks.size(), size_t(start), query.limit, [&](size_t i) { return matches(*tasks[i]); });
 
-    // The include form: arrays of values in the requested order, null for what a task lacks.
     std::vector<std::optional<TaskField>> included;
     if (query.include) {
         for (const QString &name : std::as_const(*query.include))
             included.push_back(fieldFromName(name));
     }
-    qsizetype size = 128;
-    for (const TaskRecord *task : page)
-        size += query.include ? 64 * qsizetype(included.size()) : task->json.size() + 1;
-    QByteArray body;
-    body.reserve(size);
-    body += R"({"type":"application/astra-tasks","version":"1.1","items":[)";
-    for (size_t n = 0; n < page.size(); ++n) {
-        if (n)
-            body += ',';
-        if (!query.include) {
-            body += page[n]->json;
-            continue;
-        }
-        body += '[';
-        for (size_t f = 0; f < included.size(); ++f) {
-            if (f)
-                body += ',';
-            if (!included[f] || !page[n]->appendField(body, *included[f]))
-                body += "null";
-        }
-        body += ']';
-    }
-    body += R"(],"metadata":{)";
-    if (more) {
+    qsizetype size = 0;
+    for (size_t row : page.rows)
+        size += query.include ? 64 * qsizetype(included.size()) : tasks[row]->json.size() + 1;
+    QByteArray token;
+    if (page.more) {
         keepPagingState(state);
-        body += R"("continue":")" + encodeContinueToken({state->generation, i, query.filterKey}) + '"';
+        token = encodeContinueToken({state->generation, qint64(page.next), query.filterKey, {}});
     }
-    body += "}}";
-    return {Reply::Action::Send, 200, "application/json", body};
+    const auto appendTask = [&](QByteArray &out, size_t row) {
+        const TaskRecord &task = *tasks[row];
+        if (!query.include)
+            out += task.json;
+        else
+            appendValues(out, included, [&](QByteArray &o, const std::optional<TaskField> &field) {
+                return field && task.appendField(o, *field);
+            });
+    };
+    return {Reply::Action::Send, 200, "application/json",
+            listBody("application/astra-tasks", "1.1", page, size, token, appendTask)};
+}
+
+Reply DemoServer::Private::respondNames(const QList<QByteArray> &path, const QList<QueryParam> &params)
+{
+    // k8s/v2/apps, topology/v1/{clusters, clouds, namespaces}, topology/v1/clouds/{cloudID}/clusters.
+    const QByteArray collection = path.join('/');
+    const NameList *list = collection == "k8s/v2/apps"              ? &names.apps
+                           : collection == "topology/v1/clusters"   ? &names.clusters
+                           : collection == "topology/v1/clouds"     ? &names.clouds
+                           : collection == "topology/v1/namespaces" ? &names.namespaces
+                                                                    : nullptr;
+    const bool ofCloud = path.size() == 5 && path[0] == "topology" && path[1] == "v1" && path[2] == "clouds"
+                         && !path[3].isEmpty() && path[4] == "clusters";
+    if (!list && !ofCloud)
+        return problem(kCollectionNotFound);
+    // The names fault before the cloud is looked up: a failing server fails whatever it is asked.
+    if (auto fault = namesFaultReply())
+        return *fault;
+    Reply reply;
+    if (!ofCloud) {
+        reply = respondNameList(*list, collection, params);
+    } else {
+        const QByteArray cloudId = QByteArray::fromPercentEncoding(path[3]);
+        list = names.clustersOf(cloudId);
+        reply = list ? respondNameList(*list, "topology/v1/clouds/" + cloudId + "/clusters", params)
+                     : problem(kCollectionNotFound);
+    }
+    if (faults.namesFault == NamesFault::Slow)
+        reply.delayMs = faults.namesSlowMs;
+    return reply;
+}
+
+std::optional<Reply> DemoServer::Private::namesFaultReply()
+{
+    switch (faults.namesFault) {
+    case NamesFault::None: return std::nullopt;
+    case NamesFault::InternalError: return problem(kInternalError);
+    case NamesFault::Unavailable: return problem(kUnavailable);
+    case NamesFault::Unauthorized: return problem(kInvalidToken);
+    case NamesFault::Forbidden: return problem(kForbidden);
+    case NamesFault::NotFound: return problem(kCollectionNotFound);
+    case NamesFault::Drop: return Reply{Reply::Action::Drop, 0, {}, {}};
+    case NamesFault::Slow: return std::nullopt; // answered, later
+    }
+    return std::nullopt;
+}
+
+Reply DemoServer::Private::respondNameList(const NameList &list, const QByteArray &collection,
+                                           const QList<QueryParam> &params)
+{
+    // The same parameters, problems and paging as the tasks list; the list never changes, so a
+    // token needs no state kept, only the list it was issued for.
+    const ListQueryResult parsed = parseListQuery(params);
+    if (!parsed.unsupported.isEmpty())
+        return problem(kUnsupportedParams, parsed.unsupported);
+    const ListQuery &query = parsed.query;
+    QList<InvalidParam> invalid = parsed.invalid;
+    size_t start = 0;
+    if (const auto &token = query.continueToken) {
+        if (token->collection != collection)
+            invalid.append({u"continue"_s, kOtherList});
+        else if (token->index > qint64(list.items.size()))
+            invalid.append({u"continue"_s, kPastEnd});
+        else
+            start = size_t(token->index);
+    }
+    if (!invalid.isEmpty())
+        return problem(kInvalidParams, invalid);
+
+    const auto matches = [&](size_t i) {
+        const NameItem &item = list.items[i];
+        return std::all_of(query.filters.cbegin(), query.filters.cend(), [&](const ServerFilter &filter) {
+            return filter.matchesFieldValue(item.value(filter.path().first()));
+        });
+    };
+    const Page page = selectPage(list.items.size(), start, query.limit, matches);
+    const QByteArray token =
+        page.more ? encodeContinueToken({0, qint64(page.next), query.filterKey, collection}) : QByteArray();
+    std::vector<QString> included;
+    if (query.include)
+        included.assign(query.include->cbegin(), query.include->cend());
+    qsizetype size = 0;
+    for (size_t row : page.rows)
+        size += list.items[row].json.size() + 1;
+    const auto appendItem = [&](QByteArray &out, size_t row) {
+        const NameItem &item = list.items[row];
+        if (!query.include)
+            out += item.json;
+        else
+            appendValues(out, included,
+                         [&](QByteArray &o, const QString &field) { return item.appendField(o, field); });
+    };
+    return {Reply::Action::Send, 200, "application/json",
+            listBody(list.type, list.version, page, size, token, appendItem)};
 }
 
 std::shared_ptr<const ScenarioSnapshot> DemoServer::Private::pagingState(quint64 generation)
@@ -366,6 +518,7 @@ DemoServer::DemoServer(const DemoServerOptions &options, QObject *parent)
     config.retentionSeconds = options.retentionSeconds;
     config.epochMsecs = options.epochMsecs >= 0 ? options.epochMsecs : d->clock();
     d->scenario = std::make_unique<Scenario>(config);
+    d->names = makeNameLists(d->scenario->topology());
 
     d->http = std::make_unique<QHttpServer>();
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
@@ -495,6 +648,33 @@ qint64 DemoServer::now() const
     return d->clock();
 }
 
+namespace {
+
+const std::pair<const char *, NamesFault> kNamesFaults[] = {
+    {"none", NamesFault::None},    {"500", NamesFault::InternalError}, {"503", NamesFault::Unavailable},
+    {"401", NamesFault::Unauthorized}, {"403", NamesFault::Forbidden}, {"404", NamesFault::NotFound},
+    {"drop", NamesFault::Drop},    {"slow", NamesFault::Slow},
+};
+
+} // namespace
+
+QStringList namesFaultNames()
+{
+    QStringList names;
+    for (const auto &[name, fault] : kNamesFaults)
+        names.append(QLatin1StringView(name));
+    return names;
+}
+
+std::optional<NamesFault> namesFaultFromName(QStringView name)
+{
+    for (const auto &[text, fault] : kNamesFaults) {
+        if (name == QLatin1StringView(text))
+            return fault;
+    }
+    return std::nullopt;
+}
+
 QString DemoServer::defaultAccountId()
 {
     return QString::fromLatin1(kDefaultAccountId);
@@ -546,9 +726,10 @@ void DemoServer::handle(const QHttpServerRequest &request, QHttpServerResponder 
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     pending.socket = pending.responder->socket();
 #endif
+    const int delayMs = faults.latencyMs + reply.delayMs;
     pending.reply = std::move(reply);
-    if (faults.latencyMs > 0)
-        QTimer::singleShot(faults.latencyMs, this, [this, id] { sendPending(id); });
+    if (delayMs > 0)
+        QTimer::singleShot(delayMs, this, [this, id] { sendPending(id); });
     else
         sendPending(id);
 }

@@ -1,12 +1,16 @@
-// DemoServer: the Astra Control tasks endpoint on 127.0.0.1, served from a Scenario, with optional faults.
+// DemoServer: the Astra Control tasks endpoint, and the lists that name what tasks refer to by id, on
+// 127.0.0.1, served from a Scenario, with optional faults.
 #pragma once
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
+#include <QStringView>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -14,6 +18,19 @@ class QHttpServerResponder;
 namespace Taskscope::Demo {
 
 class Scenario;
+
+// How the names lists (apps, clusters, clouds, namespaces) fail, while the tasks are served as usual:
+// a client that resolves names must keep polling tasks when they do.
+enum class NamesFault : quint8 {
+    None,
+    InternalError, // 500 problems/34
+    Unavailable,   // 503 problems/24
+    Unauthorized,  // 401 problems/4, as if the token were not valid there
+    Forbidden,     // 403 problems/11, as for a role that may read tasks only
+    NotFound,      // 404 problems/2, as on a server without these endpoints
+    Drop,          // the connection closed without a response (as the drop fault)
+    Slow,          // answered after FaultOptions::namesSlowMs
+};
 
 // Faults for tests and soak runs; all off by default. Random choices come from a generator seeded
 // from the scenario seed, so a run is repeatable.
@@ -23,7 +40,13 @@ struct FaultOptions {
     double truncateRate = 0;      // fraction of responses that announce the full Content-Length, send half, close
     int latencyMs = 0;            // added before every response
     qint64 unauthorizedAfter = 0; // > 0: every request after this many is answered 401 problems/4
+    NamesFault namesFault = NamesFault::None; // after the bearer token and path are checked
+    int namesSlowMs = 40'000;     // NamesFault::Slow: beyond a client's 30 s default timeout
 };
+
+// The names of `--names-fault`, and the fault of one ("none" too); nothing for another word.
+QStringList namesFaultNames();
+std::optional<NamesFault> namesFaultFromName(QStringView name);
 
 struct DemoServerOptions {
     QString accountId;             // empty: defaultAccountId()
@@ -44,6 +67,10 @@ struct DemoServerOptions {
 //
 //   GET /accounts/{account}/core/v1/tasks           the list (limit, include, filter, continue)
 //   GET /accounts/{account}/core/v1/tasks/{taskID}  one task (application/astra-task+json)
+//   GET /accounts/{account}/k8s/v2/apps, /topology/v1/clusters, /topology/v1/clouds,
+//       /topology/v1/clouds/{cloudID}/clusters, /topology/v1/namespaces
+//                                                   the names of what tasks name by id (namelists.h),
+//                                                   with the same parameters as the tasks list
 // Checks run in this order: faults, bearer token (401 problems/3, /4), path and account
 // (404 problems/2), parameters (400 problems/6 unsupported, 400 problems/5 invalid).
 class DemoServer final : public QObject

@@ -51,7 +51,10 @@ QList<QueryParam> parseQuery(const QByteArray &encoded)
 QByteArray encodeContinueToken(const ContinueToken &token)
 {
     QByteArray json = R"({"collectionIndex":)" + QByteArray::number(token.index) + R"(,"generation":)"
-                      + QByteArray::number(token.generation) + R"(,"filter":")" + token.filterKey + R"("})";
+                      + QByteArray::number(token.generation) + R"(,"filter":")" + token.filterKey + '"';
+    if (!token.collection.isEmpty())
+        json += R"(,"collection":")" + token.collection + '"';
+    json += '}';
     return json.toBase64();
 }
 
@@ -74,9 +77,15 @@ std::optional<ContinueToken> decodeContinueToken(QString text)
         const double d = v.toDouble(-1);
         return v.isDouble() && d >= 0 && d <= 1e15 && d == std::floor(d);
     };
-    if (!count(index) || !count(generation) || !filter.isString())
+    const QJsonValue collection = object.value(u"collection"_s);
+    // What this server writes there: list paths such as "apps" or "clouds/<id>/clusters".
+    static const QRegularExpression collectionPattern(QRegularExpression::anchoredPattern(u"[a-z0-9/-]+"_s));
+    const bool collectionOk = collection.isUndefined()
+                              || (collection.isString() && collectionPattern.match(collection.toString()).hasMatch());
+    if (!count(index) || !count(generation) || !filter.isString() || !collectionOk)
         return std::nullopt;
-    return ContinueToken{quint64(generation.toDouble()), qint64(index.toDouble()), filter.toString().toLatin1()};
+    return ContinueToken{quint64(generation.toDouble()), qint64(index.toDouble()), filter.toString().toLatin1(),
+                         collection.toString().toLatin1()};
 }
 
 ListQueryResult parseListQuery(const QList<QueryParam> &params)

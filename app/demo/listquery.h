@@ -29,11 +29,13 @@ struct InvalidParam {
 // Splits a query string as QHttpServer 6.4 hands it over (percent-encoded); empty parts are skipped.
 QList<QueryParam> parseQuery(const QByteArray &encoded);
 
-// The opaque `metadata.continue` of this server: base64 of {"collectionIndex","generation","filter"}.
+// The opaque `metadata.continue` of this server: base64 of {"collectionIndex","generation","filter"}
+// and, for any list but the tasks, "collection".
 struct ContinueToken {
     quint64 generation = 0;
     qint64 index = 0;
-    QByteArray filterKey; // ties the token to the filters it was issued for
+    QByteArray filterKey;  // ties the token to the filters it was issued for
+    QByteArray collection; // ties it to the list it was issued for; empty: the tasks
     friend bool operator==(const ContinueToken &, const ContinueToken &) = default;
 };
 QByteArray encodeContinueToken(const ContinueToken &token);

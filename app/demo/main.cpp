@@ -78,8 +78,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Serves a simulated NetApp Astra Control tasks endpoint (GET /accounts/{account}/core/v1/tasks) "
-        u"on 127.0.0.1 and prints its url, account and token."_s);
+        u"Serves a simulated NetApp Astra Control tasks endpoint (GET /accounts/{account}/core/v1/tasks), "
+        u"and the lists that name the apps, clusters, clouds and namespaces its tasks refer to by id "
+        u"(k8s/v2/apps, topology/v1/clusters, topology/v1/clouds, topology/v1/clouds/{id}/clusters, "
+        u"topology/v1/namespaces), on 127.0.0.1, and prints its url, account and token."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(u"port"_s, u"TCP port on 127.0.0.1 (default 0: any free port)."_s, u"N"_s, u"0"_s);
@@ -111,8 +113,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption unauthorizedAfter(
         u"unauthorized-after"_s, u"Answer every request after the Nth with 401 problems/4 (default 0: never)."_s,
         u"N"_s, u"0"_s);
+    const QCommandLineOption namesFault(
+        u"names-fault"_s,
+        u"Make only the names lists (apps, clusters, clouds, namespaces) fail, the tasks being served as usual: "
+        "500, 503, 401, 403 or 404 (that problem+json), drop (the connection closed), slow (answered after 40 s), "
+        "or none (the default)."_s,
+        u"KIND"_s, u"none"_s);
     parser.addOptions({port, account, token, seed, tasks, speed, retention, errorRate, dropRate, truncateRate, latency,
-                       unauthorizedAfter});
+                       unauthorizedAfter, namesFault});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -137,6 +145,7 @@ int main(int argc, char *argv[])
     const auto latencyValue = readNumber<qint64>(parser.value(latency), 0, 3'600'000);
     const auto unauthorizedValue =
         readNumber<qint64>(parser.value(unauthorizedAfter), 0, std::numeric_limits<qint64>::max());
+    const auto namesFaultValue = namesFaultFromName(parser.value(namesFault));
     if (!portValue)
         return usageError(u"--port must be an integer from 0 to 65535"_s);
     if (!seedValue)
@@ -153,6 +162,8 @@ int main(int argc, char *argv[])
         return usageError(u"--latency must be an integer from 0 to 3600000 (milliseconds)"_s);
     if (!unauthorizedValue)
         return usageError(u"--unauthorized-after must be a non-negative integer"_s);
+    if (!namesFaultValue)
+        return usageError(u"--names-fault must be one of: "_s + namesFaultNames().join(u", "_s));
     if (parser.isSet(account) && !isPathSafe(parser.value(account)))
         return usageError(u"--account must be non-empty and use only letters, digits, '-', '_', '.' and '~'"_s);
     if (parser.isSet(token) && !isTokenText(parser.value(token)))
@@ -169,6 +180,7 @@ int main(int argc, char *argv[])
     options.faults.truncateRate = *truncateValue;
     options.faults.latencyMs = int(*latencyValue);
     options.faults.unauthorizedAfter = *unauthorizedValue;
+    options.faults.namesFault = *namesFaultValue;
 
     DemoServer server(options);
     if (!server.listen(quint16(*portValue))) {

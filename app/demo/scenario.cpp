@@ -201,6 +201,11 @@ const ScenarioConfig &Scenario::config() const
     return d->config;
 }
 
+const Topology &Scenario::topology() const
+{
+    return d->topology;
+}
+
 void Scenario::advanceTo(qint64 utcMsecs)
 {
     const qint64 t = utcMsecs * 1000;

@@ -13,6 +13,8 @@ class QRandomGenerator;
 
 namespace Taskscope::Demo {
 
+struct Topology;
+
 // The account the demo serves unless told otherwise (a UUIDv4, like Astra's account ids).
 inline constexpr char kDefaultAccountId[] = "4a1f3c2e-8b7d-4e6f-9a0b-1c2d3e4f5a6b";
 
@@ -52,6 +54,7 @@ public:
     Scenario &operator=(const Scenario &) = delete;
 
     const ScenarioConfig &config() const;
+    const Topology &topology() const; // fixed for the scenario's life (catalogue.h)
 
     // Moves the clock forward to `utcMsecs` (earlier times are ignored): starts the trees scheduled
     // until then, advances progress and states, retires finished trees past the retention window.

@@ -70,6 +70,11 @@ private Q_SLOTS:
         QTest::newRow("--version") << QStringList{u"--version"_s} << QByteArray("taskscope " TASKSCOPE_VERSION);
         QTest::newRow("-v") << QStringList{u"-v"_s} << QByteArray(TASKSCOPE_VERSION);
         QTest::newRow("--lang fr --help") << QStringList{u"--lang"_s, u"fr"_s, u"--help"_s} << QByteArray("--demo");
+        // Qt's own strings too (qtbase's catalogue), with no display.
+        QTest::newRow("--lang fr --help, Qt's text")
+            << QStringList{u"--lang"_s, u"fr"_s, u"--help"_s} << QByteArray("Afficher les informations de version.");
+        QTest::newRow("--lang de --help, Qt's text")
+            << QStringList{u"--lang"_s, u"de"_s, u"--help"_s} << QByteArray("Zeigt Versionsinformation an.");
     }
 
     void helpAndVersionNeedNoDisplay()
@@ -191,6 +196,24 @@ private Q_SLOTS:
         QVERIFY(toFile.out.isEmpty());
         QCOMPARE(readFile(path), toStdout.out);
         QCOMPARE(readCsv(toStdout.out).size(), 6); // the header and five completed tasks
+    }
+
+    // Qt's own messages in the headless export follow --lang too (qtbase's catalogue).
+    void qtMessagesAreTranslatedWithoutADisplay_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("fr") << u"fr"_s << QByteArray("Option inconnue \"frobnicate\".");
+        QTest::newRow("de") << u"de"_s << QByteArray("Unbekannte Option 'frobnicate'.");
+    }
+
+    void qtMessagesAreTranslatedWithoutADisplay()
+    {
+        QFETCH(QString, language);
+        QFETCH(QByteArray, message);
+        const Result result = run({u"export"_s, u"--lang"_s, language, u"--frobnicate"_s});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message), result.err.constData());
     }
 
     void errors_data()

@@ -4,6 +4,7 @@
 #include "connectionoptions.h"
 #include "filterclauses.h"
 #include "filterevaluator.h"
+#include "taskcsv.h"
 #include "taskexport.h"
 #include "tasksclient.h"
 #include "tasklistparser.h"
@@ -150,7 +151,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     const QCommandLineOption inputOption(QStringLiteral("input"),
                                          tr("Read the task list from <file> (a response to GET .../tasks; - is standard input)."),
                                          tr("file"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: json (default) or tree."),
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: json (default), tree or csv."),
                                           tr("format"), QStringLiteral("json"));
     const QCommandLineOption outputOption(QStringLiteral("output"),
                                           tr("Write to <file> (atomically) instead of standard output."), tr("file"));
@@ -194,8 +195,8 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         return UsageError;
     }
     const QString format = parser.value(formatOption).toLower();
-    if (format != u"json" && format != u"tree") {
-        err << errorLine(tr("unknown format \"%1\": use json or tree").arg(parser.value(formatOption))) << Qt::endl;
+    if (format != u"json" && format != u"tree" && format != u"csv") {
+        err << errorLine(tr("unknown format \"%1\": use json, tree or csv").arg(parser.value(formatOption))) << Qt::endl;
         return UsageError;
     }
     QStringList includeOrder;
@@ -219,7 +220,9 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
-    const ExportFormat exportFormat = format == u"tree" ? ExportFormat::Tree : ExportFormat::Json;
+    const ExportFormat exportFormat = format == u"tree"  ? ExportFormat::Tree
+                                      : format == u"csv" ? ExportFormat::Csv
+                                                         : ExportFormat::Json;
     std::optional<FilterPredicate> predicate;
     if (!filter.isEmpty())
         predicate.emplace(filter, now);
@@ -282,7 +285,13 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         err << errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
 
     const QList<ExportItem> items = scan.keptItems();
-    const QByteArray bytes = exportFormat == ExportFormat::Tree ? exportTree(items) : exportJson(items, scan.page.metadataJson);
+    QByteArray bytes;
+    switch (exportFormat) {
+    case ExportFormat::Json: bytes = exportJson(items, scan.page.metadataJson); break;
+    case ExportFormat::Tree: bytes = exportTree(items); break;
+    // No names yet: the name columns stay empty until a NameDirectory answers here.
+    case ExportFormat::Csv: bytes = exportMachineCsv(items, now, NameLookup()); break;
+    }
     if (!writeAll(parser.value(outputOption), bytes, out, &error)) {
         err << errorLine(error) << Qt::endl;
         return Failure;

@@ -1,6 +1,7 @@
 // ExportDialog (Ctrl+E): all, visible or selected tasks (with their subtasks), as JSON or CSV.
 #include "exportdialog.h"
 
+#include "taskcsv.h"
 #include "taskexport.h"
 #include "tasktreemodel.h"
 
@@ -54,7 +55,7 @@ ExportDialog::ExportDialog(const TaskTreeModel *model, const QAbstractItemModel 
     (hasSelection ? m_selectedButton : all)->setChecked(true);
 
     m_format->addItem(tr("JSON (the API's shape, every field)"), Json);
-    m_format->addItem(tr("CSV (the visible columns)"), Csv);
+    m_format->addItem(tr("CSV (one row per task, for scripts and spreadsheets)"), Csv);
 
     const QString folder = QSettings().value(kLastFolderKey, QDir::homePath()).toString();
     m_path->setText(QDir(folder).filePath(QStringLiteral("tasks.json")));
@@ -101,6 +102,11 @@ void ExportDialog::setScope(Scope scope)
 void ExportDialog::setFormat(Format format)
 {
     m_format->setCurrentIndex(m_format->findData(format));
+}
+
+void ExportDialog::setNameLookup(NameLookup nameOf)
+{
+    m_nameOf = std::move(nameOf);
 }
 
 void ExportDialog::setPath(const QString &path)
@@ -173,22 +179,8 @@ bool ExportDialog::write()
     if (m_format->currentData().toInt() == Json) {
         bytes = exportJson(items);
     } else {
-        // The columns the view shows, with their localised headers and texts.
-        QList<int> columns;
-        QStringList header;
-        for (int column = 0; column < m_visible->columnCount(); ++column) {
-            columns << column;
-            header << m_visible->headerData(column, Qt::Horizontal).toString();
-        }
-        QList<QStringList> rows{header};
-        for (const ExportItem &item : std::as_const(items)) {
-            const QModelIndex index = m_model->indexForId(item.task->id);
-            QStringList row;
-            for (int column : std::as_const(columns))
-                row << index.siblingAtColumn(column).data(Qt::DisplayRole).toString();
-            rows << row;
-        }
-        bytes = toCsv(rows);
+        // The same machine CSV as `taskscope export --format csv`, not the localised columns shown.
+        bytes = exportMachineCsv(items, QDateTime::currentDateTimeUtc(), m_nameOf);
     }
     QSaveFile file(m_path->text());
     // flush() before commit(): Qt 6.4's commit() overlooks a failed final flush (see exportcommand.cpp).

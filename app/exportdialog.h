@@ -1,6 +1,8 @@
 // ExportDialog (Ctrl+E): all, visible or selected tasks (with their subtasks), as JSON or CSV.
 #pragma once
 
+#include "taskcsv.h"
+
 #include <QDialog>
 #include <QSet>
 #include <QString>
@@ -33,6 +35,8 @@ public:
 
     void setScope(Scope scope);
     void setFormat(Format format);
+    // Names for the CSV's app, cluster, cloud and namespace columns (empty without one).
+    void setNameLookup(NameLookup nameOf);
     void setPath(const QString &path);
     QString path() const;
     // How many tasks the current choice writes.
@@ -61,6 +65,7 @@ private:
     QLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;
     QString m_error;
+    NameLookup m_nameOf;
 };
 
 } // namespace Taskscope

@@ -1,6 +1,7 @@
 // Export writers: the API's JSON shape with each task's original bytes, and the indented tree text.
 #include "taskexport.h"
 
+#include "taskcsv.h"
 #include "taskfields.h"
 #include "tasktreemodel.h"
 
@@ -59,6 +60,14 @@ Task keptPart(Task &&task, ExportFormat format)
         part.rawJson = QByteArray(task.rawJson.constData(), task.rawJson.size()); // a view of the body: copied
         return part;
     }
+    if (format == ExportFormat::Csv) {
+        // Everything it read, but no views of the body, which is released before the CSV is written.
+        part = std::move(task);
+        part.rawJson = QByteArray();
+        part.resourceURI = Utf8Text(part.resourceURI.toString());
+        part.resourceCollectionURI = Utf8TextList(part.resourceCollectionURI.toList());
+        return part;
+    }
     part.name = std::move(task.name);
     part.state = task.state;
     part.stateText = std::move(task.stateText);
@@ -81,6 +90,8 @@ bool scanForExport(QByteArray &&body, const TaskListParser &parser, ExportFormat
     quint32 reads = keepReads | bit(TaskField::ParentTaskId) | bit(TaskField::OrderHint) | bit(TaskField::StartTime);
     if (format == ExportFormat::Tree)
         reads |= bit(TaskField::Name) | bit(TaskField::PercentDone);
+    if (format == ExportFormat::Csv)
+        reads |= machineCsvFieldsRead();
     TaskListParser reader = parser;
     reader.setFields(reads);
 

@@ -19,7 +19,7 @@ namespace Taskscope {
 class TaskForest;
 class TaskTreeModel;
 
-enum class ExportFormat { Json, Tree };
+enum class ExportFormat { Json, Tree, Csv }; // Csv: the machine CSV of taskcsv.h
 
 struct ExportItem
 {
@@ -38,7 +38,7 @@ QList<ExportItem> keepItems(const QList<ExportItem> &items, const std::function<
 // A task list read for an export of the tasks that `keep` accepts, holding only what that needs:
 // every task's place in the tree (id, parentTaskID, orderHint, startTime: the skeleton the forest
 // orders), and for a kept task what `format` writes (its bytes for JSON; state, percentDone and
-// name for the tree). The body is read in place (TaskListParser::kPadding) and released once
+// name for the tree; the fields of machineCsvFieldsRead() for CSV). The body is read in place (TaskListParser::kPadding) and released once
 // parsed, so a large file is held once, and a task list never twice.
 struct ExportScan
 {

@@ -1,6 +1,8 @@
 // `taskscope export` end to end: golden outputs, atomic writes, one-line errors and exit codes.
+#include "csvread.h"
 #include "demoprocess.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -8,6 +10,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using Taskscope::readCsv;
 
 class TestCli : public QObject
 {
@@ -67,6 +70,11 @@ private Q_SLOTS:
         QTest::newRow("--version") << QStringList{u"--version"_s} << QByteArray("taskscope " TASKSCOPE_VERSION);
         QTest::newRow("-v") << QStringList{u"-v"_s} << QByteArray(TASKSCOPE_VERSION);
         QTest::newRow("--lang fr --help") << QStringList{u"--lang"_s, u"fr"_s, u"--help"_s} << QByteArray("--demo");
+        // Qt's own strings too (qtbase's catalogue), with no display.
+        QTest::newRow("--lang fr --help, Qt's text")
+            << QStringList{u"--lang"_s, u"fr"_s, u"--help"_s} << QByteArray("Afficher les informations de version.");
+        QTest::newRow("--lang de --help, Qt's text")
+            << QStringList{u"--lang"_s, u"de"_s, u"--help"_s} << QByteArray("Zeigt Versionsinformation an.");
     }
 
     void helpAndVersionNeedNoDisplay()
@@ -122,6 +130,37 @@ private Q_SLOTS:
         }
     }
 
+    // The machine CSV: the golden rows, where "RUNNING" stands for a running task's duration,
+    // which counts up to the export.
+    void csvFromAFile()
+    {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const Result result = run({u"export"_s, u"--input"_s, fixture(u"cli/sample.json"_s), u"--format"_s, u"csv"_s});
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.err.count('\n'), 3); // the sample's warnings, as in the other formats
+        QList<QStringList> rows = readCsv(result.out);
+        const QList<QStringList> golden = readCsv(readFile(fixture(u"cli/sample.csv"_s)));
+        QVERIFY(!golden.isEmpty());
+        QCOMPARE(rows.size(), golden.size());
+        const qsizetype duration = golden.first().indexOf(u"duration"_s);
+        const qsizetype start = golden.first().indexOf(u"startTime"_s);
+        int running = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            if (golden[i].value(duration) != u"RUNNING"_s)
+                continue;
+            ++running;
+            const QDateTime started = QDateTime::fromString(rows[i].value(start), Qt::ISODateWithMs);
+            QVERIFY(started.isValid());
+            const double seconds = rows[i].value(duration).toDouble();
+            QVERIFY2(seconds >= started.msecsTo(before) / 1000.0 && seconds <= started.msecsTo(after) / 1000.0,
+                     qPrintable(rows[i].value(duration)));
+            rows[i][duration] = u"RUNNING"_s;
+        }
+        QVERIFY(running > 0);
+        QCOMPARE(rows, golden);
+    }
+
     void stdinInput()
     {
         const Result result = run({u"export"_s, u"--input"_s, u"-"_s, u"--format"_s, u"tree"_s},
@@ -139,6 +178,42 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.isEmpty());
         QCOMPARE(readFile(path), readFile(fixture(u"cli/sample.export.json"_s)));
+    }
+
+    // --output writes the same bytes as standard output, in every format (and nothing on stdout).
+    void outputFileHoldsWhatStdoutShows()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"out.csv"_s);
+        // Only finished tasks: their durations do not move between the two runs.
+        const QStringList arguments{u"export"_s, u"--input"_s, fixture(u"cli/sample.json"_s), u"--format"_s, u"csv"_s,
+                                    u"--filter"_s, u"state eq 'completed'"_s};
+        const Result toStdout = run(arguments);
+        QCOMPARE(toStdout.exitCode, 0);
+        const Result toFile = run(QStringList(arguments) << u"--output"_s << path);
+        QCOMPARE(toFile.exitCode, 0);
+        QVERIFY(toFile.out.isEmpty());
+        QCOMPARE(readFile(path), toStdout.out);
+        QCOMPARE(readCsv(toStdout.out).size(), 6); // the header and five completed tasks
+    }
+
+    // Qt's own messages in the headless export follow --lang too (qtbase's catalogue).
+    void qtMessagesAreTranslatedWithoutADisplay_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("fr") << u"fr"_s << QByteArray("Option inconnue \"frobnicate\".");
+        QTest::newRow("de") << u"de"_s << QByteArray("Unbekannte Option 'frobnicate'.");
+    }
+
+    void qtMessagesAreTranslatedWithoutADisplay()
+    {
+        QFETCH(QString, language);
+        QFETCH(QByteArray, message);
+        const Result result = run({u"export"_s, u"--lang"_s, language, u"--frobnicate"_s});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message), result.err.constData());
     }
 
     void errors_data()
@@ -237,8 +312,16 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains("at byte "), result.err.constData());
     }
 
+    void failedExportLeavesExistingFileAlone_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("json") << u"json"_s;
+        QTest::newRow("csv") << u"csv"_s;
+    }
+
     void failedExportLeavesExistingFileAlone()
     {
+        QFETCH(QString, format);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(u"keep.json"_s);
@@ -247,7 +330,8 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("precious");
         }
-        const Result result = run({u"export"_s, u"--input"_s, fixture(u"cli/truncated.json"_s), u"--output"_s, path});
+        const Result result = run({u"export"_s, u"--input"_s, fixture(u"cli/truncated.json"_s), u"--format"_s, format,
+                                   u"--output"_s, path});
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(readFile(path), QByteArray("precious"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"keep.json"_s});
@@ -333,10 +417,13 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(message), result.err.constData());
     }
 
+    void unwritableOutputFailsCleanly_data() { failedExportLeavesExistingFileAlone_data(); }
+
     void unwritableOutputFailsCleanly()
     {
-        const Result result = run({u"export"_s, u"--input"_s, fixture(u"cli/sample.json"_s), u"--output"_s,
-                                   u"/nonexistent-dir/out.json"_s});
+        QFETCH(QString, format);
+        const Result result = run({u"export"_s, u"--input"_s, fixture(u"cli/sample.json"_s), u"--format"_s, format,
+                                   u"--output"_s, u"/nonexistent-dir/out.json"_s});
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains("cannot write /nonexistent-dir/out.json"), result.err.constData());
         QVERIFY(!QFile::exists(u"/nonexistent-dir/out.json"_s));

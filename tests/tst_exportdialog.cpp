@@ -1,9 +1,10 @@
-// The export dialog: scopes (all, visible, selected with subtasks), JSON and CSV, atomic writes.
+// The export dialog: scopes (all, visible, selected with subtasks), JSON and the machine CSV, atomic writes.
+#include "csvread.h"
 #include "exportdialog.h"
+#include "taskcsv.h"
 #include "taskexport.h"
 #include "tasklistparser.h"
 #include "tasktreemodel.h"
-#include "taskformat.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -97,7 +98,9 @@ private Q_SLOTS:
         QCOMPARE(idsIn(readFile(dir.filePath(u"selected.json"_s))), expected);
     }
 
-    void csvHasLocalisedHeadersAndQuoting()
+    // The machine CSV of `taskscope export --format csv`, no longer the localised columns shown:
+    // every task in tree order, names from the lookup, a running task's duration up to the write.
+    void csvIsTheMachineFormat()
     {
         QTemporaryDir dir;
         QItemSelectionModel selection(&m_model);
@@ -105,16 +108,35 @@ private Q_SLOTS:
         dialog.setFormat(ExportDialog::Csv);
         QVERIFY(dialog.path().endsWith(u".csv"_s)); // the extension follows the format
         dialog.setPath(dir.filePath(u"tasks.csv"_s));
+        const NameLookup nameOf = [](QStringView collection, const QString &id) {
+            return collection == u"apps" ? u"app "_s + id : QString();
+        };
+        dialog.setNameLookup(nameOf);
+        const QDateTime before = QDateTime::currentDateTimeUtc();
         QVERIFY(dialog.write());
-        const QByteArray csv = readFile(dir.filePath(u"tasks.csv"_s));
-        const QList<QByteArray> lines = csv.split('\n');
-        QCOMPARE(csv.count("\r\n"), m_model.taskCount() + 1);
-        QStringList header;
-        for (int column = 0; column < TaskTreeModel::ColumnCount; ++column)
-            header << m_model.headerData(column, Qt::Horizontal).toString();
-        QCOMPARE(QString::fromUtf8(lines.first().trimmed()), header.join(u','));
-        // Dates such as "28 Nov 2026 13:20" have no comma; a summary with one would be quoted.
-        QVERIFY(csv.contains(TaskFormat::stateName(TaskState::Failed, {}).toUtf8()));
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+
+        QList<QStringList> rows = readCsv(readFile(dir.filePath(u"tasks.csv"_s)));
+        const QList<ExportItem> items = exportItemsInTreeOrder(m_model);
+        const QList<QStringList> early = readCsv(exportMachineCsv(items, before, nameOf));
+        const QList<QStringList> late = readCsv(exportMachineCsv(items, after, nameOf));
+        QCOMPARE(rows.size(), m_model.taskCount() + 1);
+        QCOMPARE(rows.first(), machineCsvColumns());
+        const qsizetype duration = machineCsvColumns().indexOf(u"duration"_s);
+        const qsizetype state = machineCsvColumns().indexOf(u"state"_s);
+        int running = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            if (rows[i][state] == u"running"_s) {
+                ++running;
+                const double seconds = rows[i][duration].toDouble();
+                QVERIFY(seconds >= early[i][duration].toDouble() && seconds <= late[i][duration].toDouble());
+                rows[i][duration] = early[i][duration];
+            }
+            QCOMPARE(rows[i], early[i]);
+        }
+        QVERIFY(running > 0); // the sample's running tasks: their durations count up to the write
+        const qsizetype appName = machineCsvColumns().indexOf(u"appName"_s);
+        QVERIFY(rows[1][appName].startsWith(u"app "_s));
     }
 
     void failedWriteLeavesTheOldFileAndSaysWhy()

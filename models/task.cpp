@@ -232,6 +232,12 @@ QJsonObject Task::json() const
 
 std::optional<qint64> Task::durationSeconds(const QDateTime &now) const
 {
+    const std::optional<qint64> milliseconds = durationMilliseconds(now);
+    return milliseconds ? std::optional<qint64>(*milliseconds / 1000) : std::nullopt;
+}
+
+std::optional<qint64> Task::durationMilliseconds(const QDateTime &now) const
+{
     if (!startTime.isValid())
         return std::nullopt;
     QDateTime end = endTime.isValid() ? endTime : cancelTime;
@@ -240,7 +246,7 @@ std::optional<qint64> Task::durationSeconds(const QDateTime &now) const
             return std::nullopt; // ended without saying when: a ticking duration would be a lie
         end = now;
     }
-    return qMax<qint64>(0, startTime.secsTo(end));
+    return qMax<qint64>(0, startTime.msecsTo(end));
 }
 
 } // namespace Taskscope

@@ -70,6 +70,34 @@ void ConnectionController::openConnection(const ConnectionProfile &profile)
     });
 }
 
+QString ConnectionController::profileInUse(QList<ConnectionProfile> *profiles) const
+{
+    const ConnectionConfig &config = m_client->config();
+    if (config.baseUrl.isEmpty() || (m_demo && config.baseUrl == m_demo->url()))
+        return {};
+    for (const ConnectionProfile &profile : std::as_const(*profiles)) {
+        if (profile.id == m_profileId)
+            return profile.id;
+    }
+    for (const ConnectionProfile &profile : std::as_const(*profiles)) {
+        if (profile.config().tasksUrl() == config.tasksUrl())
+            return profile.id;
+    }
+    ConnectionProfile profile = ConnectionProfiles::create(*profiles);
+    const auto named = [this](const ConnectionProfile &p) { return p.name == m_description; };
+    if (!m_description.isEmpty() && std::none_of(profiles->cbegin(), profiles->cend(), named))
+        profile.name = m_description; // as the status bar names it (the URL, for the command line)
+    profile.baseUrl = config.baseUrl;
+    profile.accountId = config.accountId;
+    profile.pollIntervalSeconds = qMax(1, config.pollIntervalMs / 1000);
+    profile.pageSize = config.pageSize;
+    profile.allowPlainHttp = config.allowPlainHttp;
+    profile.incremental = config.incremental;
+    profile.trustedCertificates = config.trustedCertificates;
+    profiles->append(profile);
+    return profile.id;
+}
+
 bool ConnectionController::connectToDemo(const ConnectionConfig &settings)
 {
     if (!m_demo) {

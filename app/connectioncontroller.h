@@ -57,6 +57,10 @@ public:
     void applyConnections(const QList<ConnectionProfile> &profiles, const QHash<QString, QString> &typedTokens,
                           const ConnectionProfile &selected);
     QString currentProfileId() const { return m_profileId; }
+    // The id, in `profiles`, of the connection being polled. A connection given on the command line
+    // is the saved one for the same server and account, else a new one filled in with its settings,
+    // appended to `profiles`. Empty for the demo server and when nothing is polled.
+    QString profileInUse(QList<ConnectionProfile> *profiles) const;
 
     // Polls the built-in demo server, with `settings`' page size and timeouts. The server is
     // `setDemoServer()`'s, else one this controller starts (and keeps) on first use; false when it

@@ -62,10 +62,11 @@ ConnectionDialog::ConnectionDialog(const QList<ConnectionProfile> &profiles, con
     connect(reveal, &QAction::toggled, this,
             [this](bool shown) { m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
     m_tokenNote = new QLabel(this);
+    m_tokenNote->setObjectName(QStringLiteral("tokenNote"));
     m_tokenNote->setWordWrap(true);
-    m_tokenNote->setText(tokens && tokens->isPersistent()
-                             ? tr("Tokens are kept in %1, never in the settings file.").arg(tokens->description())
-                             : tr("No system keychain: tokens are kept in memory for this session only."));
+    showTokenNote();
+    if (tokens) // a keychain that fails while the dialog is open: the promise follows
+        connect(tokens, &TokenStore::persistenceChanged, this, &ConnectionDialog::showTokenNote);
     m_interval = new QSpinBox(this);
     m_interval->setRange(2, 3600);
     m_interval->setSuffix(tr(" s"));
@@ -174,9 +175,33 @@ ConnectionDialog::ConnectionDialog(const QList<ConnectionProfile> &profiles, con
 
 ConnectionDialog::~ConnectionDialog() = default;
 
+// Promises the keychain only where there is one that works.
+void ConnectionDialog::showTokenNote()
+{
+    m_tokenNote->setText(m_tokens && m_tokens->isPersistent()
+                             ? tr("Tokens are kept in %1, never in the settings file.").arg(m_tokens->description())
+                             : tr("No system keychain: tokens are kept in memory for this session only."));
+}
+
 ConnectionProfile ConnectionDialog::selectedProfile() const
 {
     return m_row >= 0 && m_row < m_profiles.size() ? m_profiles[m_row] : ConnectionProfile();
+}
+
+ConnectionDialog::Field ConnectionDialog::fieldToFix(const ApiError &error)
+{
+    if (error.isAuthFailure() || error.kind == ApiError::NoToken)
+        return Field::Token;
+    if (error.kind == ApiError::Http && error.httpStatus == 404)
+        return Field::Account;
+    return Field::Url;
+}
+
+void ConnectionDialog::focusField(Field field)
+{
+    QLineEdit *edit = field == Field::Token ? m_token : field == Field::Account ? m_account : m_url;
+    edit->setFocus(Qt::OtherFocusReason); // taken when the dialog shows
+    edit->selectAll();
 }
 
 void ConnectionDialog::selectRow(int row)

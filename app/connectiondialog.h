@@ -30,6 +30,14 @@ public:
                      QWidget *parent = nullptr);
     ~ConnectionDialog() override;
 
+    // The fields a failed connection may need changed, for the keyboard focus.
+    enum class Field { Url, Account, Token };
+    // The field that fixes `error`: the token for a refused or missing token, the account for a 404
+    // of the task list, else the URL.
+    static Field fieldToFix(const ApiError &error);
+    // Puts the keyboard focus in `field` of the selected connection, its text selected.
+    void focusField(Field field);
+
     QList<ConnectionProfile> profiles() const { return m_profiles; }
     ConnectionProfile selectedProfile() const;
     // Tokens typed in this dialog, by profile id (an absent id: keep the stored token).
@@ -49,6 +57,7 @@ Q_SIGNALS:
     void testFinished(bool ok);
 
 private:
+    void showTokenNote();
     void selectRow(int row);
     void showProfile(int row);
     void storeEdits(); // the form into m_profiles[m_row]

@@ -27,6 +27,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFrame>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
@@ -35,6 +36,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -82,13 +84,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->setSortingEnabled(true); // a header click sorts by that column's raw value
     showNewestFirst();
     m_details = new DetailsPane(central);
-    auto *splitter = new QSplitter(Qt::Vertical, central);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter);
+    m_splitter = new QSplitter(Qt::Vertical, central);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    // The details pane gets a real share (a failed task's reason must fit), and keeps it as the window grows.
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({600, 400});
+    layout->addWidget(m_splitter);
     setCentralWidget(central);
     createFailureGroups();
     createStatusWidgets();
@@ -103,7 +107,6 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_statusTick->start();
     createActions();
-    resize(1180, 640);
     restoreLayout();
     if (m_view->header()->sortIndicatorSection() < 0)
         showNewestFirst(); // unless the user left the list sorted by a column
@@ -166,7 +169,14 @@ void MainWindow::createStatusWidgets()
 {
     m_endpoint = new QLabel(this);
     m_lastPoll = new QLabel(this);
+    m_lastPoll->setObjectName(QStringLiteral("pollStatus"));
     m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("taskCountStatus"));
+    // A line between the poll's times and the task count: side by side they read as one sentence.
+    auto *separator = new QFrame(this);
+    separator->setObjectName(QStringLiteral("statusSeparator"));
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
     m_warnings = new QToolButton(this);
     m_warnings->setAutoRaise(true);
     m_warnings->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
@@ -180,6 +190,7 @@ void MainWindow::createStatusWidgets()
     m_namesStatus->hide();
     statusBar()->addPermanentWidget(m_namesStatus);
     statusBar()->addPermanentWidget(m_lastPoll);
+    statusBar()->addPermanentWidget(separator);
     statusBar()->addPermanentWidget(m_counts);
 }
 
@@ -188,6 +199,7 @@ void MainWindow::connectControllers()
     const auto showMessage = [this](const QString &text) { statusBar()->showMessage(text, 6000); };
     FilterController *filter = m_filterController;
     connect(m_filter, &FilterEditor::filterApplied, this, [this](const QString &text) { applyFilter(text); });
+    connect(m_filter, &FilterEditor::validityChanged, this, &MainWindow::showTaskCounts);
     connect(m_stateBar, &StateBar::stateActivated, filter, [filter](const QString &state, StateBar::Action action) {
         filter->onStateActivated(state, FilterController::StateAction(int(action)));
     });
@@ -209,7 +221,9 @@ void MainWindow::connectControllers()
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::showCurrentDetails);
     connect(m_banner, &ErrorBanner::retryRequested, m_client, &TasksClient::pollNow);
-    connect(m_banner, &ErrorBanner::settingsRequested, this, &MainWindow::editConnections);
+    // From the banner: the connection in use, with the keyboard in the field that fixes the error.
+    connect(m_banner, &ErrorBanner::settingsRequested, this,
+            [this] { editConnections(ConnectionDialog::fieldToFix(m_client->lastError())); });
     connect(m_connections, &ConnectionController::endpointChanging, this, &MainWindow::onEndpointChanging);
     connect(m_connections, &ConnectionController::connected, this, &MainWindow::updateStatus);
     connect(m_connections, &ConnectionController::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
@@ -247,12 +261,23 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("MainWindow"));
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        showDefaultGeometry();
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     // "header2": the columns of version 0.2 (names, Problem); an older layout would misplace them.
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     const QByteArray header = settings.value(QStringLiteral("header2")).toByteArray();
     if (!header.isEmpty())
         m_view->header()->restoreState(header);
+}
+
+// The first start: about three quarters of the screen, centred on it (a fixed size is a stamp on a
+// large screen and overflows a small one).
+void MainWindow::showDefaultGeometry()
+{
+    const QRect available = screen()->availableGeometry();
+    resize(available.size() * 3 / 4);
+    move(available.center() - QPoint(width() / 2, height() / 2));
 }
 
 void MainWindow::saveLayout() const
@@ -262,6 +287,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("header2"), m_view->header()->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -316,7 +342,7 @@ void MainWindow::createActions()
     auto *connectionAction = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Connections…"), this);
     connectionAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
     connectionAction->setToolTip(tr("Add, edit, test and choose the Astra Control connection (Ctrl+,)"));
-    connect(connectionAction, &QAction::triggered, this, &MainWindow::editConnections);
+    connect(connectionAction, &QAction::triggered, this, [this] { editConnections(); });
     auto *demoAction = new QAction(tr("Connect to the &Demo Server"), this);
     demoAction->setObjectName(QStringLiteral("connectToDemoAction"));
     demoAction->setToolTip(tr("Watch the built-in demo server's simulated backups (no account needed)"));
@@ -537,9 +563,13 @@ void MainWindow::connectToDemo(const ConnectionConfig &settings)
     m_connections->connectToDemo(settings);
 }
 
-void MainWindow::editConnections()
+void MainWindow::editConnections(std::optional<ConnectionDialog::Field> focus)
 {
-    ConnectionDialog dialog(ConnectionProfiles::load(), m_connections->currentProfileId(), m_connections->tokenStore(), this);
+    QList<ConnectionProfile> profiles = ConnectionProfiles::load();
+    const QString inUse = m_connections->profileInUse(&profiles);
+    ConnectionDialog dialog(profiles, inUse, m_connections->tokenStore(), this);
+    if (focus)
+        dialog.focusField(*focus);
     if (dialog.exec() == QDialog::Accepted)
         applyConnections(dialog);
 }
@@ -613,6 +643,22 @@ QString MainWindow::dataAge() const
     return tr("data %1 old").arg(TaskFormat::duration(seconds));
 }
 
+// While the expression being typed does not parse, the tasks shown are still those of the filter in
+// force: the count says so.
+void MainWindow::showTaskCounts()
+{
+    const int total = m_model->taskCount();
+    const int matching = m_filterController->matchingTaskCount();
+    if (m_filter->validity() == FilterEditor::Validity::Invalid) {
+        m_counts->setText(m_order->isFiltering()
+                              ? tr("The previous filter is still applied: %1 of %n task(s) match", nullptr, total).arg(matching)
+                              : tr("No filter is applied: %n task(s)", nullptr, total));
+    } else {
+        m_counts->setText(m_order->isFiltering() ? tr("%1 of %n task(s) match", nullptr, total).arg(matching)
+                                                 : tr("%n task(s)", nullptr, total));
+    }
+}
+
 void MainWindow::updateStatus()
 {
     applyStaleness();
@@ -646,10 +692,7 @@ void MainWindow::updateStatus()
     m_namesStatus->setVisible(!namesProblem.isEmpty());
     m_namesStatus->setToolTip(tr("Some names cannot be shown; ids are shown instead.\n%1").arg(namesProblem));
     m_lastPoll->setText(poll);
-    const int matching = m_filterController->matchingTaskCount();
-    m_counts->setText(m_order->isFiltering()
-                          ? tr("%1 of %n task(s) match", nullptr, m_model->taskCount()).arg(matching)
-                          : tr("%n task(s)", nullptr, m_model->taskCount()));
+    showTaskCounts();
     m_banner->showError(m_client->lastError(),
                         {m_client->lastSuccessAt(),
                          state == TasksClient::State::BackingOff ? next : QDateTime(),

@@ -1,14 +1,18 @@
 // MainWindow: the live tree of tasks, fed by a TasksClient, with the connection state in the status bar.
 #pragma once
 
+#include "connectiondialog.h"
 #include "filtercompletion.h"
 #include "filtercontroller.h"
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QMenu;
+class QSplitter;
 class QTimer;
 class QToolButton;
 
@@ -48,8 +52,10 @@ public:
     quint64 beginConnection();
     bool isLatestConnection(quint64 serial) const;
     bool openLastConnection();
-    // The connection dialog; on "Connect" saves the connections and their tokens and opens the selected one.
-    void editConnections();
+    // The connection dialog on the connection in use (see ConnectionController::profileInUse), with
+    // the keyboard in `focus`; on "Connect" saves the connections and their tokens and opens the
+    // selected one.
+    void editConnections(std::optional<ConnectionDialog::Field> focus = std::nullopt);
     void applyConnections(const ConnectionDialog &dialog);
     QString currentProfileId() const;
     // File › Connect to the Demo Server also forgets the connection used last, so that the next start
@@ -103,6 +109,7 @@ private:
     void connectControllers();
     void showCurrentDetails();
     void restoreLayout();
+    void showDefaultGeometry();
     void onEndpointChanging();
     void onPlanReady();
     void showWarnings(const QList<ParseWarning> &warnings);
@@ -110,6 +117,7 @@ private:
     void applyStaleness();
     void createFailureGroups();
     QString dataAge() const;
+    void showTaskCounts();
 
     QtScheduler *m_clock; // the one clock of the window and its client
     TaskTreeModel *m_model;
@@ -118,6 +126,7 @@ private:
     TaskTreeView *m_view = nullptr;
     DetailsPane *m_details = nullptr;
     NewestFirstProxyModel *m_order = nullptr;
+    QSplitter *m_splitter = nullptr;
     ErrorBanner *m_banner = nullptr;
     ConnectionController *m_connections = nullptr;
     FilterController *m_filterController = nullptr;

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace Taskscope {
 
@@ -183,33 +184,76 @@ QString ApiError::kindName() const
     return {};
 }
 
+namespace {
+
+// "host" or "host:port" of a request URL (the port only when `withPort`: the default one of the scheme
+// when the URL has none).
+QString hostOf(const QString &url, bool withPort)
+{
+    const QUrl parsed(url);
+    if (!withPort)
+        return parsed.host();
+    return parsed.host() + u':' + QString::number(parsed.port(parsed.scheme() == u"http" ? 80 : 443));
+}
+
+// The account of a request for the task list (".../accounts/<id>/core/v1/tasks"); empty for any other request.
+QString taskListAccount(const QString &url)
+{
+    const QStringList segments = QUrl(url).path().split(u'/', Qt::SkipEmptyParts);
+    const qsizetype n = segments.size();
+    if (n < 5 || segments[n - 5] != u"accounts" || segments[n - 3] != u"core" || segments[n - 2] != u"v1"
+        || segments[n - 1] != u"tasks")
+        return {};
+    return segments[n - 4];
+}
+
+} // namespace
+
 QString ApiError::message() const
 {
-    QString text;
-    if (kind == Http) {
-        text = tr("HTTP %1").arg(httpStatus);
-        if (problem) {
-            if (!problem->title.isEmpty())
-                text += u' ' + problem->title;
-            if (!problem->detail.isEmpty())
-                text += u": " + problem->detail;
-            QStringList params;
-            for (const InvalidParam &p : problem->invalidParams)
-                params << tr("%1 (%2)", "invalid query parameter: name (reason)").arg(p.name, p.reason);
-            if (!params.isEmpty())
-                text += u' ' + tr("[invalid: %1]").arg(params.join(QLatin1String(", ")));
-        } else if (!detail.isEmpty()) {
-            text += u": " + detail;
+    // Where the fix is in the settings, the text says which setting; Qt's own text would only repeat the host.
+    switch (kind) {
+    case HostNotFound:
+        return tr("Host %1 not found: check the server URL and the network.").arg(hostOf(url, false));
+    case ConnectionRefused:
+        return tr("Connection refused by %1: check the server URL and port, and that the server is running.")
+            .arg(hostOf(url, true));
+    case Http:
+        if (const QString account = taskListAccount(url); httpStatus == 404 && !account.isEmpty()) {
+            return tr("Account %1 not found at %2: check the account id (%3).")
+                .arg(account, hostOf(url, QUrl(url).port() != -1), httpMessage());
         }
-        return text;
+        return httpMessage();
+    default:
+        break;
     }
-    text = kindName();
+    QString text = kindName();
     if (kind == Tls && certificate) {
         text += u": " + tr("%1 presented a certificate for %2 issued by %3 (SHA-256 %4)")
                             .arg(certificate->host, certificate->subject, certificate->issuer, certificate->sha256);
     }
     if (!detail.isEmpty() && detail.compare(text, Qt::CaseInsensitive) != 0)
         text += u": " + detail;
+    return text;
+}
+
+// "HTTP 404 Collection not found: the detail [invalid: ...]", or with the reason phrase when there is no problem body.
+QString ApiError::httpMessage() const
+{
+    QString text = tr("HTTP %1").arg(httpStatus);
+    if (problem) {
+        if (!problem->title.isEmpty())
+            text += u' ' + problem->title;
+        if (!problem->detail.isEmpty())
+            text += u": " + problem->detail;
+        QStringList params;
+        for (const InvalidParam &p : problem->invalidParams)
+            params << tr("%1 (%2)", "invalid query parameter: name (reason)").arg(p.name, p.reason);
+        if (!params.isEmpty())
+            text += u' ' + tr("[invalid: %1]").arg(params.join(QLatin1String(", ")));
+    } else if (!detail.isEmpty()) {
+        text += u": " + detail;
+    }
     return text;
 }
 

@@ -107,8 +107,13 @@ public:
     // Polling goes on by itself (with backoff) after this failure.
     bool isTransient() const { return !stopsPolling(); }
     // One translated line for the status banner and stderr: "HTTP 404 Collection not found: ...".
+    // Where the settings are the likely fix, it says which one: "Account <id> not found at <host>:
+    // check the account id (HTTP 404 ...)".
     QString message() const;
     QString kindName() const;
+
+private:
+    QString httpMessage() const;
 };
 
 } // namespace Taskscope

@@ -126,8 +126,9 @@ std::optional<double> numberOf(const Task &task, FilterField field, const QDateT
     case F::PercentDone: return task.percentDone;
     case F::OrderHint: return task.orderHint;
     case F::Duration:
-        if (const std::optional<qint64> seconds = task.durationSeconds(now))
-            return double(*seconds);
+        // To the millisecond: `duration gt 1800` takes a task of 1800.94 s, which the column shows as 30m 00s.
+        if (const std::optional<qint64> milliseconds = task.durationMilliseconds(now))
+            return double(*milliseconds) / 1000.0;
         return std::nullopt;
     default: return std::nullopt;
     }

@@ -90,7 +90,7 @@ Type typeOfKind(TaskFieldKind kind)
     return Type::Text;
 }
 
-// What a derived field is computed from (Task::durationSeconds, derivedUriField).
+// What a derived field is computed from (Task::durationMilliseconds, derivedUriField).
 quint32 readsFields(FilterField field, const FieldSpec &spec)
 {
     if (spec.api)

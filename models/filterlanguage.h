@@ -45,7 +45,7 @@ enum class FilterField : quint8 {
     StateDetailDetail, OrderHint, PercentDone, StartTime, EndTime, CancelTime, LabelName, LabelValue,
     CreationTimestamp, ModificationTimestamp, CreatedBy, ModifiedBy,
     // Derived on the client (never sent to a server):
-    Duration,     // seconds, Task::durationSeconds(now)
+    Duration,     // seconds to the millisecond, Task::durationMilliseconds(now)
     App,          // the ids in resourceURI (else in a resourceCollectionURI): see ResourceUri::idOf
     Cluster,
     Namespace,

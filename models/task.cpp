@@ -232,11 +232,11 @@ QJsonObject Task::json() const
 
 std::optional<qint64> Task::durationSeconds(const QDateTime &now) const
 {
-    const std::optional<qint64> msecs = durationMSecs(now);
-    return msecs ? std::optional<qint64>(*msecs / 1000) : std::nullopt;
+    const std::optional<qint64> milliseconds = durationMilliseconds(now);
+    return milliseconds ? std::optional<qint64>(*milliseconds / 1000) : std::nullopt;
 }
 
-std::optional<qint64> Task::durationMSecs(const QDateTime &now) const
+std::optional<qint64> Task::durationMilliseconds(const QDateTime &now) const
 {
     if (!startTime.isValid())
         return std::nullopt;

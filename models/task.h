@@ -178,8 +178,8 @@ public:
 
     // Seconds from startTime to endTime (cancelTime, or `now` while the task is active); nullopt when unknown.
     std::optional<qint64> durationSeconds(const QDateTime &now) const;
-    // The same in milliseconds (the precision of the timestamps).
-    std::optional<qint64> durationMSecs(const QDateTime &now) const;
+    // The same in milliseconds, as precise as the timestamps (the filter compares with it).
+    std::optional<qint64> durationMilliseconds(const QDateTime &now) const;
 
     friend bool operator==(const Task &, const Task &) = default;
 };

@@ -47,7 +47,7 @@ const QStringList &machineCsvColumns()
 
 QStringList machineCsvRow(const Task &task, const QDateTime &now, const NameLookup &nameOf)
 {
-    const std::optional<qint64> duration = task.durationMSecs(now);
+    const std::optional<qint64> duration = task.durationMilliseconds(now);
     QStringList row{task.id,
                     task.parentTaskID,
                     task.name,

@@ -7,10 +7,24 @@
 #include "taskforest.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cmath>
 
 namespace Taskscope {
+
+namespace {
+
+// The locale's short date (its order and separators) with the year in four digits: the short formats
+// of de, it, es and en_US have two ("04.03.26"), where 26 reads as a day as easily as a year.
+QString shortDateFormat(const QLocale &locale)
+{
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    static const QRegularExpression twoDigitYear(QStringLiteral("(?<!y)yy(?!y)"));
+    return format.replace(twoDigitYear, QStringLiteral("yyyy"));
+}
+
+} // namespace
 
 QString TaskFormat::stateName(TaskState state, const QString &rawText)
 {
@@ -62,7 +76,7 @@ QString TaskFormat::localTime(const QDateTime &utc)
         return {};
     const QLocale locale;
     const QDateTime local = utc.toLocalTime();
-    return locale.toString(local.date(), QLocale::ShortFormat) + u' '
+    return locale.toString(local.date(), shortDateFormat(locale)) + u' '
         + locale.toString(local.time(), locale.timeFormat(QLocale::LongFormat).contains(u's')
                                             ? QStringLiteral("HH:mm:ss")
                                             : locale.timeFormat(QLocale::ShortFormat));

@@ -23,7 +23,8 @@ public:
     static QString progress(std::optional<double> percent);
     // "1h 02m 05s", "3m 07s", "9s".
     static QString duration(qint64 seconds);
-    // A UTC instant as the user reads it: the local date (short) and time; empty when invalid.
+    // A UTC instant as the user reads it: the local date (short, with a four-digit year) and time;
+    // empty when invalid.
     static QString localTime(const QDateTime &utc);
     // The exact UTC instant, ISO 8601 with milliseconds; empty when invalid.
     static QString exactUtc(const QDateTime &utc);

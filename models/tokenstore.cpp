@@ -2,6 +2,7 @@
 #include "tokenstore.h"
 
 #include <QCoreApplication>
+#include <QDBusConnection>
 #include <QFile>
 #include <QTimer>
 
@@ -45,10 +46,20 @@ QString MemoryTokenStore::description() const
     return tr("memory (this session only)");
 }
 
+void MemoryTokenStore::setPersistent(bool persistent)
+{
+    if (persistent == m_persistent)
+        return;
+    m_persistent = persistent;
+    Q_EMIT persistenceChanged();
+}
+
 SessionTokenStore::SessionTokenStore(TokenStore *persistent, QObject *parent)
     : TokenStore(parent)
     , m_persistent(persistent)
 {
+    if (m_persistent)
+        connect(m_persistent, &TokenStore::persistenceChanged, this, &TokenStore::persistenceChanged);
 }
 
 void SessionTokenStore::read(const QString &key, ReadCallback done)
@@ -83,21 +94,52 @@ void SessionTokenStore::remove(const QString &key, WriteCallback done)
 
 QString SessionTokenStore::description() const
 {
-    return m_persistent ? m_persistent->description() : m_memory.description();
+    return isPersistent() ? m_persistent->description() : m_memory.description();
 }
 
 KeychainTokenStore::KeychainTokenStore(const QString &service, QObject *parent)
     : TokenStore(parent)
     , m_service(service)
+    , m_available(true)
 {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    // Secret Service and KWallet answer over the session bus: without one no job can succeed.
+    if (!QDBusConnection::sessionBus().isConnected()) {
+        m_available = false;
+        m_unavailableReason = tr("no D-Bus session bus");
+    }
+#endif
+}
+
+// Without a keychain a call fails at once, without a job (still later, as every answer comes).
+bool KeychainTokenStore::failedWithoutKeychain(std::function<void(const QString &error)> fail)
+{
+    if (m_available)
+        return false;
+    later(this, [fail = std::move(fail), reason = m_unavailableReason] { fail(reason); });
+    return true;
+}
+
+void KeychainTokenStore::noteOutcome(int keychainError, const QString &errorText)
+{
+    const bool noKeychain = keychainError == QKeychain::NoBackendAvailable || keychainError == QKeychain::NotImplemented
+        || keychainError == QKeychain::OtherError; // what a missing Secret Service gives
+    if (!noKeychain || !m_available)
+        return;
+    m_available = false;
+    m_unavailableReason = errorText;
+    Q_EMIT persistenceChanged();
 }
 
 void KeychainTokenStore::read(const QString &key, ReadCallback done)
 {
+    if (failedWithoutKeychain([done](const QString &error) { done(false, QString(), error); }))
+        return;
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job *finished) {
+        noteOutcome(finished->error(), finished->errorString());
         auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
         if (finished->error() == QKeychain::EntryNotFound)
             done(true, QString(), QString());
@@ -109,11 +151,14 @@ void KeychainTokenStore::read(const QString &key, ReadCallback done)
 
 void KeychainTokenStore::write(const QString &key, const QString &token, WriteCallback done)
 {
+    if (failedWithoutKeychain([done](const QString &error) { done(false, error); }))
+        return;
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setKey(key);
     job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job *finished) {
+        noteOutcome(finished->error(), finished->errorString());
         done(finished->error() == QKeychain::NoError, finished->errorString());
     });
     job->start();
@@ -121,10 +166,13 @@ void KeychainTokenStore::write(const QString &key, const QString &token, WriteCa
 
 void KeychainTokenStore::remove(const QString &key, WriteCallback done)
 {
+    if (failedWithoutKeychain([done](const QString &error) { done(false, error); }))
+        return;
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job *finished) {
+        noteOutcome(finished->error(), finished->errorString());
         done(finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound,
              finished->errorString());
     });

@@ -23,9 +23,12 @@ public:
     virtual void read(const QString &key, ReadCallback done) = 0;
     virtual void write(const QString &key, const QString &token, WriteCallback done) = 0;
     virtual void remove(const QString &key, WriteCallback done) = 0;
-    // True when tokens survive the session (a keychain); false for memory only.
+    // True when tokens survive the session (a keychain that works); false for memory only.
     virtual bool isPersistent() const = 0;
     virtual QString description() const = 0;
+
+Q_SIGNALS:
+    void persistenceChanged(); // isPersistent() changed: the keychain turned out not to work
 };
 
 // Tokens for this session only. Also the fake in tests (with failures on demand).
@@ -37,17 +40,21 @@ public:
     void read(const QString &key, ReadCallback done) override;
     void write(const QString &key, const QString &token, WriteCallback done) override;
     void remove(const QString &key, WriteCallback done) override;
-    bool isPersistent() const override { return false; }
+    bool isPersistent() const override { return m_persistent; }
     QString description() const override;
 
     void setFailing(const QString &error) { m_failure = error; } // every call fails with `error`
+    void setPersistent(bool persistent); // as a fake keychain: says it is one (or stops saying so)
 
 private:
     QHash<QString, QString> m_tokens;
     QString m_failure;
+    bool m_persistent = false;
 };
 
-// The system keychain through QtKeychain (Secret Service, KWallet).
+// The system keychain through QtKeychain (Secret Service, KWallet). Both are reached over the D-Bus
+// session bus: without one (containers, CI, ssh) the store is not persistent and every call fails at
+// once; a keychain job that finds no backend makes it not persistent from then on.
 class KeychainTokenStore final : public TokenStore
 {
     Q_OBJECT
@@ -56,11 +63,16 @@ public:
     void read(const QString &key, ReadCallback done) override;
     void write(const QString &key, const QString &token, WriteCallback done) override;
     void remove(const QString &key, WriteCallback done) override;
-    bool isPersistent() const override { return true; }
+    bool isPersistent() const override { return m_available; }
     QString description() const override;
 
 private:
+    bool failedWithoutKeychain(std::function<void(const QString &error)> fail);
+    void noteOutcome(int keychainError, const QString &errorText);
+
     QString m_service;
+    bool m_available;
+    QString m_unavailableReason;
 };
 
 // Keeps every token for the session and passes it on to a persistent store (the keychain) when
@@ -76,7 +88,7 @@ public:
     void write(const QString &key, const QString &token, WriteCallback done) override;
     void remove(const QString &key, WriteCallback done) override;
     bool isPersistent() const override { return m_persistent && m_persistent->isPersistent(); }
-    QString description() const override;
+    QString description() const override; // the memory's when the persistent store does not work
 
 private:
     TokenStore *m_persistent;

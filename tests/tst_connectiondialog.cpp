@@ -3,21 +3,25 @@
 #include "connectiondialog.h"
 #include "connectionprofile.h"
 #include "demoserver.h"
+#include "errorbanner.h"
 #include "mainwindow.h"
 #include "tasksclient.h"
 #include "tasktreemodel.h"
 #include "testhttpserver.h"
 #include "tokenstore.h"
 
+#include <QApplication>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QCheckBox>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
@@ -32,6 +36,45 @@ ConnectionProfile profileFor(const QUrl &url, const QString &account)
     profile.accountId = account;
     profile.pollIntervalSeconds = 60;
     return profile;
+}
+
+QLineEdit *tokenEdit(const QWidget *dialog)
+{
+    for (QLineEdit *edit : dialog->findChildren<QLineEdit *>()) {
+        if (edit->echoMode() == QLineEdit::Password)
+            return edit;
+    }
+    return nullptr;
+}
+
+// What the modal connection dialog `open` shows had in it, taken as it showed; the dialog is then cancelled.
+struct ShownDialog
+{
+    bool shown = false;
+    ConnectionProfile selected;
+    bool focusOnToken = false;
+    QString focusedText; // of the line edit with the keyboard focus
+    QString tokenNote;
+};
+
+ShownDialog inspectModalDialog(const std::function<void()> &open)
+{
+    ShownDialog seen;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll.stop();
+        const auto *focus = qobject_cast<QLineEdit *>(dialog->focusWidget());
+        seen = {true, dialog->selectedProfile(), focus && focus == tokenEdit(dialog), focus ? focus->text() : QString(),
+                dialog->findChild<QLabel *>(u"tokenNote"_s)->text()};
+        dialog->reject();
+    });
+    poll.start();
+    open();
+    return seen;
 }
 
 QByteArray settingsFileBytes()
@@ -304,6 +347,86 @@ private Q_SLOTS:
         QCOMPARE(list->count(), 1);
         QCOMPARE(dialog.profiles().size(), 1);
         QCOMPARE(dialog.selectedProfile().id, first);
+    }
+
+    // The banner's "Connection Settings…" after a 401 opens the connection in use (not the first
+    // one saved), with the keyboard in its token; the keychain is promised only while it works.
+    void bannerOpensTheConnectionInUseAtItsToken()
+    {
+        MemoryTokenStore keychain;
+        keychain.setPersistent(true); // stands in for a working system keychain
+        ConnectionProfile other = profileFor(QUrl(u"https://other.example.com"_s), u"acc-0"_s);
+        ConnectionProfile lab = profileFor(m_server->url(), m_server->account());
+        lab.id = ConnectionProfiles::create({other}).id;
+        lab.name = u"Lab 2"_s;
+        ConnectionProfiles::save({other, lab});
+        ConnectionProfiles::setLastUsedId(lab.id);
+        bool written = false;
+        keychain.write(lab.tokenKey(), u"expired-token"_s, [&](bool ok, const QString &) { written = ok; });
+        QTRY_VERIFY(written);
+        MainWindow window; // the server answers 401 to the stored token
+        window.setTokenStore(&keychain);
+        QVERIFY(window.openLastConnection());
+        QTRY_COMPARE(window.client()->state(), TasksClient::State::AuthStopped);
+        QCOMPARE(window.client()->lastError().httpStatus, 401);
+        QPushButton *settings = nullptr;
+        for (QPushButton *button : window.findChildren<QPushButton *>()) {
+            if (button->text() == ErrorBanner::tr("Connection Settings…"))
+                settings = button;
+        }
+        QVERIFY(settings && settings->isVisibleTo(&window));
+
+        ShownDialog shown = inspectModalDialog([&] { settings->click(); });
+        QVERIFY(shown.shown);
+        QCOMPARE(shown.selected.id, lab.id);
+        QCOMPARE(shown.selected.baseUrl, m_server->url());
+        QVERIFY(shown.focusOnToken);
+        QCOMPARE(shown.tokenNote, ConnectionDialog::tr("Tokens are kept in %1, never in the settings file.")
+                                      .arg(keychain.description()));
+
+        // Once the keychain turns out not to work, the dialog says "for this session" instead.
+        keychain.setPersistent(false);
+        shown = inspectModalDialog([&] { settings->click(); });
+        QCOMPARE(shown.tokenNote, ConnectionDialog::tr("No system keychain: tokens are kept in memory for this session only."));
+        ConnectionDialog open({lab}, lab.id, window.tokenStore()); // and while a dialog is open
+        const auto *note = open.findChild<QLabel *>(u"tokenNote"_s);
+        keychain.setPersistent(true);
+        QCOMPARE(note->text(), ConnectionDialog::tr("Tokens are kept in %1, never in the settings file.").arg(keychain.description()));
+        keychain.setPersistent(false);
+        QCOMPARE(note->text(), ConnectionDialog::tr("No system keychain: tokens are kept in memory for this session only."));
+    }
+
+    // A connection given on the command line is offered filled in, as a new connection (or as the
+    // saved one for the same server and account).
+    void commandLineConnectionIsOfferedFilledIn()
+    {
+        ConnectionProfiles::save({profileFor(QUrl(u"https://other.example.com"_s), u"acc-0"_s)});
+        MainWindow window;
+        ConnectionConfig config;
+        config.baseUrl = m_server->url();
+        config.accountId = u"no-such-account"_s;
+        config.pollIntervalMs = 30'000;
+        config.pageSize = 250;
+        window.connectTo(config, m_server->token(), m_server->url().toString());
+        QTRY_VERIFY(window.client()->lastError().isError()); // 404: the account is not there
+        QVERIFY(window.client()->lastError().message().startsWith(u"Account no-such-account not found at 127.0.0.1:"_s));
+
+        ShownDialog shown = inspectModalDialog([&] { window.editConnections(ConnectionDialog::fieldToFix(window.client()->lastError())); });
+        QVERIFY(shown.shown);
+        QCOMPARE(shown.selected.baseUrl, m_server->url());
+        QCOMPARE(shown.selected.accountId, u"no-such-account"_s);
+        QCOMPARE(shown.selected.pollIntervalSeconds, 30);
+        QCOMPARE(shown.selected.pageSize, 250);
+        QCOMPARE(shown.selected.name, m_server->url().toString());
+        QVERIFY(!shown.focusOnToken); // a 404: the account id, not the token
+        QCOMPARE(shown.focusedText, u"no-such-account"_s);
+        QCOMPARE(ConnectionProfiles::load().size(), 1); // offered, not saved: Cancel leaves the list as it was
+
+        // Saved under another name: that one is offered.
+        ConnectionProfile saved = profileFor(m_server->url(), u"no-such-account"_s);
+        ConnectionProfiles::save({ConnectionProfiles::load().first(), saved});
+        shown = inspectModalDialog([&] { window.editConnections(); });
+        QCOMPARE(shown.selected.id, saved.id);
     }
 
     void mainWindowSavesConnectsAndReopens()

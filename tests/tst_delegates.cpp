@@ -8,6 +8,8 @@
 #include "tasktreeview.h"
 #include "textcelldelegate.h"
 
+#include "testpalettes.h"
+
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
 #include <QStyledItemDelegate>
@@ -120,10 +122,39 @@ private Q_SLOTS:
         QVERIFY2(countNear(failedCell, all, failure, 40) > 30, "the failed task's bar is not red");
         QCOMPARE(countNear(runningCell, all, failure, 40), 0);
         QVERIFY2(countNear(runningCell, all, normal, 40) > 30, "the running task's bar is not the normal bar");
-        QVERIFY2(countNear(cancelledCell, all, cancelled, 40) > 30, "the cancelled task's bar is not blue");
+        QVERIFY2(countNear(cancelledCell, all, cancelled, 40) > 30, "the cancelled task's bar is not in its colour");
         // The bar fills 60% of the cell: the filled part stops well before the right edge.
         const QRect rightQuarter(all.width() * 3 / 4, 0, all.width() / 4 - 4, all.height());
         QCOMPARE(countNear(failedCell, rightQuarter, failure, 40), 0);
+    }
+
+    // Cancelled is a neutral grey, far from the running bar's highlight (they were two blues), in light
+    // and dark palettes alike.
+    void cancelledBarIsNeutral_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void cancelledBarIsNeutral()
+    {
+        QFETCH(bool, dark);
+        const QPalette palette = testPalette(dark);
+        m_view->setPalette(palette);
+        const QColor running = palette.color(QPalette::Highlight);
+        const QColor cancelled = TaskColors::accent(TaskState::Cancelled, palette);
+        QVERIFY2(cancelled.hsvSaturationF() < 0.1, qPrintable(cancelled.name())); // no hue: neither blue nor red
+        QVERIFY(distance(cancelled, running) > 150);
+        QVERIFY(distance(cancelled, TaskColors::opaqueOn(TaskColors::accent(TaskState::NotStarted, palette),
+                                                         palette.color(QPalette::Base)))
+                > 60); // stronger than the grey of tasks not started
+        QVERIFY(TaskColors::contrast(cancelled, palette.color(QPalette::Base)) > 2.5); // a bar seen on the row
+        const QImage cancelledCell = grabCell(2, TaskTreeModel::ProgressColumn);
+        const QImage runningCell = grabCell(1, TaskTreeModel::ProgressColumn);
+        QVERIFY2(countNear(cancelledCell, cancelledCell.rect(), cancelled, 40) > 30, "the cancelled bar is not grey");
+        QCOMPARE(countNear(cancelledCell, cancelledCell.rect(), running, 60), 0);
+        QVERIFY2(countNear(runningCell, runningCell.rect(), running, 40) > 30, "the running bar lost its highlight");
     }
 
     // A task that changes is painted again: the view's dataChanged() only schedules a repaint of

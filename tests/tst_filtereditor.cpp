@@ -112,6 +112,49 @@ private Q_SLOTS:
         QVERIFY(!editor.messageLabel()->isVisible());
     }
 
+    // The message goes under the expression: the box keeps its width when an error appears (beside
+    // it, the message squeezed the box), and so does the count beside it when it empties.
+    void errorLeavesTheBoxItsWidth()
+    {
+        FilterEditor editor;
+        editor.setAppliedCounts(-1, 10);
+        editor.resize(700, editor.sizeHint().height());
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.editor()->setFocus();
+        QTest::keyClicks(editor.editor(), u"state eq 'failed'"_s);
+        QCOMPARE(editor.validity(), FilterEditor::Validity::Valid);
+        QTRY_VERIFY(!editor.countLabel()->text().isEmpty());
+        const QRect box = editor.editor()->geometry();
+        QTest::keyClicks(editor.editor(), u" and stat"_s);
+        QCOMPARE(editor.validity(), FilterEditor::Validity::Invalid);
+        QVERIFY(editor.messageLabel()->isVisible());
+        QTRY_VERIFY(editor.messageLabel()->geometry().top() >= box.bottom());
+        QCOMPARE(editor.editor()->geometry(), box);
+        QCOMPARE(editor.messageLabel()->geometry().left(), box.left()); // under the expression
+        QVERIFY(editor.messageLabel()->text().contains(u"stat"_s));
+    }
+
+    // The completion list shows its entries whole ("'notStarted'", not "'notStart…'").
+    void completionPopupIsAsWideAsItsLongestEntry()
+    {
+        FilterEditor editor;
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.editor()->setFocus();
+        editor.setText(u"state eq "_s);
+        editor.editor()->moveCursor(QTextCursor::End);
+        QVERIFY(editor.showCompletions() > 0);
+        QAbstractItemView *popup = editor.completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        const QStringList offered = popupTexts(editor);
+        QVERIFY2(offered.contains(u"'notStarted'"_s), qPrintable(offered.join(u',')));
+        const int longest = popup->sizeHintForColumn(0);
+        QVERIFY2(popup->viewport()->width() >= longest, qPrintable(u"%1 < %2"_s.arg(popup->viewport()->width()).arg(longest)));
+        for (const QString &text : offered)
+            QVERIFY(popup->fontMetrics().horizontalAdvance(text) < popup->viewport()->width());
+    }
+
     void applyingIsDebounced()
     {
         FilterEditor editor;

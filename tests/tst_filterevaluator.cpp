@@ -155,8 +155,12 @@ private Q_SLOTS:
         // Derived fields.
         row(u"duration eq 1800"_s, u"t1 t2"_s);
         row(u"duration lt 1000"_s, u"t4"_s);
-        row(u"duration gt 599"_s, u"t1 t2"_s);
-        row(u"duration ne 599"_s, u"t1 t2 t3"_s);
+        // t4 ran 599.75 s: compared to the millisecond, not as the 599 whole seconds it shows.
+        row(u"duration gt 599"_s, u"t1 t2 t4"_s);
+        row(u"duration gt 599.7"_s, u"t1 t2 t4"_s);
+        row(u"duration lt 599.8"_s, u"t4"_s);
+        row(u"duration eq 599.75"_s, u"t4"_s);
+        row(u"duration ne 599"_s, u"t1 t2 t3 t4"_s);
         row(u"app eq 'APP1'"_s, u"t1"_s);
         row(u"app eq 'APP2'"_s, u"t2"_s);
         row(u"app eq ''"_s, u"t3 t4"_s);
@@ -201,6 +205,33 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, ids);
         QCOMPARE(matchingIds(text), ids);
+    }
+
+    // The walkthrough's case: a task of 1800.94 s is longer than 1800 s, though its column says 30m 00s.
+    void durationComparesToTheMillisecond()
+    {
+        Task task;
+        task.state = TaskState::Completed;
+        task.startTime = QDateTime::fromString(u"2026-03-01T10:00:00.030Z"_s, Qt::ISODateWithMs);
+        task.endTime = QDateTime::fromString(u"2026-03-01T10:30:00.970Z"_s, Qt::ISODateWithMs);
+        QCOMPARE(task.durationSeconds(kNow), 1800); // whole seconds, for the column, as before
+        QCOMPARE(task.durationMilliseconds(kNow), 1'800'940);
+        const auto matches = [&task](const QString &text) {
+            return FilterPredicate(parseFilter(text).expr, kNow).matches(task);
+        };
+        QVERIFY(matches(u"duration gt 1800"_s));
+        QVERIFY(!matches(u"duration eq 1800"_s));
+        QVERIFY(matches(u"duration lt 1801"_s));
+        QVERIFY(matches(u"duration gte 1800.94"_s));
+        QVERIFY(!matches(u"duration gt 1800.94"_s));
+
+        // A running task's duration is measured to `now` to the millisecond too.
+        task.state = TaskState::Running;
+        task.endTime = {};
+        const QDateTime now = task.startTime.addMSecs(1'800'500);
+        QCOMPARE(task.durationMilliseconds(now), 1'800'500);
+        QVERIFY(FilterPredicate(parseFilter(u"duration gt 1800"_s).expr, now).matches(task));
+        QVERIFY(!FilterPredicate(parseFilter(u"duration gt 1800"_s).expr, task.startTime.addMSecs(1'800'000)).matches(task));
     }
 
     void clockMovesRelativeTimesAndDurations()

@@ -1,5 +1,6 @@
 // The main window against an in-process demo server: it shows the tasks, keeps the user's place,
 // refreshes, pauses, copies as JSON, and shows then clears the error banner.
+#include "connectiondialog.h"
 #include "connectionprofile.h"
 #include "demoserver.h"
 #include "detailspane.h"
@@ -24,18 +25,23 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QHeaderView>
+#include <QFrame>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QImage>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTest>
 #include <QScopeGuard>
+#include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -459,6 +465,109 @@ private Q_SLOTS:
         for (QPushButton *button : bar->findChildren<QPushButton *>())
             settingsShown = settingsShown || (button->text() == ErrorBanner::tr("Connection Settings…") && button->isVisible());
         QVERIFY(settingsShown);
+    }
+
+    // The banner's button opens the connection in use (here given as on the command line: not a saved
+    // one), filled in, with the keyboard in the token field.
+    void connectionSettingsOpenTheConnectionInUseAtTheToken()
+    {
+        m_window->client()->setToken(u"wrong"_s);
+        QTRY_COMPARE(m_window->client()->state(), TasksClient::State::AuthStopped);
+        QPushButton *settings = nullptr;
+        for (QPushButton *button : m_window->findChildren<QPushButton *>()) {
+            if (button->text() == ErrorBanner::tr("Connection Settings…"))
+                settings = button;
+        }
+        QVERIFY(settings && settings->isVisible());
+        QString url, account, focusedEcho;
+        bool focusOnToken = false;
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll.stop();
+            url = dialog->selectedProfile().baseUrl.toString();
+            account = dialog->selectedProfile().accountId;
+            const auto *focus = qobject_cast<QLineEdit *>(dialog->focusWidget());
+            focusOnToken = focus && focus->echoMode() == QLineEdit::Password;
+            dialog->reject();
+        });
+        poll.start();
+        settings->click();
+        QCOMPARE(url, m_server->url().toString());
+        QCOMPARE(account, m_server->account());
+        QVERIFY(focusOnToken);
+    }
+
+    // Without saved geometry the window takes about three quarters of the screen, and the details
+    // pane a real share of the height.
+    void defaultSizeFollowsTheScreen()
+    {
+        QSettings().remove(u"MainWindow"_s);
+        MainWindow window;
+        const QRect available = window.screen()->availableGeometry();
+        const QSize expected = (available.size() * 3 / 4).expandedTo(window.minimumSizeHint());
+        QCOMPARE(window.size(), expected);
+        QVERIFY(available.contains(window.geometry().center()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
+        QVERIFY(splitter);
+        const QList<int> sizes = splitter->sizes();
+        QCOMPARE(sizes.size(), 2);
+        QVERIFY2(sizes[1] * 100 >= (sizes[0] + sizes[1]) * 35, qPrintable(u"%1 / %2"_s.arg(sizes[1]).arg(sizes[0] + sizes[1])));
+
+        // What the user makes of it comes back.
+        window.resize(expected - QSize(40, 30));
+        splitter->setSizes({sizes[0] + sizes[1] - 120, 120});
+        const QList<int> chosen = splitter->sizes();
+        window.close();
+        MainWindow next;
+        QCOMPARE(next.size(), expected - QSize(40, 30));
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        QCOMPARE(next.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), chosen);
+    }
+
+    // The poll's times and the task count are two items with a line between them, not one sentence.
+    void statusBarSeparatesThePollFromTheCount()
+    {
+        const auto *poll = m_window->findChild<QLabel *>(u"pollStatus"_s);
+        const auto *count = m_window->findChild<QLabel *>(u"taskCountStatus"_s);
+        const auto *line = m_window->findChild<QFrame *>(u"statusSeparator"_s);
+        QVERIFY(poll && count && line);
+        QTRY_VERIFY2(poll->text().contains(MainWindow::tr("next in %1 s").section(u'%', 0, 0)), qPrintable(poll->text()));
+        QVERIFY(!poll->text().contains(MainWindow::tr("%n task(s)", nullptr, m_window->model()->taskCount())));
+        QCOMPARE(count->text(), MainWindow::tr("%n task(s)", nullptr, m_window->model()->taskCount()));
+        QCOMPARE(line->frameShape(), QFrame::VLine);
+        QVERIFY(line->isVisible() && line->width() > 0);
+        QVERIFY(poll->geometry().right() < line->geometry().left());
+        QVERIFY(line->geometry().right() < count->geometry().left());
+    }
+
+    // While the typed expression does not parse, the status bar says the previous filter is still applied.
+    void statusSaysThePreviousFilterStaysWhileTheTextIsInvalid()
+    {
+        m_window->applyFilter(u"state eq 'failed'"_s);
+        const int failed = tasksWhere([](const Task &task) { return task.state == TaskState::Failed; });
+        const int total = m_window->model()->taskCount();
+        const auto *count = m_window->findChild<QLabel *>(u"taskCountStatus"_s);
+        QCOMPARE(count->text(), MainWindow::tr("%1 of %n task(s) match", nullptr, total).arg(failed));
+        FilterLineEdit *editor = m_window->filterEdit()->editor();
+        editor->setFocus();
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, u" and stat"_s);
+        QCOMPARE(m_window->filterEdit()->validity(), FilterEditor::Validity::Invalid);
+        QCOMPARE(count->text(), MainWindow::tr("The previous filter is still applied: %1 of %n task(s) match", nullptr, total).arg(failed));
+        QCOMPARE(m_window->matchingTaskCount(), failed);
+        QTest::keyClicks(editor, u"e eq 'failed'"_s);
+        QCOMPARE(count->text(), MainWindow::tr("%1 of %n task(s) match", nullptr, total).arg(failed));
+
+        m_window->filterEdit()->setText(QString());
+        QTest::keyClicks(editor, u"stat"_s);
+        QCOMPARE(count->text(), MainWindow::tr("No filter is applied: %n task(s)", nullptr, total));
     }
 
     void stateChipsRewriteTheExpression()

@@ -777,6 +777,52 @@ private Q_SLOTS:
         QCOMPARE(error.isTransient(), !stoppedBefore);
     }
 
+    // Where the settings are the fix, the text says which one; the host is named once.
+    void errorsSayWhatToDo()
+    {
+        {
+            Fixture f; // a 404 of the task list: the account is not there
+            f.server.setHandler([](const TestHttpServer::Request &) {
+                return TestHttpServer::json(404, problem(404, 2, u"Collection not found"_s, u"not found"_s),
+                                            "application/problem+json");
+            });
+            f.connect();
+            f.client.fetchOnce();
+            QTRY_COMPARE(f.failed.size(), 1);
+            const QString message = f.client.lastError().message();
+            const QString host = u"127.0.0.1:"_s + QString::number(f.server.port());
+            QVERIFY2(message.startsWith(u"Account acc-1 not found at %1: check the account id"_s.arg(host)), qPrintable(message));
+            QVERIFY(message.contains(u"HTTP 404 Collection not found"_s)); // the server's words too
+        }
+        // Not the task list (one task): the server's words only.
+        const ApiError task = ApiError::http(u"https://h/accounts/a/core/v1/tasks/t1"_s, 404, std::nullopt, u"Not Found"_s);
+        QCOMPARE(task.message(), u"HTTP 404: Not Found"_s);
+
+        quint16 closedPort = 0;
+        {
+            TestHttpServer gone;
+            closedPort = gone.port();
+        }
+        const auto failure = [](const QUrl &url) {
+            Fixture f;
+            ConnectionConfig config = f.config();
+            config.baseUrl = url;
+            config.allowPlainHttp = true;
+            f.connect(config);
+            f.client.fetchOnce();
+            return QTest::qWaitFor([&] { return !f.failed.isEmpty(); }, 20'000) ? f.client.lastError() : ApiError();
+        };
+        const ApiError refused = failure(QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort)));
+        QCOMPARE(refused.kind, ApiError::ConnectionRefused);
+        QCOMPARE(refused.message().count(u"127.0.0.1"_s), 1);
+        QVERIFY2(refused.message().startsWith(u"Connection refused by 127.0.0.1:%1: check"_s.arg(closedPort)),
+                 qPrintable(refused.message()));
+        const ApiError unknown = failure(QUrl(u"https://astra.invalid"_s)); // .invalid never resolves (RFC 6761)
+        QCOMPARE(unknown.kind, ApiError::HostNotFound);
+        QCOMPARE(unknown.message().count(u"astra.invalid"_s), 1);
+        QVERIFY2(unknown.message().startsWith(u"Host astra.invalid not found: check"_s), qPrintable(unknown.message()));
+    }
+
     void namedConstructorsFillTheirKind()
     {
         const ApiError http = ApiError::http(u"u"_s, 404, ProblemDetails{u"t"_s, u"Not found"_s, {}, u"404"_s, {}, {}});

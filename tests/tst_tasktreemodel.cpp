@@ -12,6 +12,7 @@
 #include <QMap>
 #include <QPersistentModelIndex>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -766,6 +767,8 @@ private slots:
     void displayAndOtherRoles();
     void headerFlagsAndColumns();
     void durationUsesClock();
+    void localTimeHasFourDigitYears_data();
+    void localTimeHasFourDigitYears();
     void sortColumnHintKeepsTheSortColumnOut();
     void identicalSnapshotEmitsNothing_data();
     void identicalSnapshotEmitsNothing();
@@ -1108,6 +1111,42 @@ void TestTaskTreeModel::sortColumnHintKeepsTheSortColumnOut()
     model.apply(parseSpec(u"t0 o=0 s=0 p=52; t1 o=1 s=10 p=10; t2 o=2 s=41 p=10 n=renamed; t3 o=3 s=30 p=61"_s));
     QCOMPARE(recorder.dataChanges.size(), 1);
     QCOMPARE(recorder.dataChanges.at(0).ids, (QStringList{u"t0"_s, u"t1"_s, u"t2"_s, u"t3"_s}));
+}
+
+void TestTaskTreeModel::localTimeHasFourDigitYears_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("date");
+    QTest::newRow("de") << QLocale(QLocale::German, QLocale::Germany) << u"04.03.2026"_s;
+    QTest::newRow("fr") << QLocale(QLocale::French, QLocale::France) << u"04/03/2026"_s;
+    QTest::newRow("en_GB") << QLocale(QLocale::English, QLocale::UnitedKingdom) << u"04/03/2026"_s;
+    QTest::newRow("en_US") << QLocale(QLocale::English, QLocale::UnitedStates) << u"3/4/2026"_s;
+    // Already four digits: kept as it is.
+    QTest::newRow("ja") << QLocale(QLocale::Japanese, QLocale::Japan) << u"2026/03/04"_s;
+}
+
+// The locale's order and separators, with the year in four digits (de's short format gives "04.03.26").
+void TestTaskTreeModel::localTimeHasFourDigitYears()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, date);
+    const QLocale before;
+    QLocale::setDefault(locale);
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    // Noon UTC is the 4th of March in every local time zone from UTC-11 to UTC+11.
+    const QDateTime instant = QDateTime::fromString(u"2026-03-04T12:00:00Z"_s, Qt::ISODate);
+    const QString text = TaskFormat::localTime(instant);
+    QVERIFY2(text.startsWith(date + u' '), qPrintable(text));
+    QVERIFY2(text.contains(locale.toString(instant.toLocalTime().time(), u"HH:mm"_s)), qPrintable(text));
+
+    Task task;
+    task.id = u"t"_s;
+    task.state = TaskState::Completed;
+    task.startTime = instant;
+    TaskTreeModel model;
+    QAbstractItemModelTester tester(&model, Fatal);
+    model.apply({task});
+    QCOMPARE(model.indexForId(u"t"_s, Model::StartedColumn).data().toString(), text);
 }
 
 void TestTaskTreeModel::durationUsesClock()

@@ -13,6 +13,12 @@ class TestTokenStore : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // No session bus, as in a container or CI (read once, at the first use of the bus).
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/taskscope-test-bus");
+    }
+
     void memoryStoreKeepsTokensPerKey()
     {
         MemoryTokenStore store;
@@ -123,6 +129,54 @@ private Q_SLOTS:
         });
         QTRY_VERIFY(called);
         QVERIFY(read.isEmpty());
+    }
+
+    // Without a session bus the keychain says it keeps nothing, rather than promising to, and a token
+    // written through the session store still works for the session.
+    void keychainWithoutASessionBusIsNotPersistent()
+    {
+        KeychainTokenStore keychain(u"taskscope-test"_s);
+        QVERIFY(!keychain.isPersistent());
+        bool called = false, written = true;
+        QString error;
+        keychain.write(u"k"_s, u"tok-1"_s, [&](bool ok, const QString &e) {
+            called = true;
+            written = ok;
+            error = e;
+        });
+        QVERIFY(!called); // later, as every answer
+        QTRY_VERIFY(called);
+        QVERIFY(!written);
+        QVERIFY2(error.contains(u"D-Bus"_s), qPrintable(error));
+
+        SessionTokenStore store(&keychain);
+        QVERIFY(!store.isPersistent());
+        QCOMPARE(store.description(), MemoryTokenStore().description());
+        called = false;
+        store.write(u"k"_s, u"tok-1"_s, [&](bool, const QString &) { called = true; });
+        QTRY_VERIFY(called);
+        QString read;
+        called = false;
+        store.read(u"k"_s, [&](bool, const QString &token, const QString &) {
+            called = true;
+            read = token;
+        });
+        QTRY_VERIFY(called);
+        QCOMPARE(read, u"tok-1"_s);
+    }
+
+    // A keychain that stops working (no backend after all) is said to by the session store.
+    void sessionStoreFollowsTheKeychain()
+    {
+        MemoryTokenStore keychain;
+        keychain.setPersistent(true); // stands in for a working keychain
+        SessionTokenStore store(&keychain);
+        QVERIFY(store.isPersistent());
+        QCOMPARE(store.description(), keychain.description());
+        QSignalSpy changed(&store, &TokenStore::persistenceChanged);
+        keychain.setPersistent(false);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!store.isPersistent());
     }
 
     void tokenFile_data()

@@ -2,10 +2,10 @@
 #include "errorbanner.h"
 
 #include "apierror.h"
+#include "taskformat.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 
 namespace Taskscope {
@@ -51,7 +51,7 @@ void ErrorBanner::showError(const ApiError &error, const Status &status)
     QString text = error.message();
     if (status.lastSuccess.isValid()) {
         text += u'\n' + tr("Showing the tasks of the last good poll (%1): they may be out of date.")
-                            .arg(QLocale().toString(status.lastSuccess.toLocalTime(), QLocale::ShortFormat));
+                            .arg(TaskFormat::localTime(status.lastSuccess));
     }
     if (status.nextRetry.isValid())
         text += u'\n' + tr("Next retry in %1 s.").arg(secondsUntil(status.now, status.nextRetry));

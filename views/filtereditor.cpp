@@ -9,7 +9,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
@@ -149,13 +149,18 @@ FilterEditor::FilterEditor(QWidget *parent)
     connect(m_saved->menu(), &QMenu::aboutToShow, this, &FilterEditor::rebuildSavedMenu);
     m_saved->setAccessibleName(tr("Saved filters"));
 
-    auto *layout = new QHBoxLayout(this);
+    // The message goes under the expression, not beside it: the box keeps its width when an error
+    // appears. It wraps rather than widening the window.
+    m_message->setWordWrap(true);
+    auto *layout = new QGridLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
-    layout->addWidget(m_icon);
-    layout->addWidget(m_edit, 1);
-    layout->addWidget(m_message);
-    layout->addWidget(m_count);
-    layout->addWidget(m_saved);
+    layout->setVerticalSpacing(0);
+    layout->addWidget(m_icon, 0, 0);
+    layout->addWidget(m_edit, 0, 1);
+    layout->addWidget(m_count, 0, 2);
+    layout->addWidget(m_saved, 0, 3);
+    layout->addWidget(m_message, 1, 1, 1, 3);
+    layout->setColumnStretch(1, 1);
 
     m_completer->setModel(m_candidates);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
@@ -301,17 +306,23 @@ void FilterEditor::showValidity()
 void FilterEditor::updateCount()
 {
     if (m_validity == Validity::Invalid) {
-        m_count->clear();
+        showCount(QString());
         return;
     }
     if (!m_counter || m_expr.isEmpty()) {
-        m_count->setText(m_total >= 0 ? tr("%n task(s)", nullptr, m_total) : QString());
+        showCount(m_total >= 0 ? tr("%n task(s)", nullptr, m_total) : QString());
         return;
     }
     const bool applied = text().trimmed() == m_applied && m_appliedMatching >= 0;
     const int matches = applied ? m_appliedMatching : m_counter(FilterPredicate(m_expr));
-    m_count->setText(m_total >= 0 ? tr("%1 of %n match", nullptr, m_total).arg(matches)
-                                  : tr("%n match(es)", nullptr, matches));
+    showCount(m_total >= 0 ? tr("%1 of %n match", nullptr, m_total).arg(matches) : tr("%n match(es)", nullptr, matches));
+}
+
+void FilterEditor::showCount(const QString &text)
+{
+    m_count->setText(text);
+    // Room for the widest count seen: the expression's box does not change width as counts come and go.
+    m_count->setMinimumWidth(qMax(m_count->minimumWidth(), m_count->sizeHint().width()));
 }
 
 void FilterEditor::applyNow()
@@ -384,10 +395,12 @@ int FilterEditor::showCompletions()
         m_completer->popup()->hide();
         return 0;
     }
+    // As wide as the longest entry: the list's frame and a scroll bar come on top of the entries.
+    QAbstractItemView *popup = m_completer->popup();
     QRect rect = m_edit->cursorRect();
-    rect.setWidth(m_completer->popup()->sizeHintForColumn(0) + m_completer->popup()->verticalScrollBar()->sizeHint().width());
+    rect.setWidth(popup->sizeHintForColumn(0) + 2 * popup->frameWidth() + popup->verticalScrollBar()->sizeHint().width());
     m_completer->complete(rect);
-    m_completer->popup()->setCurrentIndex(m_candidates->index(0, 0));
+    popup->setCurrentIndex(m_candidates->index(0, 0));
     return int(candidates.size());
 }
 

@@ -100,6 +100,7 @@ private:
     void onTextChanged();
     void showValidity();
     void updateCount();
+    void showCount(const QString &text);
     void insertCompletion(const QModelIndex &index);
     void rebuildSavedMenu();
     void promptSaveFilter();

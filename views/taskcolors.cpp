@@ -28,7 +28,9 @@ QColor accent(TaskState state, const QPalette &palette)
         return QColor::fromHsvF(0.0f, float(saturation), float(value));
     case TaskState::Cancelled:
     case TaskState::Cancelling:
-        return QColor::fromHsvF(215.0f / 360.0f, float(saturation * 0.8), float(value));
+        // Neutral: stopped on purpose is neither a success nor a failure, and a blue beside the running
+        // tasks' highlight read as one more running bar. Stronger than NotStarted's placeholder grey.
+        return mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.7);
     case TaskState::Completed:
         return QColor::fromHsvF(130.0f / 360.0f, float(saturation * 0.8), float(value * 0.9));
     case TaskState::Paused:

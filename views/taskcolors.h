@@ -8,8 +8,8 @@
 
 namespace Taskscope::TaskColors {
 
-// The accent of a state: red for failed, blue for cancelled, the palette's highlight otherwise
-// (as Astra Control colours its bars), adjusted to stand out against the palette's base.
+// The accent of a state: red for failed, a neutral grey between base and text for cancelled, the
+// palette's highlight for running; adjusted to stand out against the palette's base.
 QColor accent(TaskState state, const QPalette &palette);
 
 // A blend of `a` and `b`; `t` = 0 gives `a`.

@@ -78,9 +78,9 @@ public:
     static bool siblingLess(const Task &a, const Task &b);
     // The window's default order of top-level tasks, newest first: by start time, latest first, then
     // by creation time (metadata.creationTimestamp), newest first; tasks not started yet after every
-    // started one (among them, those without a creation time last); ties in sibling order. Queued
-    // tasks are many and short-lived when many tasks run: first, they filled the first screen
-    // ahead of what runs and what failed. A task that starts moves to the top.
+    // started one (among them, those without a creation time last); ties in sibling order. When
+    // many tasks run, many wait a few seconds: placed first, they filled the first screen ahead of
+    // what runs and what failed. A task that starts moves to the top.
     static bool newestFirstLess(const Task &a, const Task &b);
 
     // Whether two versions of a task differ, by digest and size when both are known, else by

@@ -189,7 +189,7 @@ private Q_SLOTS:
                         tasks.end());
         } else if (change == u"move above") { // the oldest task starts again: from the bottom to the top
             tasks[0] = makeTask(tasks[0].id, 300);
-        } else { // an open task near the top gets more subtasks
+        } else if (change == u"subtasks above") { // an open task near the top gets more subtasks
             for (int i = 0; i < 4; ++i)
                 tasks.append(makeTask(u"t140-%1"_s.arg(i), 140, u"t140"_s));
         }

@@ -579,10 +579,31 @@ void MainWindow::applyConnections(const ConnectionDialog &dialog)
     m_connections->applyConnections(dialog.profiles(), dialog.typedTokens(), dialog.selectedProfile());
 }
 
+// The tasks a plan brings that open to show their subtasks, at the first snapshot as at every later
+// one (one rule): each new top-level task, and a top-level task whose first subtasks arrive (it
+// had nothing to open before). Those already there keep what the user made of them.
+static QStringList tasksToOpen(const ChangePlan &plan)
+{
+    QStringList ids;
+    const TaskForest &forest = *plan.forest;
+    for (const ChangePlan::Insert &insert : plan.inserts) {
+        if (insert.parentSlot < 0) {
+            for (int slot : insert.tops)
+                ids.append(forest.task(slot).id);
+        } else if (forest.parent(insert.parentSlot) < 0 && plan.previous) {
+            const QString &id = forest.task(insert.parentSlot).id;
+            const int before = plan.previous->slotOf(id);
+            if (before >= 0 && plan.previous->childCount(before) == 0)
+                ids.append(id);
+        }
+    }
+    return ids;
+}
+
 void MainWindow::onPlanReady()
 {
     ChangePlan plan = m_planner->takePlan();
-    const bool first = m_model->taskCount() == 0 && m_snapshots == 0;
+    const QStringList open = tasksToOpen(plan);
     const QList<ParseWarning> warnings = plan.warnings;
     const FilterCounts counts = plan.counts;
     if (plan.unknownNames)
@@ -593,8 +614,14 @@ void MainWindow::onPlanReady()
         return;
     }
     showWarnings(warnings);
-    if (first)
-        m_view->expandSubtasks({}, 1); // the subtasks of each top-level task
+    QModelIndexList shown;
+    shown.reserve(open.size());
+    for (const QString &id : open) {
+        const QModelIndex index = m_order->mapFromSource(m_model->indexForId(id));
+        if (index.isValid()) // else filtered out (an invalid index would be the whole list)
+            shown.append(index);
+    }
+    m_view->expandSubtasksOf(shown, 1); // their subtasks, not deeper
     ++m_snapshots;
     m_valuesDirty = true;
     m_filterController->showPlanCounts(counts);

@@ -181,8 +181,8 @@ SnapshotDiff::Columns SnapshotDiff::changedColumns(const Task &old, quint8 oldMa
         touch(Model::NameColumn, true); // only fields without a column changed: the task role did
     // A sorting proxy re-checks a row's place only when the changed columns include its sort
     // column: a new place among the siblings is announced on every column.
-    // (The keys of the sibling order, and the creation time that orders top-level tasks not
-    // started yet: TaskForest::newestFirstLess().)
+    // (The keys of the sibling order, and the creation time that orders top-level tasks after
+    // their start time: TaskForest::newestFirstLess().)
     const bool orderChanged = old.orderHint != task.orderHint || old.startTime != task.startTime
         || old.metadata.creationTimestamp != task.metadata.creationTimestamp;
     if (orderChanged) {

@@ -242,12 +242,9 @@ bool TaskForest::newestFirstLess(const Task &a, const Task &b)
 {
     const bool aStarted = a.startTime.isValid(), bStarted = b.startTime.isValid();
     if (aStarted != bStarted)
-        return !aStarted;
-    if (aStarted) {
-        if (a.startTime != b.startTime)
-            return a.startTime > b.startTime;
-        return siblingLess(a, b);
-    }
+        return aStarted;
+    if (aStarted && a.startTime != b.startTime)
+        return a.startTime > b.startTime;
     const QDateTime &x = a.metadata.creationTimestamp, &y = b.metadata.creationTimestamp;
     if (x.isValid() != y.isValid())
         return x.isValid();

@@ -76,11 +76,11 @@ public:
 
     // Sibling order: orderHint (absent last), then startTime (absent last), then id.
     static bool siblingLess(const Task &a, const Task &b);
-    // The window's default order of top-level tasks, newest first: tasks not started yet first,
-    // newest created first (metadata.creationTimestamp; without one last among them), then by start
-    // time, latest first; ties in sibling order. A queued task that starts is usually the oldest
-    // queued one, at the bottom of the queue and so already where started tasks begin: it keeps
-    // its row, and tasks created later arrive at the top.
+    // The window's default order of top-level tasks, newest first: by start time, latest first, then
+    // by creation time (metadata.creationTimestamp), newest first; tasks not started yet after every
+    // started one (among them, those without a creation time last); ties in sibling order. When
+    // many tasks run, many wait a few seconds: placed first, they filled the first screen ahead of
+    // what runs and what failed. A task that starts moves to the top.
     static bool newestFirstLess(const Task &a, const Task &b);
 
     // Whether two versions of a task differ, by digest and size when both are known, else by

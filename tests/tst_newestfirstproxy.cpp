@@ -1,6 +1,8 @@
 // NewestFirstProxyModel: top-level tasks newest first, subtasks in sibling order, live; and every
 // sorting proxy keeps its order through random polls.
+#include "demoserverthread.h"
 #include "newestfirstproxymodel.h"
+#include "tasksclient.h"
 #include "tasktreemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -80,16 +82,16 @@ private Q_SLOTS:
         model.apply({makeTask(u"old"_s, {}, 1), makeTask(u"new"_s, {}, 30), makeTask(u"pending"_s, {}, -1),
                      makeTask(u"c2"_s, u"new"_s, 31, 2), makeTask(u"c1"_s, u"new"_s, 40, 1),
                      makeTask(u"c0"_s, u"new"_s, 50, 0)});
-        QCOMPARE(rows(proxy), (QStringList{u"pending"_s, u"new"_s, u"old"_s}));
+        QCOMPARE(rows(proxy), (QStringList{u"new"_s, u"old"_s, u"pending"_s}));
         // Subtasks: orderHint first, whatever their start times.
-        QCOMPARE(rows(proxy, proxy.index(1, 0)), (QStringList{u"c0"_s, u"c1"_s, u"c2"_s}));
+        QCOMPARE(rows(proxy, proxy.index(0, 0)), (QStringList{u"c0"_s, u"c1"_s, u"c2"_s}));
 
         // A new task arrives and a selection-like persistent index follows its task.
-        const QPersistentModelIndex old = proxy.index(2, 0);
+        const QPersistentModelIndex old = proxy.index(1, 0);
         model.apply({makeTask(u"old"_s, {}, 1), makeTask(u"new"_s, {}, 30), makeTask(u"pending"_s, {}, -1),
                      makeTask(u"c2"_s, u"new"_s, 31, 2), makeTask(u"c1"_s, u"new"_s, 40, 1),
                      makeTask(u"c0"_s, u"new"_s, 50, 0), makeTask(u"newest"_s, {}, 45)});
-        QCOMPARE(rows(proxy), (QStringList{u"pending"_s, u"newest"_s, u"new"_s, u"old"_s}));
+        QCOMPARE(rows(proxy), (QStringList{u"newest"_s, u"new"_s, u"old"_s, u"pending"_s}));
         QVERIFY(old.isValid());
         QCOMPARE(old.data(TaskTreeModel::IdRole).toString(), u"old"_s);
     }
@@ -138,51 +140,45 @@ private Q_SLOTS:
         QCOMPARE(sourceMoves.size() + sourceLayouts.size(), 0);
     }
 
-    // Tasks not started yet are the newest: among them, the newest created first (tasks without a
-    // creation time after them). The oldest queued task, the one that usually starts next, is
-    // then where started tasks begin: when it starts it keeps its row (no re-sort, no layout
-    // change: with 100,000 rows expanded a re-laid-out tree costs the UI thread tens of ms), and
-    // tasks created later arrive above all others, in one insert.
-    void queuedTasksNewestCreatedFirst()
+    // Started tasks first, by start time (latest first), then by creation time (newest first);
+    // tasks not started yet after all of them, newest created first (without a creation time
+    // last). A queued task that starts moves to the top.
+    void startedFirstThenQueuedNewestCreatedFirst()
     {
         TaskTreeModel model;
         NewestFirstProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.sortNewestFirst();
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        const auto queued = [](const QString &id, int createdMinute) {
-            Task task = makeTask(id, {}, -1);
+        const auto created = [](Task task, int createdMinute) {
             if (createdMinute >= 0)
                 task.metadata.creationTimestamp = QDateTime(QDate(2026, 1, 1), QTime(9, createdMinute), Qt::UTC);
             rewrite(task);
             return task;
         };
-        Task done = makeTask(u"done"_s, {}, 5), q1 = queued(u"q1"_s, 30), q2 = queued(u"q2"_s, 31), bare = queued(u"a-bare"_s, -1);
-        model.apply({done, q1, bare, q2});
-        QCOMPARE(rows(proxy), (QStringList{u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        const auto queued = [&](const QString &id, int createdMinute) { return created(makeTask(id, {}, -1), createdMinute); };
+        // Two tasks started at the same time: the one created later first.
+        Task done = created(makeTask(u"done"_s, {}, 5), 1), twin = created(makeTask(u"twin"_s, {}, 5), 2);
+        Task q1 = queued(u"q1"_s, 30), q2 = queued(u"q2"_s, 31), bare = queued(u"a-bare"_s, -1);
+        model.apply({done, q1, bare, twin, q2});
+        QCOMPARE(rows(proxy), (QStringList{u"twin"_s, u"done"_s, u"q2"_s, u"q1"_s, u"a-bare"_s}));
         bare.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, 40), Qt::UTC);
         rewrite(bare);
-        model.apply({done, q1, bare, q2});
-        QCOMPARE(rows(proxy), (QStringList{u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        model.apply({done, q1, bare, twin, q2});
+        QCOMPARE(rows(proxy), (QStringList{u"a-bare"_s, u"twin"_s, u"done"_s, u"q2"_s, u"q1"_s}));
 
-        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
         QSignalSpy inserts(&proxy, &QAbstractItemModel::rowsInserted);
-        q1.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, 50), Qt::UTC); // the oldest queued starts
-        rewrite(q1);
-        model.apply({done, q1, bare, q2});
-        QCOMPARE(rows(proxy), (QStringList{u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
-        QCOMPARE(layouts.size(), 0);
-
+        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
         Task q3 = queued(u"q3"_s, 40), q4 = queued(u"q4"_s, 41);
-        model.apply({done, q1, bare, q2, q3, q4});
-        QCOMPARE(rows(proxy), (QStringList{u"q4"_s, u"q3"_s, u"q2"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        model.apply({done, q1, bare, twin, q2, q3, q4});
+        QCOMPARE(rows(proxy), (QStringList{u"a-bare"_s, u"twin"_s, u"done"_s, u"q4"_s, u"q3"_s, u"q2"_s, u"q1"_s}));
         QCOMPARE(inserts.size(), 1);
         QCOMPARE(layouts.size(), 0);
 
-        q4.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, 55), Qt::UTC); // out of turn: it moves
-        rewrite(q4);
-        model.apply({done, q1, bare, q2, q3, q4});
-        QCOMPARE(rows(proxy), (QStringList{u"q3"_s, u"q2"_s, u"q4"_s, u"q1"_s, u"a-bare"_s, u"done"_s}));
+        q1.startTime = QDateTime(QDate(2026, 1, 1), QTime(10, 50), Qt::UTC); // the oldest queued starts
+        rewrite(q1);
+        model.apply({done, q1, bare, twin, q2, q3, q4});
+        QCOMPARE(rows(proxy), (QStringList{u"q1"_s, u"a-bare"_s, u"twin"_s, u"done"_s, u"q4"_s, u"q3"_s, u"q2"_s}));
         QCOMPARE(layouts.size(), 1);
     }
 
@@ -352,6 +348,62 @@ private Q_SLOTS:
         QCOMPARE(rows(proxy), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
         proxy.sortNewestFirst();
         QCOMPARE(rows(proxy), (QStringList{u"d"_s, u"c"_s, u"b"_s, u"a"_s}));
+    }
+
+    // The demo's 20,000-task list: the first screen shows what runs, not what waits. Busy (a
+    // retention of 900 s: thousands of tasks at once) about 70 top-level tasks wait at any time:
+    // in the old order (tasks not started yet first) they filled the first screen.
+    void firstScreenOfTheDemoShowsWhatRuns_data()
+    {
+        QTest::addColumn<qint64>("retentionSeconds");
+        QTest::addColumn<bool>("finishedToo"); // busy, the first screen is tasks started seconds ago
+        QTest::addRow("20,000 tasks") << qint64(-1) << true;
+        QTest::addRow("20,000 tasks, busy") << qint64(900) << false;
+    }
+
+    void firstScreenOfTheDemoShowsWhatRuns()
+    {
+        QFETCH(qint64, retentionSeconds);
+        QFETCH(bool, finishedToo);
+        Demo::DemoServerOptions options;
+        options.tasks = 20'000;
+        options.seed = 11;
+        options.retentionSeconds = retentionSeconds;
+        options.epochMsecs = 1'795'000'000'000;
+        options.clock = [now = options.epochMsecs + 60'000] { return now; };
+        const Demo::DemoServerThread demo(options);
+        QVERIFY2(demo.isListening(), qPrintable(demo.errorString()));
+        TasksClient client;
+        ConnectionConfig config;
+        config.baseUrl = demo.server().url();
+        config.accountId = demo.server().account();
+        client.setConfig(config);
+        client.setToken(demo.server().token());
+        QSignalSpy ready(&client, &TasksClient::snapshotReady);
+        client.fetchOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 60000);
+        const Snapshot snapshot = ready.first().first().value<Snapshot>();
+
+        TaskTreeModel model;
+        NewestFirstProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sortNewestFirst();
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.apply(snapshot.tasks, nullptr, &snapshot.digests);
+        QVERIFY(model.taskCount() > 15'000);
+        QList<TaskState> states;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            states << proxy.index(row, 0).data(TaskTreeModel::TaskRole).value<Task>().state;
+        const qsizetype waiting = states.count(TaskState::NotStarted);
+        QVERIFY2(waiting > 0, "the list has tasks not started yet");
+        const QList<TaskState> firstScreen = states.mid(0, 30);
+        QCOMPARE(firstScreen.count(TaskState::NotStarted), 0);
+        QVERIFY(firstScreen.count(TaskState::Running) > 0);
+        const qsizetype finished = firstScreen.count(TaskState::Completed) + firstScreen.count(TaskState::Failed)
+            + firstScreen.count(TaskState::Cancelled);
+        QVERIFY(!finishedToo || finished > 0);
+        // Those not started yet are all there, after the others.
+        QCOMPARE(states.mid(states.size() - waiting).count(TaskState::NotStarted), waiting);
     }
 
     void resourceSortIsTheTextOrder()

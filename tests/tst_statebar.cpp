@@ -313,6 +313,42 @@ private Q_SLOTS:
             QCOMPARE(m_bar->chip(TaskState(s))->width(), m_bar->chip(TaskState(s))->sizeHint().width());
     }
 
+    // Counts change at every poll: a chip keeps the room of the widest count it has shown, so that
+    // the chips after it do not move back and forth.
+    void chipsKeepTheirWidthWhileCountsChange()
+    {
+        auto counts = sampleCounts();
+        counts[int(TaskState::Running)] = 5;
+        m_bar->setCounts(counts);
+        m_bar->layout()->activate();
+        QAbstractButton *running = m_bar->chip(TaskState::Running);
+        QAbstractButton *next = m_bar->chip(TaskState(int(TaskState::Running) + 1));
+        const int narrow = running->width();
+        counts[int(TaskState::Running)] = 1234;
+        m_bar->setCounts(counts);
+        m_bar->resize(m_bar->sizeHint());
+        m_bar->layout()->activate();
+        const int wide = running->width();
+        const int nextLeft = next->x();
+        QVERIFY2(wide > narrow, "a four-digit count needs more room than one digit");
+        for (const int count : {5, 0, 99, 1230}) {
+            counts[int(TaskState::Running)] = count;
+            m_bar->setCounts(counts);
+            m_bar->layout()->activate();
+            QCOMPARE(running->sizeHint().width(), wide);
+            QCOMPARE(running->width(), wide);
+            QCOMPARE(next->x(), nextLeft);
+        }
+        // Another font is measured again: the room follows the count shown from then on.
+        QFont larger = running->font();
+        larger.setPointSizeF(larger.pointSizeF() * 1.5);
+        running->setFont(larger);
+        const int widthInLarger = running->sizeHint().width();
+        counts[int(TaskState::Running)] = 5;
+        m_bar->setCounts(counts);
+        QVERIFY(running->sizeHint().width() < widthInLarger);
+    }
+
     void litChipLooksDifferent()
     {
         const QImage unlit = grabChip(TaskState::Failed);

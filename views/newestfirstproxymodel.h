@@ -1,4 +1,5 @@
-// NewestFirstProxyModel: by default top-level tasks newest first (what an operator looks for:
+// NewestFirstProxyModel: by default top-level tasks newest first, the latest started first and those
+// not started yet last (what an operator looks for:
 // TaskForest::newestFirstLess) with
 // subtasks in sibling order (TaskTreeModel::siblingLess: orderHint, then start time); a header
 // click sorts every level by that column's raw value instead (ties in sibling order). It filters

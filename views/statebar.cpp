@@ -14,6 +14,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +62,7 @@ public:
         if (count == m_count)
             return;
         m_count = count;
+        m_widestCount = qMax(m_widestCount, countMetrics().horizontalAdvance(countText()));
         changed();
     }
 
@@ -130,8 +132,10 @@ protected:
 
     void changeEvent(QEvent *event) override
     {
-        if (event->type() == QEvent::FontChange || event->type() == QEvent::LocaleChange)
+        if (event->type() == QEvent::FontChange || event->type() == QEvent::LocaleChange) {
+            m_widestCount = 0; // measured again, in this font or with these digits, from now on
             changed();
+        }
         QAbstractButton::changeEvent(event);
     }
 
@@ -152,12 +156,15 @@ private:
     {
         const QFontMetricsF fm(font());
         const double h = fm.height();
-        const QFontMetricsF countMetrics(countFont());
-        // At least two digits wide, so that counts going 9 -> 10 do not make the bar jump.
-        const double countWidth = qMax(countMetrics.horizontalAdvance(countText()),
-                                       countMetrics.horizontalAdvance(locale().toString(88)));
+        const QFontMetricsF metrics = countMetrics();
+        // At least two digits wide, so that counts going 9 -> 10 do not make the bar jump, and as
+        // wide as the widest count shown: a count going 1,234 -> 5 -> 1,240 does not either.
+        const double countWidth = std::max({metrics.horizontalAdvance(countText()),
+                                             metrics.horizontalAdvance(locale().toString(88)), m_widestCount});
         return {qMax(3.0, std::round(h / 5.0)), h * 0.5, h * 0.7, h * 0.35, countWidth};
     }
+
+    QFontMetricsF countMetrics() const { return QFontMetricsF(countFont()); }
 
     QFont countFont() const
     {
@@ -198,6 +205,7 @@ private:
     TaskState m_state;
     Mode m_mode = Mode::Neutral;
     int m_count = 0;
+    double m_widestCount = 0; // the width of the widest count shown (since the font last changed)
     QString m_name;
     QSize m_lastHint;
     Qt::KeyboardModifiers m_modifiers = Qt::NoModifier;

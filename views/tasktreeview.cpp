@@ -8,9 +8,12 @@
 #include "textcelldelegate.h"
 
 #include <QAccessible>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTimer>
 
 #include <algorithm>
@@ -54,17 +57,31 @@ TaskTreeView::TaskTreeView(QWidget *parent)
 
 void TaskTreeView::expandSubtasks(const QModelIndex &parent, int levels)
 {
+    expandSubtasksOf({parent}, levels);
+}
+
+void TaskTreeView::expandSubtasksOf(const QModelIndexList &parents, int levels)
+{
     QAbstractItemModel *m = model();
-    if (!m || levels == 0 || !itemsExpandable() || !m->hasChildren(parent))
+    if (!m || levels == 0 || !itemsExpandable())
         return;
-    scheduleDelayedItemsLayout(); // expand() then only records each row: one layout at the end
-    if (parent.isValid())
-        expand(parent);
-    // Each index with the level of its children: `parent` itself is level 1 when it is a task.
-    const int firstLevel = parent.isValid() ? 2 : 1;
+    // Each index with the level of its children: a task given is level 1, its children level 2.
     std::vector<std::pair<QModelIndex, int>> pending;
-    if (levels < 0 || firstLevel <= levels)
-        pending.emplace_back(parent, firstLevel);
+    bool any = false;
+    for (const QModelIndex &given : parents) {
+        const QModelIndex parent = given.siblingAtColumn(0);
+        if ((parent.isValid() && parent.model() != m) || !m->hasChildren(parent))
+            continue;
+        if (!std::exchange(any, true))
+            scheduleDelayedItemsLayout(); // expand() then only records each row: one layout at the end
+        if (parent.isValid())
+            expand(parent);
+        const int firstLevel = parent.isValid() ? 2 : 1;
+        if (levels < 0 || firstLevel <= levels)
+            pending.emplace_back(parent, firstLevel);
+    }
+    if (!any)
+        return;
     while (!pending.empty()) {
         const auto [index, level] = pending.back();
         pending.pop_back();
@@ -77,6 +94,29 @@ void TaskTreeView::expandSubtasks(const QModelIndex &parent, int levels)
             expand(child);
             if (levels < 0 || level < levels) // the last level's children are not looked at
                 pending.emplace_back(child, level + 1);
+        }
+    }
+    executeDelayedItemsLayout();
+}
+
+void TaskTreeView::collapseSubtasks(const QModelIndex &parent)
+{
+    QAbstractItemModel *m = model();
+    if (!m || (parent.isValid() && parent.model() != m) || !m->hasChildren(parent))
+        return;
+    scheduleDelayedItemsLayout(); // collapse() then only forgets each row: one layout at the end
+    // Every task with subtasks below it too: a collapsed task may hide expanded ones.
+    std::vector<QModelIndex> pending{parent.siblingAtColumn(0)};
+    while (!pending.empty()) {
+        const QModelIndex index = pending.back();
+        pending.pop_back();
+        if (index.isValid())
+            collapse(index);
+        const int rows = m->rowCount(index);
+        for (int row = 0; row < rows; ++row) {
+            const QModelIndex child = m->index(row, 0, index);
+            if (m->hasChildren(child))
+                pending.push_back(child);
         }
     }
     executeDelayedItemsLayout();
@@ -208,6 +248,59 @@ void TaskTreeView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, in
     QTreeView::rowsAboutToBeRemoved(parent, start, end);
 }
 
+// Scroll anchoring, as browsers do it: when rows come, go, move or are sorted again above the
+// viewport, the rows on screen stay where they are instead of sliding under the reader (a busy
+// list inserts several tasks a second at the top). The rows on screen are noted before the first
+// change of an event loop pass; after each layout of that pass the first of them still shown goes
+// back to where it was on screen (the others, below it, follow); the pass's end forgets them, so
+// that the user's own scrolling is never undone. Not at the very top of the list: there it reads
+// like a log at its head, and tasks arriving at the top show, pushing the others down.
+void TaskTreeView::noteAnchor()
+{
+    const QScrollBar *bar = verticalScrollBar();
+    if (m_anchorNoted || bar->value() <= bar->minimum())
+        return;
+    m_anchorNoted = true;
+    QTimer::singleShot(0, this, &TaskTreeView::releaseAnchor);
+    const int bottom = viewport()->height();
+    for (QModelIndex index = indexAt(QPoint(0, 0)); index.isValid(); index = indexBelow(index)) {
+        const QRect rect = visualRect(index);
+        if (rect.top() >= bottom)
+            break;
+        m_anchor.push_back({QPersistentModelIndex(index), rect.top()});
+    }
+}
+
+void TaskTreeView::restoreAnchor()
+{
+    for (const AnchorRow &row : m_anchor) {
+        const QRect rect = visualRect(row.index); // empty when the row is gone, or now hidden
+        if (!row.index.isValid() || rect.height() <= 0)
+            continue;
+        const int dy = rect.top() - row.top;
+        if (dy != 0) {
+            QScrollBar *bar = verticalScrollBar();
+            // Per item, the scroll bar counts rows (of one height here).
+            bar->setValue(bar->value() + (verticalScrollMode() == ScrollPerItem ? dy / rect.height() : dy));
+        }
+        return;
+    }
+}
+
+void TaskTreeView::releaseAnchor()
+{
+    executeDelayedItemsLayout(); // lays out (and restores) what the pass changed, if nothing painted yet
+    m_anchor.clear();
+    m_anchorNoted = false;
+}
+
+void TaskTreeView::doItemsLayout()
+{
+    QTreeView::doItemsLayout();
+    if (!m_anchor.empty())
+        restoreAnchor();
+}
+
 QMenu *TaskTreeView::createCellMenu(const QModelIndex &index, QWidget *parent)
 {
     const QVariant value = index.data(TaskTreeModel::TaskRole);
@@ -224,11 +317,44 @@ QMenu *TaskTreeView::createCellMenu(const QModelIndex &index, QWidget *parent)
     };
     FilterMenu::addCellActions(menu, task, index.column(), nameOf,
                                [this](const FilterRequest &request) { Q_EMIT filterRequested(request); });
-    if (menu->isEmpty()) {
-        delete menu;
-        return nullptr;
-    }
+    menu->addSeparator();
+    addCopyActions(menu, index);
+    menu->addSeparator();
+    addSubtreeActions(menu, index);
     return menu;
+}
+
+// What was right-clicked is taken now: a poll may move the row, or change the task, before an
+// action is chosen, and what is copied is what the menu was opened on.
+void TaskTreeView::addCopyActions(QMenu *menu, const QModelIndex &index)
+{
+    const QString cell = index.data(Qt::DisplayRole).toString();
+    const Task task = index.data(TaskTreeModel::TaskRole).value<Task>();
+    const auto add = [menu](const QString &text, const QString &copied) {
+        QAction *action = menu->addAction(text, menu, [copied] { QGuiApplication::clipboard()->setText(copied); });
+        action->setEnabled(!copied.isEmpty());
+    };
+    add(tr("Copy Cell Text"), cell);
+    add(tr("Copy Row as JSON"), QString::fromUtf8(task.rawJson)); // the item as the server sent it
+    add(tr("Copy Task ID"), task.id);
+}
+
+// The row is followed by a persistent index: wherever polls move the task, the action expands or
+// collapses that task (or nothing, once it is gone).
+void TaskTreeView::addSubtreeActions(QMenu *menu, const QModelIndex &index)
+{
+    const QPersistentModelIndex row = index.siblingAtColumn(0);
+    const bool hasSubtasks = model() && model()->hasChildren(row);
+    QAction *expand = menu->addAction(tr("Expand Subtree"), menu, [this, row] {
+        if (row.isValid())
+            expandSubtasks(row);
+    });
+    QAction *collapse = menu->addAction(tr("Collapse Subtree"), menu, [this, row] {
+        if (row.isValid())
+            collapseSubtasks(row);
+    });
+    expand->setEnabled(hasSubtasks);
+    collapse->setEnabled(hasSubtasks);
 }
 
 QMenu *TaskTreeView::createColumnMenu(QWidget *parent)
@@ -250,9 +376,20 @@ void TaskTreeView::setModel(QAbstractItemModel *model)
     for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
         disconnect(connection);
     m_modelConnections.clear();
-    QTreeView::setModel(model);
+    m_anchor.clear(); // (the pass's end still comes, and finds nothing to do)
+    // Before QTreeView's own connections: the rows on screen are noted while its layout still
+    // holds them.
     if (model) {
         m_modelConnections = {
+            connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &TaskTreeView::noteAnchor),
+            connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, &TaskTreeView::noteAnchor),
+            connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, &TaskTreeView::noteAnchor),
+            connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, &TaskTreeView::noteAnchor),
+        };
+    }
+    QTreeView::setModel(model);
+    if (model) {
+        m_modelConnections += {
             connect(model, &QAbstractItemModel::layoutChanged, this, &TaskTreeView::rowsMayHaveMoved),
             connect(model, &QAbstractItemModel::modelReset, this, &TaskTreeView::rowsMayHaveMoved),
             connect(model, &QAbstractItemModel::rowsMoved, this, &TaskTreeView::rowsMayHaveMoved),

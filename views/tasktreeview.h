@@ -3,6 +3,7 @@
 
 #include "filterrequest.h"
 
+#include <QPersistentModelIndex>
 #include <QTreeView>
 
 #include <utility>
@@ -27,10 +28,20 @@ public:
     // change of the model walks (10,000 of them for a fully expanded list of 10,000 tasks, 6 ms
     // per re-sort; its parents are about a quarter). The '*' key expands the current task this way.
     void expandSubtasks(const QModelIndex &parent = {}, int levels = -1);
+    // The same for each of `parents`, with one layout for all of them.
+    void expandSubtasksOf(const QModelIndexList &parents, int levels);
+    // Collapses `parent` and every task below it (all of them for the root).
+    void collapseSubtasks(const QModelIndex &parent);
+
+    // Lays the rows out, then puts the rows on screen back where they were (see noteAnchor()).
+    void doItemsLayout() override;
 
     // The header's context menu: one checkable entry per column (the Name column always stays).
     QMenu *createColumnMenu(QWidget *parent);
-    // A cell's context menu: show only / exclude its value (see FilterMenu); null when it offers none.
+    // A cell's context menu: show only / exclude its value (see FilterMenu); copy the cell, the
+    // task's JSON or its id; expand or collapse its subtree. Null when `index` is no task. The
+    // copies take what was right-clicked; the subtree entries follow the task wherever polls move
+    // it (and do nothing once it is gone).
     QMenu *createCellMenu(const QModelIndex &index, QWidget *parent);
 
     // Stale data (the last poll failed): every row is drawn as disabled (dimmed), so that old
@@ -59,6 +70,17 @@ private:
         int row;
         int top;
     };
+    // A row on screen before the rows changed: where its top was in the viewport.
+    struct AnchorRow
+    {
+        QPersistentModelIndex index;
+        int top;
+    };
+    void addCopyActions(QMenu *menu, const QModelIndex &index);
+    void addSubtreeActions(QMenu *menu, const QModelIndex &index);
+    void noteAnchor();
+    void restoreAnchor();
+    void releaseAnchor();
     void applyDefaultWidths();
     std::vector<std::pair<int, int>> columnSpans(int first, int last) const;
     void collectShownRows();
@@ -69,6 +91,8 @@ private:
     int m_shownRowHeight = 0;
     bool m_shownRowsValid = false;
     bool m_layoutPending = true; // rows came, went or moved since the last paint: where rows are is not known
+    std::vector<AnchorRow> m_anchor; // the rows on screen, from the top, during one event loop pass
+    bool m_anchorNoted = false;      // in this pass (m_anchor may be empty: nothing was on screen)
     QList<QMetaObject::Connection> m_modelConnections;
 };
 

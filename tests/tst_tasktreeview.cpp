@@ -194,7 +194,7 @@ private Q_SLOTS:
                 tasks.append(makeTask(u"t140-%1"_s.arg(i), 140, u"t140"_s));
         }
         if (change == u"sort") // a header click: the list in another order, the top row kept
-            m_proxy->sort(TaskTreeModel::SummaryColumn, Qt::AscendingOrder);
+            m_proxy->sort(TaskTreeModel::NameColumn, Qt::AscendingOrder);
         else
             apply(tasks);
         if (change == u"insert open") { // as the window opens tasks that arrive, in the same pass
@@ -254,7 +254,7 @@ private Q_SLOTS:
     {
         QFETCH(int, threshold);
         m_model->setLayoutBatchThreshold(threshold);
-        const QModelIndex clicked = shown(u"t130"_s).siblingAtColumn(TaskTreeModel::SummaryColumn);
+        const QModelIndex clicked = shown(u"t130"_s).siblingAtColumn(TaskTreeModel::NameColumn);
         m_view->collapse(clicked.siblingAtColumn(0));
         m_view->scrollTo(clicked);
         const int row = clicked.row();
@@ -292,7 +292,7 @@ private Q_SLOTS:
     void copyCellRowAndId()
     {
         QClipboard *clipboard = QGuiApplication::clipboard();
-        const QModelIndex summary = shown(u"t140"_s).siblingAtColumn(TaskTreeModel::SummaryColumn);
+        const QModelIndex summary = shown(u"t140"_s).siblingAtColumn(TaskTreeModel::NameColumn);
         std::unique_ptr<QMenu> menu(m_view->createCellMenu(summary, nullptr));
         QVERIFY(menu);
         // The existing entries stay (Show Only and Exclude the value).

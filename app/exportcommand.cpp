@@ -4,6 +4,7 @@
 #include "connectionoptions.h"
 #include "filterclauses.h"
 #include "filterevaluator.h"
+#include "namedirectory.h"
 #include "taskcsv.h"
 #include "taskexport.h"
 #include "tasksclient.h"
@@ -117,28 +118,49 @@ bool writeAll(const QString &path, const QByteArray &bytes, QIODevice *stdoutDev
 
 } // namespace
 
-int ExportCommand::fetch(const ConnectionConfig &config, const QString &token, TaskListPage *page, QTextStream &err)
+int ExportCommand::fetch(const ConnectionConfig &config, const QString &token, TaskListPage *page, QTextStream &err,
+                         NameTablePtr *names)
 {
     TasksClient client;
     client.setConfig(config);
     client.setToken(token);
     QEventLoop loop;
     int status = Success;
+    bool tasksDone = false;
+    bool namesDone = !names; // the names are read beside the tasks, in one round
+    const auto quitWhenDone = [&] {
+        if (tasksDone && namesDone)
+            loop.quit();
+    };
     QObject::connect(&client, &TasksClient::snapshotReady, &loop, [&](const Snapshot &snapshot) {
         page->tasks = snapshot.tasks;
         page->digests = snapshot.digests;
         page->warnings = snapshot.warnings;
         page->metadataJson = snapshot.metadataJson;
-        loop.quit();
+        tasksDone = true;
+        quitWhenDone();
     });
     QObject::connect(&client, &TasksClient::pollFailed, &loop, [&](const ApiError &error) {
         err << errorLine(error.message()) << Qt::endl;
         status = EndpointError;
         loop.quit();
     });
+    QObject::connect(client.names(), &NameDirectory::roundFinished, &loop, [&] {
+        client.names()->stop();
+        namesDone = true;
+        quitWhenDone();
+    });
+    if (names)
+        client.names()->start();
     client.fetchOnce();
-    if (client.state() == TasksClient::State::Fetching)
+    if (client.state() == TasksClient::State::Fetching || !namesDone)
         loop.exec();
+    if (names && status == Success) {
+        *names = client.names()->table();
+        // Names are a convenience: the export goes on without them, and says why.
+        for (const QString &line : client.names()->problem().split(u'\n', Qt::SkipEmptyParts))
+            err << errorLine(tr("warning: names not resolved: %1").arg(line)) << Qt::endl;
+    }
     return status;
 }
 
@@ -223,6 +245,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     const ExportFormat exportFormat = format == u"tree"  ? ExportFormat::Tree
                                       : format == u"csv" ? ExportFormat::Csv
                                                          : ExportFormat::Json;
+    NameTablePtr names; // from an endpoint only: a file has no account to ask
     std::optional<FilterPredicate> predicate;
     if (!filter.isEmpty())
         predicate.emplace(filter, now);
@@ -245,9 +268,11 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
         if (!parser.isSet(noPushDownOption))
             config.serverFilters = splitForServer(filter, now).serverClauses;
         TaskListPage page;
-        const int status = fetch(config, token, &page, err);
+        const int status = fetch(config, token, &page, err, &names);
         if (status != Success)
             return status;
+        if (predicate)
+            predicate->setNames(names); // appName and the like read them
         scan = scanForExport(page, keep);
     } else {
         const QString inputPath = parser.value(inputOption);
@@ -289,8 +314,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     switch (exportFormat) {
     case ExportFormat::Json: bytes = exportJson(items, scan.page.metadataJson); break;
     case ExportFormat::Tree: bytes = exportTree(items); break;
-    // No names yet: the name columns stay empty until a NameDirectory answers here.
-    case ExportFormat::Csv: bytes = exportMachineCsv(items, now, NameLookup()); break;
+    case ExportFormat::Csv: bytes = exportMachineCsv(items, now, nameLookup(names)); break;
     }
     if (!writeAll(parser.value(outputOption), bytes, out, &error)) {
         err << errorLine(error) << Qt::endl;

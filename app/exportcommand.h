@@ -1,6 +1,8 @@
 // `taskscope export`: the headless pipeline (read, parse, build the tree, write) behind the command line.
 #pragma once
 
+#include "nametable.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -26,8 +28,10 @@ public:
     static int run(const QStringList &arguments, QIODevice *out, QTextStream &err);
 
 private:
-    // One complete snapshot (every page) from the endpoint.
-    static int fetch(const ConnectionConfig &config, const QString &token, TaskListPage *page, QTextStream &err);
+    // One complete snapshot (every page) of the endpoint; with `names`, the account's names too (a failure there is a
+    // warning on `err`, never an error).
+    static int fetch(const ConnectionConfig &config, const QString &token, TaskListPage *page, QTextStream &err,
+                     NameTablePtr *names = nullptr);
 };
 
 } // namespace Taskscope

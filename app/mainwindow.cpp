@@ -17,6 +17,7 @@
 #include "newestfirstproxymodel.h"
 #include "scheduler.h"
 #include "statebar.h"
+#include "taskcsv.h"
 #include "taskexport.h"
 #include "taskformat.h"
 #include "tasksclient.h"
@@ -417,6 +418,7 @@ void MainWindow::createFilterActions(QMenu *editMenu, QMenu *viewMenu)
 void MainWindow::exportTasks()
 {
     ExportDialog dialog(m_model, m_view->model(), m_view->selectionModel(), m_order->filterText(), this);
+    dialog.setNameLookup(nameLookup(m_model->names()));
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported %n task(s) to %1", nullptr, dialog.taskCount()).arg(dialog.path()), 6000);
 }

@@ -112,4 +112,17 @@ quint32 machineCsvFieldsRead()
     return bits;
 }
 
+NameLookup nameLookup(const NameTablePtr &names)
+{
+    if (!names)
+        return {};
+    return [names](QStringView collection, const QString &id) {
+        for (const NameKind kind : kNameKinds) {
+            if (nameKindCollection(kind) == collection)
+                return names->name(kind, id);
+        }
+        return QString();
+    };
+}
+
 } // namespace Taskscope

@@ -2,6 +2,8 @@
 // alike (the window's File › Export… and `taskscope export --format csv` write the same bytes).
 #pragma once
 
+#include "nametable.h"
+
 #include "taskexport.h"
 
 #include <QDateTime>
@@ -16,6 +18,9 @@ namespace Taskscope {
 // The name of object `id` of `collection` ("apps", "clusters", "clouds", "namespaces"); empty when
 // unknown. A NameDirectory answers it; without one the name columns stay empty.
 using NameLookup = std::function<QString(QStringView collection, const QString &id)>;
+
+// The lookup over a NameDirectory's table (empty when there is none).
+NameLookup nameLookup(const NameTablePtr &names);
 
 // The header row: id, parentTaskID, name, summary, state, percentDone, startTime, ... resourceURI.
 const QStringList &machineCsvColumns();

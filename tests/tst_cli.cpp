@@ -305,6 +305,63 @@ private Q_SLOTS:
         QCOMPARE(local.out.count('\n'), completed.out.count('\n'));
     }
 
+    // An export from an endpoint resolves names: the CSV's name columns, and appName in --filter.
+    void exportResolvesNames()
+    {
+        const Result csv = run({u"export"_s, u"--demo"_s, u"--format"_s, u"csv"_s});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY2(csv.err.isEmpty(), csv.err.constData());
+        const QList<QStringList> rows = readCsv(csv.out);
+        QVERIFY(rows.size() > 10);
+        const QStringList header = rows.first();
+        const qsizetype appId = header.indexOf(u"appID"_s), appName = header.indexOf(u"appName"_s);
+        const qsizetype clusterName = header.indexOf(u"clusterName"_s), cloudName = header.indexOf(u"cloudName"_s);
+        const qsizetype namespaceName = header.indexOf(u"namespaceName"_s);
+        QVERIFY(appId >= 0 && appName >= 0 && clusterName >= 0 && cloudName >= 0 && namespaceName >= 0);
+        QString someApp;
+        for (const QStringList &row : rows.mid(1)) {
+            if (row.value(appId).isEmpty())
+                continue;
+            QVERIFY2(!row.value(appName).isEmpty() && row.value(appName) != row.value(appId), qPrintable(row.join(u',')));
+            QVERIFY2(!row.value(clusterName).isEmpty() && !row.value(cloudName).isEmpty()
+                         && !row.value(namespaceName).isEmpty(), qPrintable(row.join(u',')));
+            someApp = someApp.isEmpty() ? row.value(appName) : someApp;
+        }
+        QVERIFY(!someApp.isEmpty());
+
+        const Result filtered = run({u"export"_s, u"--demo"_s, u"--format"_s, u"csv"_s, u"--filter"_s,
+                                     u"appName eq '"_s + someApp + u"'"_s}); // DNS-1123: no quote to escape
+        QCOMPARE(filtered.exitCode, 0);
+        const QList<QStringList> kept = readCsv(filtered.out);
+        QVERIFY(kept.size() > 1 && kept.size() < rows.size());
+        for (const QStringList &row : kept.mid(1))
+            QCOMPARE(row.value(appName), someApp);
+    }
+
+    // Names that cannot be read are a warning: the export goes on, with ids.
+    void exportWithoutNamesWarns()
+    {
+        QProcess server;
+        const DemoEndpoint endpoint = startDemoServer(
+            server, QStringLiteral(TASKSCOPE_DEMO_SERVER),
+            {u"--port"_s, u"0"_s, u"--tasks"_s, u"40"_s, u"--token"_s, u"t0ken-names"_s, u"--names-fault"_s, u"500"_s});
+        QVERIFY(endpoint.isValid());
+        QTemporaryDir dir;
+        const QString tokenFile = dir.filePath(u"token"_s);
+        QFile file(tokenFile);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("t0ken-names\n") > 0);
+        file.close();
+        const Result result = run({u"export"_s, u"--url"_s, endpoint.url, u"--account"_s, endpoint.account,
+                                   u"--token-file"_s, tokenFile, u"--format"_s, u"csv"_s});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains("warning: names not resolved: "), result.err.constData());
+        QVERIFY(!result.err.contains("t0ken-names"));
+        const QList<QStringList> rows = readCsv(result.out);
+        QVERIFY(rows.size() > 1);
+        const qsizetype appId = rows.first().indexOf(u"appID"_s);
+        QVERIFY(!rows.value(1).value(appId).isEmpty());
+    }
+
     void malformedJsonNamesTheOffset()
     {
         const Result result = run({u"export"_s, u"--input"_s, fixture(u"cli/truncated.json"_s)});

@@ -3,6 +3,8 @@
 #include "connectiondialog.h"
 #include "connectionprofile.h"
 #include "demoserver.h"
+#include "failuregroupsview.h"
+#include "namedirectory.h"
 #include "detailspane.h"
 #include "errorbanner.h"
 #include "filtereditor.h"
@@ -479,6 +481,74 @@ private Q_SLOTS:
         // Put it back for the other tests.
         next.view()->header()->setSectionHidden(TaskTreeModel::ClusterColumn, false);
         next.saveLayout();
+    }
+
+    // The demo's names reach every name cell (the directory's, not the short ids), the failed
+    // task's reason is in its row, and View › Group Failures by Cause filters to a cause.
+    void namesProblemsAndFailureGroupsFromTheDemo()
+    {
+        NameDirectory *names = m_window->client()->names();
+        QTRY_VERIFY(names->table() && names->table()->count(NameKind::App) > 0);
+        QVERIFY(names->problem().isEmpty());
+        QTRY_VERIFY(m_window->model()->names() == names->table());
+        int named = 0, failedWithReason = 0;
+        m_window->model()->forEachTask([&](const Task &task) {
+            const QModelIndex index = m_window->model()->indexForId(task.id);
+            for (const int column : {TaskTreeModel::AppColumn, TaskTreeModel::ClusterColumn, TaskTreeModel::NamespaceColumn}) {
+                const QString shown = index.siblingAtColumn(column).data().toString();
+                QVERIFY2(!shown.isEmpty() && !shown.endsWith(QChar(0x2026)), qPrintable(task.id + u": " + shown));
+                QCOMPARE(index.siblingAtColumn(column).data(TaskTreeModel::PlaceNameRole).toString(), shown);
+            }
+            ++named;
+            if (task.state == TaskState::Failed && !task.stateDetails.isEmpty()) {
+                ++failedWithReason;
+                QCOMPARE(index.siblingAtColumn(TaskTreeModel::ProblemColumn).data().toString(), task.stateDetails.first().title);
+            }
+        });
+        QCOMPARE(named, m_window->model()->taskCount());
+        QVERIFY(failedWithReason > 0);
+
+        auto *groups = m_window->findChild<FailureGroupsView *>();
+        QVERIFY(groups);
+        QTRY_VERIFY(!groups->groups().isEmpty());
+        int grouped = 0;
+        for (const FailureGroup &group : groups->groups())
+            grouped += group.count;
+        QCOMPARE(grouped, failedWithReason);
+        const FailureGroup first = groups->groups().first();
+        QTest::mouseClick(groups->viewport(), Qt::LeftButton, {}, groups->visualItemRect(groups->topLevelItem(0)).center());
+        QTRY_COMPARE(m_window->filterEdit()->appliedText(), failureGroupFilter(first.title));
+        QTRY_COMPARE(m_window->matchingTaskCount(), first.count);
+    }
+
+    // Stale data: rows drawn disabled, durations stopped at the last good poll, the age in the
+    // status bar; live again after a good poll.
+    void staleDataLooksStale()
+    {
+        QVERIFY(!m_window->view()->isStale());
+        const QDateTime lastGood = m_window->client()->lastSuccessAt();
+        Demo::FaultOptions faults;
+        faults.errorRate = 1.0;
+        m_server->setFaults(faults);
+        QSignalSpy failed(m_window->client(), &TasksClient::pollFailed);
+        m_window->client()->pollNow();
+        QTRY_COMPARE(failed.size(), 1);
+        QTRY_VERIFY(m_window->view()->isStale());
+        QCOMPARE(m_window->model()->now(), lastGood); // durations stand still
+        QStyleOptionViewItem option;
+        m_window->view()->initViewItemOptionForTest(&option);
+        QVERIFY(!(option.state & QStyle::State_Enabled));
+        QString status;
+        for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+            status += label->text() + u'\n';
+        QVERIFY2(status.contains(MainWindow::tr("data %1 old").arg(QString()).trimmed().section(u' ', 0, 0)), qPrintable(status));
+
+        m_server->setFaults({});
+        QSignalSpy applied(m_window.get(), &MainWindow::snapshotApplied);
+        m_window->client()->pollNow();
+        QTRY_COMPARE(applied.size(), 1);
+        QTRY_VERIFY(!m_window->view()->isStale());
+        QVERIFY(m_window->model()->now() > lastGood);
     }
 
     void bannerAppearsOnErrorAndClearsOnRecovery()

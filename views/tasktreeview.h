@@ -48,6 +48,8 @@ public:
     // rows never look live.
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
+    // For tests: the option a cell is drawn with.
+    void initViewItemOptionForTest(QStyleOptionViewItem *option) const { initViewItemOption(option); }
 
 Q_SIGNALS:
     void filterRequested(const Taskscope::FilterRequest &request);

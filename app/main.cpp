@@ -3,6 +3,8 @@
 #include "exportcommand.h"
 #include "filterlanguage.h"
 #include "mainwindow.h"
+#include "tasktreeview.h"
+#include "tasktreemodel.h"
 #include "tasksclient.h"
 #include "tokenstore.h"
 #include "translations.h"
@@ -162,6 +164,16 @@ int main(int argc, char **argv)
         const QString path = parser.value(screenshotOption);
         const int delay = qMax(0, parser.value(delayOption).toInt());
         auto shoot = [&window, path] {
+            // The picture shows what the window is for: the first failed task, with its reason.
+            QAbstractItemModel *rows = window.view()->model();
+            for (int row = 0; row < rows->rowCount(); ++row) {
+                const QModelIndex index = rows->index(row, 0);
+                if (index.data(Taskscope::TaskTreeModel::StateRole).toInt() == int(Taskscope::TaskState::Failed)) {
+                    window.view()->setCurrentIndex(index);
+                    break;
+                }
+            }
+            QCoreApplication::processEvents();
             const bool ok = window.grab().save(path, "PNG");
             if (!ok)
                 QTextStream(stderr) << QCoreApplication::translate("main", "taskscope: cannot write %1").arg(path) << Qt::endl;

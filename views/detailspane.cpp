@@ -26,6 +26,7 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace Taskscope {
@@ -104,8 +105,9 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_problems->setHeaderLabels({tr("Problem"), tr("Detail")});
     m_problems->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_problems->setWordWrap(true);
-    m_problems->setMinimumHeight(120);
     m_problems->hide();
+    connect(m_problems, &QTreeWidget::itemExpanded, this, &DetailsPane::fitProblemsHeight);
+    connect(m_problems, &QTreeWidget::itemCollapsed, this, &DetailsPane::fitProblemsHeight);
     overviewLayout->addWidget(m_problems);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
@@ -334,6 +336,7 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
         }
         m_problems->setVisible(!task->stateDetails.isEmpty());
         m_problems->resizeColumnToContents(0);
+        fitProblemsHeight();
         m_shownDetails = task->stateDetails;
     }
 
@@ -342,6 +345,20 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     m_raw->setPlainText(doc.isNull() ? QString::fromUtf8(task->rawJson) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
     if (sameTask)
         m_raw->verticalScrollBar()->setValue(rawScroll);
+}
+
+// As tall as its rows (a few lines for one reason), so that the names and times follow close
+// below; a long list scrolls inside it.
+void DetailsPane::fitProblemsHeight()
+{
+    int rows = 0;
+    for (QTreeWidgetItemIterator it(m_problems, QTreeWidgetItemIterator::NotHidden); *it; ++it) {
+        const QTreeWidgetItem *parent = (*it)->parent();
+        rows += !parent || parent->isExpanded();
+    }
+    const int rowHeight = qMax(m_problems->sizeHintForRow(0), fontMetrics().height());
+    const int height = m_problems->header()->sizeHint().height() + rows * rowHeight + 2 * m_problems->frameWidth() + 4;
+    m_problems->setFixedHeight(qBound(3 * rowHeight, height, 12 * rowHeight));
 }
 
 QStringList DetailsPane::overviewTexts() const

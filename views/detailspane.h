@@ -59,6 +59,7 @@ private:
     void addRow(const QString &label, const QString &value, FilterField field, const QString &filterValue);
     void addUri(const QString &label, const QString &uri);
     void buildRow(const Row &row);
+    void fitProblemsHeight();
 
     QTabWidget *m_tabs;
     QScrollArea *m_scroll;

@@ -80,6 +80,18 @@
         <comment>invalid query parameter: name (reason)</comment>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Host %1 not found: check the server URL and the network.</source>
+        <translation>Host %1 nicht gefunden: Überprüfen Sie die Server-URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: check the server URL and port, and that the server is running.</source>
+        <translation>Verbindung von %1 abgelehnt: Überprüfen Sie Server-URL und Port und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>Account %1 not found at %2: check the account id (%3).</source>
+        <translation>Konto %1 auf %2 nicht gefunden: Überprüfen Sie die Konto-ID (%3).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOptions</name>
@@ -198,10 +210,6 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Output format: json (default) or tree.</source>
-        <translation>Ausgabeformat: json (Standard) oder tree.</translation>
-    </message>
-    <message>
         <source>format</source>
         <translation>Format</translation>
     </message>
@@ -220,10 +228,6 @@
     <message>
         <source>unexpected argument: %1</source>
         <translation>unerwartetes Argument: %1</translation>
-    </message>
-    <message>
-        <source>unknown format &quot;%1&quot;: use json or tree</source>
-        <translation>unbekanntes Format &quot;%1&quot;: json oder tree verwenden</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -268,6 +272,14 @@
     <message>
         <source>--filter: %1</source>
         <translation>--filter: %1</translation>
+    </message>
+    <message>
+        <source>Output format: json (default), tree or csv.</source>
+        <translation>Ausgabeformat: json (Standard), tree oder csv.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;: use json, tree or csv</source>
+        <translation>unbekanntes Format &quot;%1&quot;: json, tree oder csv verwenden</translation>
     </message>
 </context>
 <context>
@@ -392,6 +404,17 @@
     </message>
 </context>
 <context>
+    <name>NamesPage</name>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>kein JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>the response has no &quot;items&quot; list</source>
+        <translation>die Antwort hat keine Liste &quot;items&quot;</translation>
+    </message>
+</context>
+<context>
     <name>ResourceUri</name>
     <message>
         <source>Account</source>
@@ -412,6 +435,18 @@
     <message>
         <source>App</source>
         <translation>App</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Snapshot</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Spiegelung</translation>
     </message>
 </context>
 <context>
@@ -492,6 +527,11 @@
     <message>
         <source>Its parent chain loops back to it (parent %1): the loop is cut here.</source>
         <translation>Ihre Kette übergeordneter Aufgaben führt zu ihr zurück (übergeordnet: %1): die Schleife wird hier unterbrochen.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>a task&apos;s resource: its kind and its shortened id, &quot;Backup 1b2c3d4e…&quot;</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -907,6 +947,26 @@ Probleme: %4</translation>
         <source>Copy “%1”</source>
         <translation>“%1” kopieren</translation>
     </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ErrorBanner</name>
@@ -954,10 +1014,6 @@ Probleme: %4</translation>
         <translation>JSON (Form der API, alle Felder)</translation>
     </message>
     <message>
-        <source>CSV (the visible columns)</source>
-        <translation>CSV (die sichtbaren Spalten)</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
@@ -999,6 +1055,34 @@ Probleme: %4</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>CSV (one row per task, for scripts and spreadsheets)</source>
+        <translation>CSV (eine Zeile pro Aufgabe, für Skripte und Tabellenkalkulationen)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FailureGroupsView</name>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed tasks grouped by their reason: click a cause to show only its tasks.</source>
+        <translation>Fehlgeschlagene Aufgaben nach Ursache gruppiert: Klicken Sie auf eine Ursache, um nur ihre Aufgaben anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <extracomment>a count of failed tasks in the failure groups, &quot;×12&quot;</extracomment>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No failed tasks</source>
+        <translation>Keine fehlgeschlagenen Aufgaben</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1173,10 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
     <message>
         <source>the system keychain</source>
         <translation>der Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus</source>
+        <translation>kein D-Bus-Sitzungsbus</translation>
     </message>
 </context>
 <context>
@@ -1303,12 +1391,88 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
         <source>Poll again at the usual pace (Space in the tree)</source>
         <translation>Wieder im üblichen Takt abfragen (Leertaste im Baum)</translation>
     </message>
+    <message>
+        <source>Failures by Cause</source>
+        <translation>Fehlschläge nach Ursache</translation>
+    </message>
+    <message>
+        <source>&amp;Group Failures by Cause</source>
+        <translation>Fehlschläge nach Ursache &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>List failed tasks by their reason, with counts; click one to show only its tasks</source>
+        <translation>Fehlgeschlagene Aufgaben nach Ursache auflisten, mit Anzahl; auf eine Ursache klicken, um nur ihre Aufgaben anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Names unavailable</source>
+        <extracomment>shown in the status bar when the account&apos;s lists of apps, clusters... could not be read</extracomment>
+        <translation>Namen nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <extracomment>the status bar while the last poll failed: how old the rows are</extracomment>
+        <translation>Daten %1 alt</translation>
+    </message>
+    <message numerus="yes">
+        <source>The previous filter is still applied: %1 of %n task(s) match</source>
+        <translation>
+            <numerusform>Der vorherige Filter ist weiterhin aktiv: %1 von %n Aufgabe</numerusform>
+            <numerusform>Der vorherige Filter ist weiterhin aktiv: %1 von %n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No filter is applied: %n task(s)</source>
+        <translation>
+            <numerusform>Kein Filter aktiv: %n Aufgabe</numerusform>
+            <numerusform>Kein Filter aktiv: %n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some names cannot be shown; ids are shown instead.
+%1</source>
+        <translation>Einige Namen können nicht angezeigt werden; stattdessen werden IDs angezeigt.
+%1</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
     <message>
         <source>memory (this session only)</source>
         <translation>Arbeitsspeicher (nur diese Sitzung)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::NameDirectory</name>
+    <message numerus="yes">
+        <source>more than %n pages</source>
+        <translation>
+            <numerusform>mehr als %n Seite</numerusform>
+            <numerusform>mehr als %n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server repeated a continue token</source>
+        <translation>der Server hat ein continue-Token wiederholt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>App names</source>
+        <translation>App-Namen</translation>
+    </message>
+    <message>
+        <source>Cluster names</source>
+        <translation>Cluster-Namen</translation>
+    </message>
+    <message>
+        <source>Cloud names</source>
+        <translation>Cloud-Namen</translation>
+    </message>
+    <message>
+        <source>Namespace names</source>
+        <translation>Namespace-Namen</translation>
     </message>
 </context>
 <context>
@@ -1448,10 +1612,6 @@ Strg+Klick: %1 stattdessen hinzufügen.</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>Zusammenfassung</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -1483,12 +1643,78 @@ Strg+Klick: %1 stattdessen hinzufügen.</translation>
         <source>No progress reported</source>
         <translation>Kein Fortschritt gemeldet</translation>
     </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Internal Name</source>
+        <translation>Interner Name</translation>
+    </message>
+    <message>
+        <source>In subtask “%1”:</source>
+        <extracomment>the subtask whose failure a parent shows</extracomment>
+        <translation>In der Unteraufgabe “%1”:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Name not known: %2</source>
+        <extracomment>a resource whose name is not known: its id, and why</extracomment>
+        <translation>%1
+Name unbekannt: %2</translation>
+    </message>
+    <message>
+        <source>the account&apos;s lists do not name it</source>
+        <translation>die Listen des Kontos enthalten keinen Namen dafür</translation>
+    </message>
+    <message>
+        <source>%1
+id %2</source>
+        <translation>%1
+ID %2</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeView</name>
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Copy Cell Text</source>
+        <translation>Zellentext kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Row as JSON</source>
+        <translation>Zeile als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Task ID</source>
+        <translation>Aufgaben-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Expand Subtree</source>
+        <translation>Teilbaum aufklappen</translation>
+    </message>
+    <message>
+        <source>Collapse Subtree</source>
+        <translation>Teilbaum zuklappen</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,18 @@
         <comment>invalid query parameter: name (reason)</comment>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Host %1 not found: check the server URL and the network.</source>
+        <translation>Hôte %1 introuvable : vérifiez l&apos;URL du serveur et le réseau.</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: check the server URL and port, and that the server is running.</source>
+        <translation>Connexion refusée par %1 : vérifiez l&apos;URL et le port du serveur, et que le serveur est bien démarré.</translation>
+    </message>
+    <message>
+        <source>Account %1 not found at %2: check the account id (%3).</source>
+        <translation>Compte %1 introuvable sur %2 : vérifiez l&apos;identifiant du compte (%3).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOptions</name>
@@ -198,10 +210,6 @@
         <translation>fichier</translation>
     </message>
     <message>
-        <source>Output format: json (default) or tree.</source>
-        <translation>Format de sortie : json (par défaut) ou tree.</translation>
-    </message>
-    <message>
         <source>format</source>
         <translation>format</translation>
     </message>
@@ -220,10 +228,6 @@
     <message>
         <source>unexpected argument: %1</source>
         <translation>argument inattendu : %1</translation>
-    </message>
-    <message>
-        <source>unknown format &quot;%1&quot;: use json or tree</source>
-        <translation>format &quot;%1&quot; inconnu : utilisez json ou tree</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -268,6 +272,14 @@
     <message>
         <source>--filter: %1</source>
         <translation>--filter : %1</translation>
+    </message>
+    <message>
+        <source>Output format: json (default), tree or csv.</source>
+        <translation>Format de sortie : json (par défaut), tree ou csv.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;: use json, tree or csv</source>
+        <translation>format &quot;%1&quot; inconnu : utilisez json, tree ou csv</translation>
     </message>
 </context>
 <context>
@@ -392,6 +404,17 @@
     </message>
 </context>
 <context>
+    <name>NamesPage</name>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>pas du JSON (%1 à l&apos;octet %2)</translation>
+    </message>
+    <message>
+        <source>the response has no &quot;items&quot; list</source>
+        <translation>la réponse n&apos;a pas de liste &quot;items&quot;</translation>
+    </message>
+</context>
+<context>
     <name>ResourceUri</name>
     <message>
         <source>Account</source>
@@ -412,6 +435,18 @@
     <message>
         <source>App</source>
         <translation>Application</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Instantané</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Miroir</translation>
     </message>
 </context>
 <context>
@@ -492,6 +527,11 @@
     <message>
         <source>Its parent chain loops back to it (parent %1): the loop is cut here.</source>
         <translation>Sa chaîne de parents revient sur elle-même (parente %1) : la boucle est coupée ici.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>a task&apos;s resource: its kind and its shortened id, &quot;Backup 1b2c3d4e…&quot;</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -907,6 +947,26 @@ Problèmes : %4</translation>
         <source>Copy “%1”</source>
         <translation>Copier “%1”</translation>
     </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ErrorBanner</name>
@@ -954,10 +1014,6 @@ Problèmes : %4</translation>
         <translation>JSON (la forme de l&apos;API, tous les champs)</translation>
     </message>
     <message>
-        <source>CSV (the visible columns)</source>
-        <translation>CSV (les colonnes visibles)</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -999,6 +1055,34 @@ Problèmes : %4</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>CSV (one row per task, for scripts and spreadsheets)</source>
+        <translation>CSV (une ligne par tâche, pour les scripts et les tableurs)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FailureGroupsView</name>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouées</translation>
+    </message>
+    <message>
+        <source>Failed tasks grouped by their reason: click a cause to show only its tasks.</source>
+        <translation>Tâches échouées regroupées par cause : cliquez sur une cause pour n&apos;afficher que ses tâches.</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <extracomment>a count of failed tasks in the failure groups, &quot;×12&quot;</extracomment>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>No failed tasks</source>
+        <translation>Aucune tâche échouée</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1173,10 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
     <message>
         <source>the system keychain</source>
         <translation>le trousseau du système</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus</source>
+        <translation>aucun bus de session D-Bus</translation>
     </message>
 </context>
 <context>
@@ -1303,12 +1391,88 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
         <source>Poll again at the usual pace (Space in the tree)</source>
         <translation>Reprendre les relevés au rythme habituel (Espace dans l&apos;arbre)</translation>
     </message>
+    <message>
+        <source>Failures by Cause</source>
+        <translation>Échecs par cause</translation>
+    </message>
+    <message>
+        <source>&amp;Group Failures by Cause</source>
+        <translation>&amp;Grouper les échecs par cause</translation>
+    </message>
+    <message>
+        <source>List failed tasks by their reason, with counts; click one to show only its tasks</source>
+        <translation>Lister les tâches échouées par cause, avec leur nombre ; cliquer sur une cause pour n&apos;afficher que ses tâches</translation>
+    </message>
+    <message>
+        <source>Names unavailable</source>
+        <extracomment>shown in the status bar when the account&apos;s lists of apps, clusters... could not be read</extracomment>
+        <translation>Noms indisponibles</translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <extracomment>the status bar while the last poll failed: how old the rows are</extracomment>
+        <translation>données vieilles de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The previous filter is still applied: %1 of %n task(s) match</source>
+        <translation>
+            <numerusform>Le filtre précédent reste appliqué : %1 sur %n tâche</numerusform>
+            <numerusform>Le filtre précédent reste appliqué : %1 sur %n tâches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No filter is applied: %n task(s)</source>
+        <translation>
+            <numerusform>Aucun filtre n&apos;est appliqué : %n tâche</numerusform>
+            <numerusform>Aucun filtre n&apos;est appliqué : %n tâches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some names cannot be shown; ids are shown instead.
+%1</source>
+        <translation>Certains noms ne peuvent pas être affichés ; les id sont affichés à la place.
+%1</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
     <message>
         <source>memory (this session only)</source>
         <translation>la mémoire (cette session uniquement)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::NameDirectory</name>
+    <message numerus="yes">
+        <source>more than %n pages</source>
+        <translation>
+            <numerusform>plus de %n page</numerusform>
+            <numerusform>plus de %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server repeated a continue token</source>
+        <translation>le serveur a répété un jeton continue</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>App names</source>
+        <translation>Noms des applications</translation>
+    </message>
+    <message>
+        <source>Cluster names</source>
+        <translation>Noms des clusters</translation>
+    </message>
+    <message>
+        <source>Cloud names</source>
+        <translation>Noms des clouds</translation>
+    </message>
+    <message>
+        <source>Namespace names</source>
+        <translation>Noms des espaces de noms</translation>
     </message>
 </context>
 <context>
@@ -1448,10 +1612,6 @@ Ctrl+clic : ajouter plutôt l&apos;état %1.</translation>
         <translation>Nom</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>Résumé</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -1483,12 +1643,78 @@ Ctrl+clic : ajouter plutôt l&apos;état %1.</translation>
         <source>No progress reported</source>
         <translation>Aucune progression indiquée</translation>
     </message>
+    <message>
+        <source>App</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Internal Name</source>
+        <translation>Nom interne</translation>
+    </message>
+    <message>
+        <source>In subtask “%1”:</source>
+        <extracomment>the subtask whose failure a parent shows</extracomment>
+        <translation>Dans la sous-tâche “%1” :</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1
+Name not known: %2</source>
+        <extracomment>a resource whose name is not known: its id, and why</extracomment>
+        <translation>%1
+Nom inconnu : %2</translation>
+    </message>
+    <message>
+        <source>the account&apos;s lists do not name it</source>
+        <translation>les listes du compte ne donnent pas son nom</translation>
+    </message>
+    <message>
+        <source>%1
+id %2</source>
+        <translation>%1
+id %2</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeView</name>
     <message>
         <source>Columns</source>
         <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Copy Cell Text</source>
+        <translation>Copier le texte de la cellule</translation>
+    </message>
+    <message>
+        <source>Copy Row as JSON</source>
+        <translation>Copier la ligne en JSON</translation>
+    </message>
+    <message>
+        <source>Copy Task ID</source>
+        <translation>Copier l&apos;id de la tâche</translation>
+    </message>
+    <message>
+        <source>Expand Subtree</source>
+        <translation>Développer la sous-arborescence</translation>
+    </message>
+    <message>
+        <source>Collapse Subtree</source>
+        <translation>Réduire la sous-arborescence</translation>
     </message>
 </context>
 <context>

@@ -265,8 +265,8 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         showDefaultGeometry();
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    // "header2": the columns of version 0.2 (names, Problem); an older layout would misplace them.
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    // "header2": the columns of version 0.2 (names, Problem); an older layout would misplace them.
     const QByteArray header = settings.value(QStringLiteral("header2")).toByteArray();
     if (!header.isEmpty())
         m_view->header()->restoreState(header);

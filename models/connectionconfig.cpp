@@ -5,11 +5,16 @@ namespace Taskscope {
 
 QUrl ConnectionConfig::tasksUrl() const
 {
+    return accountUrl(QStringLiteral("/core/v1/tasks"));
+}
+
+QUrl ConnectionConfig::accountUrl(const QString &path) const
+{
     QUrl url = baseUrl;
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + u"/accounts/" + accountId + u"/core/v1/tasks");
+    QString base = url.path();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + u"/accounts/" + accountId + path);
     url.setQuery(QString());
     url.setFragment(QString());
     return url;

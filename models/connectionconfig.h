@@ -34,6 +34,8 @@ struct ConnectionConfig
 
     // The tasks endpoint, without query.
     QUrl tasksUrl() const;
+    // `path` ("/k8s/v2/apps") under the account, without query.
+    QUrl accountUrl(const QString &path) const;
     friend bool operator==(const ConnectionConfig &, const ConnectionConfig &) = default;
 };
 

@@ -98,8 +98,7 @@ NameDirectory::~NameDirectory()
 
 void NameDirectory::setConnection(const ConnectionConfig &config, const PageFetcher::Rules &rules)
 {
-    const bool elsewhere = config.baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery) != m_config.baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery)
-        || config.baseUrl.path() != m_config.baseUrl.path() || config.accountId != m_config.accountId;
+    const bool elsewhere = config.accountUrl({}) != m_config.accountUrl({});
     m_config = config;
     m_fetcher->setRules(rules);
     if (!elsewhere)
@@ -154,26 +153,30 @@ bool NameDirectory::hasUnknownIds(const ChangePlan &plan, const NameTablePtr &ta
     if (!plan.forest)
         return false;
     const TaskForest &forest = *plan.forest;
+    // An app's tasks (a backup and its subtasks, the next backup) name the same places: each app is
+    // looked at once, so a first list of 100,000 tasks costs one URI read per task.
+    QSet<QString> appsSeen;
     for (int slot = 0; slot < forest.size(); ++slot) {
         if (slot < int(plan.isNew.size()) && !plan.isNew[size_t(slot)])
             continue;
+        const Task &task = forest.task(slot);
+        const QString app = TaskPlace::idOf(task, NameKind::App);
+        if (!app.isEmpty() && appsSeen.contains(app))
+            continue;
         for (const NameKind kind : kNameKinds) {
-            const QString id = TaskPlace::idOf(forest.task(slot), kind);
+            const QString id = kind == NameKind::App ? app : TaskPlace::idOf(task, kind);
             if (!id.isEmpty() && !(table && table->contains(kind, id)))
                 return true;
         }
+        if (!app.isEmpty())
+            appsSeen.insert(app);
     }
     return false;
 }
 
 QUrl NameDirectory::listUrl(const ConnectionConfig &config, NameKind kind, const QString &continueToken)
 {
-    QUrl url = config.baseUrl;
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + u"/accounts/" + config.accountId + listPath(kind));
-    url.setFragment(QString());
+    QUrl url = config.accountUrl(listPath(kind));
     // Built by hand as the tasks client does: a continue token's '+' must be percent-encoded.
     QByteArray query = "include=" + includedFields(kind).join(u',').toLatin1();
     if (config.pageSize > 0)

@@ -7,6 +7,7 @@
 
 #include <time.h>
 #include "mainwindow.h"
+#include "nametable.h"
 #include "newestfirstproxymodel.h"
 #include "scenario.h"
 #include "tasklistparser.h"
@@ -115,6 +116,34 @@ private:
 
 } // namespace
 
+// The model behind the sorting proxy, in a shown view: the first frame is apply, View › Expand All
+// and one paint.
+struct FirstFrameRig
+{
+    TaskTreeModel model;
+    NewestFirstProxyModel order;
+    TaskTreeView view;
+
+    FirstFrameRig()
+    {
+        order.setSourceModel(&model);
+        order.sortNewestFirst();
+        view.setModel(&order);
+        view.resize(1200, 800);
+        view.show();
+        QCoreApplication::processEvents();
+    }
+    double firstFrame(const QList<Task> &tasks)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        model.apply(tasks);
+        view.expandSubtasks();
+        view.viewport()->repaint();
+        return double(timer.nsecsElapsed()) / 1e6;
+    }
+};
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -144,7 +173,12 @@ int main(int argc, char **argv)
         QStringLiteral("Retention of the live polls' demo servers, in seconds (default: the demo's own, by size; 900: "
                        "the busy lists of earlier sessions, a seventh of the tasks running)."),
         QStringLiteral("SECONDS"), QStringLiteral("-1"));
-    cli.addOptions({tasksOption, pollOption, pollsOption, filterOption, runsOption, bigOption, retentionOption});
+    const QCommandLineOption compareNamesOption(
+        QStringLiteral("compare-names"),
+        QStringLiteral("Each normal run twice, with the names directory and without it, interleaved; prints both worst "
+                       "stalls and their ratio."));
+    cli.addOptions({tasksOption, pollOption, pollsOption, filterOption, runsOption, bigOption, retentionOption,
+                    compareNamesOption});
     cli.process(app);
     const int taskCount = cli.value(tasksOption).toInt();
     const int pollTasks = cli.value(pollOption).toInt();
@@ -155,29 +189,55 @@ int main(int argc, char **argv)
     const qint64 retention = cli.value(retentionOption).toLongLong();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
-    // 1. First frame: apply into the model behind the sorting proxy, expand all, paint once.
+    // 1. First frame: apply into the model behind the sorting proxy, expand all, paint once; then
+    //    the same with every id named (names resolved in every cell painted), to see their cost.
+    // A name for every id the tasks name.
+    const auto namesOf = [](const QList<Task> &tasks) {
+        auto names = std::make_shared<NameTable>();
+        for (const Task &task : tasks) {
+            for (const NameKind kind : kNameKinds) {
+                if (const QString id = TaskPlace::idOf(task, kind); !id.isEmpty())
+                    names->insert(kind, id, QStringLiteral("name-") + id.left(12));
+            }
+        }
+        return names;
+    };
+    const auto firstFrame = [taskCount, now, namesOf](bool named) {
+        const QList<Task> tasks = scenarioTasks(taskCount, now);
+        FirstFrameRig rig;
+        if (named)
+            rig.model.setNames(namesOf(tasks));
+        return rig.firstFrame(tasks);
+    };
+    {
+        double plain = 0, named = 0;
+        for (int i = 0; i < 3; ++i) { // interleaved, the best of three each: the machine is shared
+            plain = i ? qMin(plain, firstFrame(false)) : firstFrame(false);
+            named = i ? qMin(named, firstFrame(true)) : firstFrame(true);
+        }
+        print("first_frame_best3_ms", plain);
+        print("first_frame_names_best3_ms", named);
+        print("first_frame_names_ratio", named / plain, 3);
+    }
     {
         const QList<Task> tasks = scenarioTasks(taskCount, now);
-        TaskTreeModel model;
-        NewestFirstProxyModel order;
-        order.setSourceModel(&model);
-        order.sortNewestFirst();
-        TaskTreeView view;
-        view.setModel(&order);
-        view.resize(1200, 800);
-        view.show();
-        QCoreApplication::processEvents();
-        QElapsedTimer timer;
-        timer.start();
-        model.apply(tasks);
-        view.expandSubtasks(); // View › Expand All
-        view.viewport()->repaint();
-        const double firstFrameMs = double(timer.nsecsElapsed()) / 1e6;
+        FirstFrameRig rig;
+        TaskTreeModel &model = rig.model;
+        TaskTreeView &view = rig.view;
+        const double firstFrameMs = rig.firstFrame(tasks);
         print("tasks", model.taskCount(), 0);
         int expanded = 0;
         print("rows_shown", shownRows(view, true, &expanded), 0);
         print("rows_expanded", expanded, 0); // the rows with subtasks: the view's persistent indexes
         print("first_frame_ms", firstFrameMs);
+        // The names arrive after the tasks (the directory answers after the first list): every
+        // row's name cells change at once.
+        const NameTablePtr names = namesOf(tasks);
+        QElapsedTimer namesTimer;
+        namesTimer.start();
+        model.setNames(names);
+        view.viewport()->repaint();
+        print("names_arrive_ms", double(namesTimer.nsecsElapsed()) / 1e6);
 
         // 2. One poll with 1% of the tasks changed: apply, then the repaint it causes.
         QList<Task> changed = tasks;
@@ -187,7 +247,8 @@ int main(int argc, char **argv)
             task.percentDone = task.percentDone.value_or(0) > 50 ? 10.0 : 90.0;
             task.rawJson += ' '; // a different version of the task
         }
-        timer.restart();
+        QElapsedTimer timer;
+        timer.start();
         model.apply(changed);
         view.viewport()->repaint();
         print("apply_repaint_1pct_ms", double(timer.nsecsElapsed()) / 1e6);
@@ -198,7 +259,8 @@ int main(int argc, char **argv)
     //    a 5 ms timer measures how late the UI thread answers; the longest gap is the worst stall.
     //    Twice: the scenario at its normal pace (a backup every few seconds: what a poll of an
     //    account brings), and at 20 times that (every poll inserts, removes and moves many tasks).
-    const auto longestStall = [measuredPolls, filter, retention](int pollTasks, double speed, int *pollsMeasured) {
+    const auto longestStall = [measuredPolls, filter, retention](int pollTasks, double speed, int *pollsMeasured,
+                                                                 bool names = true) {
         double longestStallMs = 0;
         int polls = 0;
         Demo::DemoServerOptions options;
@@ -211,6 +273,7 @@ int main(int argc, char **argv)
             qFatal("demo server: %s", qPrintable(serverThread.errorString()));
         const Demo::DemoServer &server = serverThread.server();
         MainWindow window;
+        window.client()->setNamesEnabled(names);
         if (!filter.isEmpty())
             window.applyFilter(filter, MainWindow::FilterPersistence::ThisSessionOnly);
         ConnectionConfig config;
@@ -267,9 +330,12 @@ int main(int argc, char **argv)
         return longestStallMs;
     };
     int polls = 0, stressPolls = 0, bigPolls = 0;
-    std::vector<double> normal;
-    for (int run = 0; run < runs; ++run)
+    std::vector<double> normal, withoutNames;
+    for (int run = 0; run < runs; ++run) {
         normal.push_back(longestStall(pollTasks, 1.0, &polls));
+        if (cli.isSet(compareNamesOption))
+            withoutNames.push_back(longestStall(pollTasks, 1.0, &polls, false));
+    }
     const double worstNormal = *std::max_element(normal.cbegin(), normal.cend());
     const double stress = longestStall(pollTasks, 20.0, &stressPolls);
     const double big = bigPollTasks > 0 ? longestStall(bigPollTasks, 1.0, &bigPolls) : 0.0;
@@ -282,6 +348,11 @@ int main(int argc, char **argv)
     for (size_t run = 1; run < normal.size(); ++run)
         std::printf("longest_ui_stall_run%zu_ms: %.1f\n", run + 1, normal[run]);
     std::printf("longest_ui_stall_%druns_ms: %.1f\n", runs, worstNormal);
+    if (!withoutNames.empty()) {
+        const double worstWithout = *std::max_element(withoutNames.cbegin(), withoutNames.cend());
+        std::printf("longest_ui_stall_%druns_without_names_ms: %.1f\n", runs, worstWithout);
+        std::printf("longest_ui_stall_names_ratio: %.3f\n", worstNormal / worstWithout);
+    }
     print("stress_polls_measured", stressPolls, 0);
     print("longest_ui_stall_stress_ms", stress);
     bool met = worstNormal <= 16.0;

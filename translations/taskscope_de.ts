@@ -281,6 +281,10 @@
         <source>unknown format &quot;%1&quot;: use json, tree or csv</source>
         <translation>unbekanntes Format &quot;%1&quot;: json, tree oder csv verwenden</translation>
     </message>
+    <message>
+        <source>warning: names not resolved: %1</source>
+        <translation>Warnung: Namen nicht aufgelöst: %1</translation>
+    </message>
 </context>
 <context>
     <name>FilterMenu</name>

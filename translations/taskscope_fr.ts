@@ -281,6 +281,10 @@
         <source>unknown format &quot;%1&quot;: use json, tree or csv</source>
         <translation>format &quot;%1&quot; inconnu : utilisez json, tree ou csv</translation>
     </message>
+    <message>
+        <source>warning: names not resolved: %1</source>
+        <translation>avertissement : noms non résolus : %1</translation>
+    </message>
 </context>
 <context>
     <name>FilterMenu</name>

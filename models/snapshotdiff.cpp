@@ -40,8 +40,11 @@ void planSurvivor(ChangePlan &plan, const TaskForest &previous, int oldSlot, int
     const bool moved = !sameParent(previous, oldSlot, next, slot, m);
     if (moved)
         plan.moves.push_back(slot);
-    if (failedWithReason(old) != failedWithReason(task) || (failedWithReason(task) && (moved || old.stateDetails != task.stateDetails)))
+    if (failedWithReason(old) != failedWithReason(task) || (failedWithReason(task) && (moved || old.stateDetails != task.stateDetails))) {
         m.problemAncestors.push_back(next.parent(slot));
+        if (const int oldParent = previous.parent(oldSlot); moved && oldParent >= 0)
+            m.problemAncestors.push_back(m.nextOf[size_t(oldParent)]); // its old parent showed it (-1: gone)
+    }
     // TaskForest::build() keeps an unchanged task as the previous forest's object.
     const bool same = next.taskObject(slot) == previous.taskObject(oldSlot);
     if (same && previous.marks(oldSlot) == next.marks(slot))

@@ -424,19 +424,39 @@ private Q_SLOTS:
         model.apply(next);
         QCOMPARE(problemOf(u"copy"_s), u"Out of space"_s);
         QCOMPARE(problemOf(u"root"_s), u"Out of space"_s);
-        bool rootAnnounced = false;
-        for (const auto &args : dataChanged) {
-            const QModelIndex from = args.at(0).value<QModelIndex>(), to = args.at(1).value<QModelIndex>();
-            if (from.data(TaskTreeModel::IdRole).toString() == u"root"_s)
-                rootAnnounced = from.column() <= TaskTreeModel::ProblemColumn && TaskTreeModel::ProblemColumn <= to.column();
-        }
-        QVERIFY(rootAnnounced);
+        // Whether a dataChanged since the spy was cleared covered `id`'s Problem cell.
+        const auto announced = [&](const QString &id) {
+            const QModelIndex cell = model.indexForId(id, TaskTreeModel::ProblemColumn);
+            for (const auto &args : dataChanged) {
+                const QModelIndex from = args.at(0).value<QModelIndex>(), to = args.at(1).value<QModelIndex>();
+                if (from.parent() == cell.parent() && from.row() <= cell.row() && cell.row() <= to.row()
+                    && from.column() <= cell.column() && cell.column() <= to.column())
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(announced(u"root"_s));
         const QString tip = model.indexForId(u"root"_s, TaskTreeModel::ProblemColumn).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(u"storage pool 'aggr2_ssd' is out of space"_s) && tip.contains(u"Retry later: second"_s), qPrintable(tip));
         const QString badgeTip = model.indexForId(u"copy"_s, TaskTreeModel::StateColumn).data(Qt::ToolTipRole).toString();
         QVERIFY2(badgeTip.contains(u"Out of space"_s), qPrintable(badgeTip));
 
+        // The failed subtask moves to another parent: the old parent's problem goes, the new one's comes.
+        QList<Task> moved = next;
+        moved.append(makeTask(u"other"_s));
+        model.apply(moved);
+        QCOMPARE(problemOf(u"other"_s), QString());
+        moved[2] = failed(u"copy"_s, u"other"_s, u"Out of space"_s);
+        dataChanged.clear();
+        model.apply(moved);
+        QCOMPARE(problemOf(u"root"_s), QString());
+        QCOMPARE(problemOf(u"other"_s), u"Out of space"_s);
+        QVERIFY(announced(u"root"_s));
+        QVERIFY(announced(u"other"_s));
+
         // The failed subtask goes: the parent's problem goes with it.
+        model.apply(next);
+        QCOMPARE(problemOf(u"root"_s), u"Out of space"_s);
         dataChanged.clear();
         model.apply(running.mid(0, 2) + running.mid(3));
         QCOMPARE(problemOf(u"root"_s), QString());

@@ -536,26 +536,28 @@ DemoServer::~DemoServer()
 {
     // Responses held back by the latency fault go first, while their connections still exist (a
     // responder refers to its socket, which the HTTP server owns); then the port and every
-    // connection close, before the rest goes.
-    d->pending.clear();
-    // Then no new connection, and every open one closed while the HTTP server can still handle its
-    // end (Qt 6.4's QHttpServer cleans up after a connection when it closes); what that scheduled
-    // runs now. Deleting the server with connections still open let that clean-up meet the
-    // deletion of the same objects: CI's sanitizer pass saw a double free here, in the server's
-    // thread, at the end of tst_faultsoak.
-    if (d->http) {
-        if (d->tcpServer)
-            d->tcpServer->close();
-        QList<QPointer<QTcpSocket>> sockets;
-        for (QTcpSocket *socket : d->http->findChildren<QTcpSocket *>())
-            sockets.append(socket);
-        for (const QPointer<QTcpSocket> &socket : std::as_const(sockets)) {
-            if (socket) // closing one may have let another go
-                socket->abort();
-        }
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    }
+    // connection close, before the rest goes. CI's sanitizer pass saw a double free in the
+    // server's thread at the end of tst_faultsoak when the server was deleted with connections
+    // open, or with their clean-up forced from inside a call (sendPostedEvents): the owner closes
+    // them first and lets the event loop run (DemoServerThread's destructor).
+    closeConnections();
     d->http.reset();
+}
+
+void DemoServer::closeConnections()
+{
+    d->pending.clear();
+    if (!d->http)
+        return;
+    if (d->tcpServer)
+        d->tcpServer->close();
+    QList<QPointer<QTcpSocket>> sockets;
+    for (QTcpSocket *socket : d->http->findChildren<QTcpSocket *>())
+        sockets.append(socket);
+    for (const QPointer<QTcpSocket> &socket : std::as_const(sockets)) {
+        if (socket) // closing one may have let another go
+            socket->abort();
+    }
 }
 
 bool DemoServer::listen(quint16 port)

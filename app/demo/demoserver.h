@@ -90,6 +90,10 @@ public:
     QString account() const;
     QString token() const;
     QString errorString() const;
+    // No new connection, every open one aborted and held responses dropped. Qt 6.4's QHttpServer
+    // then cleans up after each connection with deleteLater: let the thread's event loop run
+    // before deleting the server (DemoServerThread does).
+    void closeConnections();
 
     FaultOptions faults() const;
     void setFaults(const FaultOptions &faults);

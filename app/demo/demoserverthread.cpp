@@ -27,7 +27,15 @@ DemoServerThread::DemoServerThread(const DemoServerOptions &options, const std::
 
 DemoServerThread::~DemoServerThread()
 {
-    // The server (its sockets, its held responses) goes in the thread it lives in.
+    // The server (its sockets, its held responses) goes in the thread it lives in: its connections
+    // close first, and the clean-up that schedules (deleteLater) runs in the thread's own event loop
+    // (between the calls), before the server is deleted.
+    QMetaObject::invokeMethod(&m_context, [this] {
+        if (m_server)
+            m_server->closeConnections();
+    }, Qt::BlockingQueuedConnection);
+    for (int turn = 0; turn < 2; ++turn) // a deleted socket may schedule more
+        QMetaObject::invokeMethod(&m_context, [] {}, Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(&m_context, [this] { m_server.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();

@@ -84,12 +84,21 @@ QString TaskPlace::nameOf(const Task &task, NameKind kind, const NameTable *tabl
     return nameFor(task, kind, idOf(task, kind), table);
 }
 
+TaskPlace TaskPlace::of(const Task &task, NameKind kind, const NameTable *table)
+{
+    TaskPlace place;
+    place.ids[size_t(kind)] = idOf(task, kind);
+    place.names[size_t(kind)] = nameFor(task, kind, place.ids[size_t(kind)], table);
+    return place;
+}
+
 TaskPlace TaskPlace::of(const Task &task, const NameTable *table)
 {
     TaskPlace place;
     for (const NameKind kind : kNameKinds) {
-        place.ids[size_t(kind)] = idOf(task, kind);
-        place.names[size_t(kind)] = nameFor(task, kind, place.ids[size_t(kind)], table);
+        const TaskPlace one = of(task, kind, table);
+        place.ids[size_t(kind)] = one.ids[size_t(kind)];
+        place.names[size_t(kind)] = one.names[size_t(kind)];
     }
     return place;
 }

@@ -621,7 +621,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTip(node, index.column());
     case PlaceNameRole:
-        return isNameColumn(index.column()) ? TaskPlace::of(task, m_names.get()).name(nameKindOf(index.column())) : QString();
+        return isNameColumn(index.column()) ? TaskPlace::nameOf(task, nameKindOf(index.column()), m_names.get()) : QString();
     case Qt::AccessibleTextRole: // what a screen reader says for the painted badge and bar
         if (index.column() == ProgressColumn && !task.percentDone)
             return tr("No progress reported");
@@ -694,7 +694,7 @@ QVariant TaskTreeModel::toolTip(const Node &node, int column) const
     case ClusterColumn:
     case NamespaceColumn: {
         const NameKind kind = nameKindOf(column);
-        const TaskPlace place = TaskPlace::of(task, m_names.get());
+        const TaskPlace place = TaskPlace::of(task, kind, m_names.get());
         if (place.id(kind).isEmpty())
             return {};
         if (place.name(kind).isEmpty()) //: a resource whose name is not known: its id, and why
@@ -741,7 +741,7 @@ QVariant TaskTreeModel::displayData(const Node &node, int column) const
     case AppColumn:
     case ClusterColumn:
     case NamespaceColumn:
-        return TaskPlace::of(task, m_names.get()).shown(nameKindOf(column));
+        return TaskPlace::of(task, nameKindOf(column), m_names.get()).shown(nameKindOf(column));
     case ProblemColumn: {
         const Node *source = problemNode(node);
         return source ? ownProblem(*source->task)->title : QString();

@@ -173,6 +173,12 @@ public:
     // The item exactly as the server sent it: an object, or an array of values for `include`.
     QByteArray rawJson;
 
+    // What Taskscope's history knows of the task (null when it knows nothing, or history is off).
+    QDateTime firstSeen;      // the first poll that listed it
+    QDateTime lastTransition; // when it entered its current state, as a poll saw it
+    QDateTime goneAt;         // set: the server no longer lists it; shown from history since then
+    bool isFromHistory() const { return goneAt.isValid(); }
+
     // The original item as a JSON object (parsed from rawJson on demand; empty for array items).
     QJsonObject json() const;
 

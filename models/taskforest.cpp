@@ -259,7 +259,8 @@ bool TaskForest::sameTask(const Task &a, quint64 digestA, const Task &b, quint64
     // are known); tasks built in code compare by field.
     const bool sameBytes = digestA && digestB ? digestA == digestB && a.rawJson.size() == b.rawJson.size()
                                               : a.rawJson == b.rawJson;
-    return sameBytes && (!a.rawJson.isEmpty() || a == b);
+    return sameBytes && (!a.rawJson.isEmpty() || a == b) && a.goneAt == b.goneAt && a.firstSeen == b.firstSeen
+        && a.lastTransition == b.lastTransition;
 }
 
 } // namespace Taskscope

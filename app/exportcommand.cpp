@@ -89,34 +89,46 @@ bool readAll(const QString &path, Input *input, QString *error)
     return true;
 }
 
-// Writes everything or nothing: a failed write never leaves a partial file behind.
-bool writeAll(const QString &path, const QByteArray &bytes, QIODevice *stdoutDevice, QString *error)
+} // namespace
+
+bool ExportCommand::writeOutput(const QString &path, const QByteArray &bytes, QIODevice *stdoutDevice, QString *error)
 {
     if (path.isEmpty() || path == u"-") {
         // Flushed here: a full disk or device shows only then, and must not pass for success.
         auto *file = qobject_cast<QFileDevice *>(stdoutDevice);
         if (stdoutDevice->write(bytes) != bytes.size() || (file && !file->flush())) {
-            *error = ExportCommand::tr("cannot write to standard output: %1").arg(stdoutDevice->errorString());
+            *error = tr("cannot write to standard output: %1").arg(stdoutDevice->errorString());
             return false;
         }
         return true;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = ExportCommand::tr("cannot write %1: %2").arg(path, file.errorString());
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     // flush() first: Qt 6.4's commit() overlooks a failure of its own final flush (a full disk,
     // a file size limit) and renames the truncated file over the old one.
     if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit()) {
-        *error = ExportCommand::tr("cannot write %1: %2").arg(path, file.errorString());
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
         file.cancelWriting();
         return false;
     }
     return true;
 }
 
-} // namespace
+bool ExportCommand::parseFilterOption(const QString &text, const QString &prefix, FilterExpr *expr, QTextStream &err)
+{
+    const FilterParseResult parsed = parseFilter(text);
+    if (!parsed.ok()) {
+        err << prefix << tr("--filter: %1").arg(parsed.error->toString()) << Qt::endl;
+        err << QStringLiteral("  ") << text << Qt::endl
+            << QStringLiteral("  ") << QString(qMin(parsed.error->column, int(text.size())), u' ') << u'^' << Qt::endl;
+        return false;
+    }
+    *expr = parsed.expr;
+    return true;
+}
 
 int ExportCommand::fetch(const ConnectionConfig &config, const QString &token, TaskListPage *page, QTextStream &err,
                          NameTablePtr *names)
@@ -229,17 +241,8 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
 
     // A bad expression is a usage error, found before anything is fetched.
     FilterExpr filter;
-    if (parser.isSet(filterOption)) {
-        const FilterParseResult parsed = parseFilter(parser.value(filterOption));
-        if (!parsed.ok()) {
-            err << errorLine(tr("--filter: %1").arg(parsed.error->toString())) << Qt::endl;
-            const QString text = parser.value(filterOption);
-            err << QStringLiteral("  ") << text << Qt::endl
-                << QStringLiteral("  ") << QString(qMin(parsed.error->column, int(text.size())), u' ') << u'^' << Qt::endl;
-            return UsageError;
-        }
-        filter = parsed.expr;
-    }
+    if (parser.isSet(filterOption) && !parseFilterOption(parser.value(filterOption), errorLine({}), &filter, err))
+        return UsageError;
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
     const ExportFormat exportFormat = format == u"tree"  ? ExportFormat::Tree
@@ -316,7 +319,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
     case ExportFormat::Tree: bytes = exportTree(items); break;
     case ExportFormat::Csv: bytes = exportMachineCsv(items, now, nameLookup(names)); break;
     }
-    if (!writeAll(parser.value(outputOption), bytes, out, &error)) {
+    if (!writeOutput(parser.value(outputOption), bytes, out, &error)) {
         err << errorLine(error) << Qt::endl;
         return Failure;
     }

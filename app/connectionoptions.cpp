@@ -54,6 +54,17 @@ Demo::DemoServerOptions ConnectionOptions::demoServerOptions()
     return options;
 }
 
+QUrl ConnectionOptions::demoHistoryUrl()
+{
+    return QUrl(QStringLiteral("http://demo.taskscope.invalid")); // .invalid: never a real host (RFC 2606)
+}
+
+QString ConnectionOptions::demoAccountId()
+{
+    const QString account = demoServerOptions().accountId;
+    return account.isEmpty() ? Demo::DemoServer::defaultAccountId() : account;
+}
+
 bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token,
                                 QString *error, bool demoByDefault)
 {

@@ -37,6 +37,11 @@ public:
 
     // What the embedded demo server simulates: a few hundred tasks, a backup every few seconds.
     static Demo::DemoServerOptions demoServerOptions();
+    // The embedded demo server listens on a new port each time: its history is kept under this
+    // fixed identity (http://demo.taskscope.invalid and the demo account), so that every --demo
+    // session (watch, history, the window) finds what the others recorded.
+    static QUrl demoHistoryUrl();
+    static QString demoAccountId();
     // The embedded demo server, once resolve() started it.
     Demo::DemoServer *demoServer() const; // the --demo server (in its own thread), or null
 

@@ -1,13 +1,16 @@
-// taskscope: the GUI, and `taskscope export` which runs the same pipeline without a display.
+// taskscope: the GUI, and the commands that run the same pipeline without a display (`export`,
+// `watch`, `history`).
 #include "connectionoptions.h"
 #include "exportcommand.h"
 #include "filterlanguage.h"
+#include "historycommand.h"
 #include "mainwindow.h"
 #include "tasktreeview.h"
 #include "tasktreemodel.h"
 #include "tasksclient.h"
 #include "tokenstore.h"
 #include "translations.h"
+#include "watchcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,7 +24,8 @@
 
 namespace {
 
-int runExport(int argc, char **argv)
+// argv[1] is the command: export, watch or history.
+int runHeadless(int argc, char **argv)
 {
 #ifdef SIGXFSZ
     // Past a file size limit (ulimit -f) a write fails like on a full disk, reported as such,
@@ -29,10 +33,12 @@ int runExport(int argc, char **argv)
     std::signal(SIGXFSZ, SIG_IGN);
 #endif
     QCoreApplication app(argc, argv);
+    // As the window: its settings (saved connections) and its history file.
+    QCoreApplication::setOrganizationName(QStringLiteral("Taskscope"));
     QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
     Taskscope::Translations::install(app, Taskscope::Translations::requestedLanguage(argc, argv));
     QStringList arguments = QCoreApplication::arguments();
-    // --lang is global; the export parser does not need to know it.
+    // --lang is global; the command's parser does not need to know it.
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         if (arguments[i] == u"--lang" && i + 1 < arguments.size()) {
             arguments.remove(i, 2);
@@ -47,6 +53,14 @@ int runExport(int argc, char **argv)
     if (!out.open(stdout, QIODevice::WriteOnly))
         return Taskscope::ExportCommand::Failure;
     QTextStream err(stderr);
+    const QByteArrayView command(argv[1]);
+    if (command == "watch") {
+        // A closed pipe (`taskscope watch | head`) is a write error, reported, not a silent death.
+        std::signal(SIGPIPE, SIG_IGN);
+        return Taskscope::WatchCommand::run(arguments, &out, err);
+    }
+    if (command == "history")
+        return Taskscope::HistoryCommand::run(arguments, &out, err);
     return Taskscope::ExportCommand::run(arguments, &out, err);
 }
 
@@ -69,8 +83,9 @@ bool asksForHelpOrVersion(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && qstrcmp(argv[1], "export") == 0)
-        return runExport(argc, argv);
+    if (argc > 1
+        && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "watch") == 0 || qstrcmp(argv[1], "history") == 0))
+        return runHeadless(argc, argv);
 
     // The parser below prints the help or the version and exits before any window is made.
     std::unique_ptr<QCoreApplication> application;

@@ -93,11 +93,15 @@ WatchCommand::WatchCommand(const HistoryCommandLine &cli, HistoryStore *store, c
     connect(m_planner, &ChangePlanner::planReady, this, &WatchCommand::onPlanReady);
     connect(m_store, &HistoryStore::recorded, this, &WatchCommand::onRecorded);
     connect(m_store, &HistoryStore::statusChanged, this, [this](HistoryStore::Status status, const QString &message) {
-        if (status == HistoryStore::Status::Recording)
+        if (status == HistoryStore::Status::Recording) {
+            m_err << m_cli.errorLine(tr("the history records again")) << Qt::endl;
             return;
-        // Nothing more can be recorded, so nothing more would be printed: watch exists to record.
-        m_err << m_cli.errorLine(tr("the history stopped recording: %1").arg(message)) << Qt::endl;
-        stop(ExportCommand::Failure);
+        }
+        // A poll that was not written (a full disk, another process holding the file): polling goes
+        // on, as in the window, and the next poll is compared with the whole file again, so that
+        // what changed meanwhile is recorded then (and printed once it is).
+        m_err << m_cli.errorLine(message) << Qt::endl;
+        m_resync = true;
     });
     NameDirectory *names = m_client->names();
     // The first poll waits for the names (a few seconds at most): every line, and the history,
@@ -168,6 +172,11 @@ void WatchCommand::namesReady()
 void WatchCommand::submit(const Snapshot &snapshot)
 {
     m_planningFull = snapshot.full;
+    m_planningResync = m_resync;
+    if (m_resync) {
+        m_forest = TaskForest::empty(); // every task appears, and the store compares it with the file
+        m_resync = false;
+    }
     m_planner->submit(snapshot, [names = m_client->names()->table()](ChangePlan &plan) {
         plan.unknownNames = NameDirectory::hasUnknownIds(plan, names);
     });
@@ -183,7 +192,7 @@ void WatchCommand::onPlanReady()
     if (plan.unknownNames)
         m_client->names()->noteUnknownIds();
     HistoryBatch batch = HistoryBatch::fromPlan(plan, m_source.key, m_source.label, m_client->names()->table(),
-                                                m_planningFull, m_first);
+                                                m_planningFull, m_first || m_planningResync);
     if (m_first)
         m_firstAt = batch.at;
     m_first = false;

@@ -17,6 +17,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -375,6 +376,63 @@ private Q_SLOTS:
         const Result sinceDate = run({u"history"_s, u"--demo"_s, u"--format"_s, u"tree"_s, u"--since"_s, u"2000-01-01"_s});
         QCOMPARE(sinceDate.exitCode, 0);
         QCOMPARE(sinceDate.out, tree.out);
+    }
+
+    // A full disk (here a file size limit, as tst_security does for exports) stops recording, not
+    // polling: a line on stderr, nothing printed that is not in the file, exit 0 at the end.
+    void fullDiskKeepsPolling()
+    {
+        const QString history = m_dir.filePath(u"full.sqlite"_s);
+        QProcess watch;
+        watch.setProcessEnvironment(environment());
+        watch.setChildProcessModifier([] {
+            const rlimit limit{64 * 1024, 64 * 1024}; // room for the schema, not for a poll of 120 tasks
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        watch.start(QStringLiteral(TASKSCOPE_BINARY), watchArguments(history, {u"--duration"_s, u"2"_s}));
+        QVERIFY(watch.waitForFinished(30000));
+        QCOMPARE(watch.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(watch.exitCode(), 0);
+        const QByteArray err = watch.readAllStandardError();
+        QVERIFY2(err.contains("taskscope watch: Cannot write the history file"), err.constData());
+        const QSet<QByteArray> printed = lineSet(watch.readAllStandardOutput());
+        QCOMPARE(sqlite(history, u"PRAGMA integrity_check;"_s), QByteArray("ok"));
+        QVERIFY(lineSet(transitionsIn(history).out).contains(printed));
+    }
+
+    // A server that fails half of the requests: each failure is a line on stderr, polling goes on
+    // (with backoff) and transitions are still printed.
+    void pollErrorsDoNotEndIt()
+    {
+        QProcess server;
+        const DemoEndpoint flaky = startDemoServer(server, QStringLiteral(TASKSCOPE_DEMO_SERVER),
+                                                   {u"--port"_s, u"0"_s, u"--speed"_s, u"20"_s, u"--tasks"_s, u"60"_s,
+                                                    u"--token"_s, u"t0ken-history-cli"_s, u"--error-rate"_s, u"0.3"_s});
+        QVERIFY(flaky.isValid());
+        QProcess watch;
+        watch.setProcessEnvironment(environment());
+        watch.start(QStringLiteral(TASKSCOPE_BINARY),
+                    {u"watch"_s, u"--url"_s, flaky.url, u"--account"_s, flaky.account, u"--token-file"_s, m_tokenFile,
+                     u"--history"_s, m_dir.filePath(u"flaky.sqlite"_s), u"--interval"_s, u"0.2"_s});
+        QVERIFY(watch.waitForStarted());
+        QByteArray err;
+        QByteArray pending;
+        QList<QByteArray> lines;
+        const QDeadlineTimer deadline(30000);
+        while ((lines.isEmpty() || !err.contains("(retrying in ")) && !deadline.hasExpired()
+               && watch.state() == QProcess::Running) {
+            watch.waitForReadyRead(100);
+            err += watch.readAllStandardError();
+            lines += takeLines(watch, &pending);
+        }
+        watch.terminate();
+        QVERIFY(watch.waitForFinished(20000));
+        server.kill();
+        server.waitForFinished();
+        QCOMPARE(watch.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(watch.exitCode(), 0);
+        QVERIFY2(err.contains("taskscope watch: HTTP 5") && err.contains("(retrying in "), err.constData());
+        QVERIFY2(!lines.isEmpty(), err.constData());
     }
 
     // Credentials refused: exit 3 with the server's problem, and never the token.

@@ -83,8 +83,7 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Show the tasks and state transitions the history holds, without a display "
                                         "or a network."));
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    cli.addTo(parser);
     const QCommandLineOption demoOption(QStringLiteral("demo"), tr("The history of the built-in demo server."));
     const QCommandLineOption urlOption(QStringLiteral("url"), tr("The history of the Astra Control at <url>."),
                                        tr("url"));
@@ -103,25 +102,11 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
                                           QStringLiteral("json"));
     const QCommandLineOption outputOption(QStringLiteral("output"),
                                           tr("Write to <file> (atomically) instead of standard output."), tr("file"));
-    parser.addOptions({helpOption, demoOption, urlOption, accountOption, sinceOption, untilOption, filterOption,
+    parser.addOptions({demoOption, urlOption, accountOption, sinceOption, untilOption, filterOption,
                        formatOption, outputOption});
-    cli.addTo(parser);
-    parser.addPositionalArgument(QStringLiteral("history"), tr("The history command."));
 
-    if (!parser.parse(arguments)) {
-        err << cli.errorLine(parser.errorText()) << Qt::endl;
-        return ExportCommand::UsageError;
-    }
-    if (parser.isSet(helpOption)) {
-        QTextStream(out) << parser.helpText().replace(QLatin1String("[options] history"),
-                                                      QLatin1String("history [options]"));
-        return ExportCommand::Success;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1 || positional.first() != u"history") {
-        err << cli.errorLine(tr("unexpected argument: %1").arg(positional.mid(1).join(u' '))) << Qt::endl;
-        return ExportCommand::UsageError;
-    }
+    if (const std::optional<int> done = cli.parse(parser, arguments, out, err))
+        return *done;
     const int sources =
         int(cli.connectionRequested(parser)) + int(parser.isSet(urlOption)) + int(parser.isSet(demoOption));
     if (sources > 1) {

@@ -3,15 +3,18 @@
 #include "historycommandline.h"
 
 #include "connectionprofile.h"
+#include "exportcommand.h"
 #include "filterlanguage.h"
 #include "historystore.h"
 
 #include <QCommandLineParser>
+#include <QTextStream>
 
 namespace Taskscope {
 
 HistoryCommandLine::HistoryCommandLine(const QString &command)
     : m_command(command)
+    , m_help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."))
     , m_connection(QStringLiteral("connection"),
                    tr("A connection saved in the window (File › Connections…), by its name."), tr("name"))
     , m_history(QStringLiteral("history"), tr("The history file (default: %1).").arg(HistoryDatabase::defaultPath()),
@@ -21,7 +24,29 @@ HistoryCommandLine::HistoryCommandLine(const QString &command)
 
 void HistoryCommandLine::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_connection, m_history});
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({m_help, m_connection, m_history});
+    parser.addPositionalArgument(m_command, tr("The command."));
+}
+
+std::optional<int> HistoryCommandLine::parse(QCommandLineParser &parser, const QStringList &arguments, QIODevice *out,
+                                             QTextStream &err) const
+{
+    if (!parser.parse(arguments)) {
+        err << errorLine(parser.errorText()) << Qt::endl;
+        return ExportCommand::UsageError;
+    }
+    if (parser.isSet(m_help)) {
+        QTextStream(out) << parser.helpText().replace(QLatin1String("[options] ") + m_command,
+                                                      m_command + QLatin1String(" [options]"));
+        return ExportCommand::Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || positional.first() != m_command) {
+        err << errorLine(tr("unexpected argument: %1").arg(positional.mid(1).join(u' '))) << Qt::endl;
+        return ExportCommand::UsageError;
+    }
+    return std::nullopt;
 }
 
 bool HistoryCommandLine::connectionRequested(const QCommandLineParser &parser) const

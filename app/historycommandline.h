@@ -7,7 +7,11 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 class QCommandLineParser;
+class QIODevice;
+class QTextStream;
 
 namespace Taskscope {
 
@@ -22,8 +26,12 @@ public:
     // `command`: "watch" or "history", the prefix of every error line ("taskscope watch: ...").
     explicit HistoryCommandLine(const QString &command);
 
-    // --connection NAME and --history FILE (with ConnectionOptions' --url, --account, --demo...).
+    // --help, --connection NAME, --history FILE, and the command as the positional argument.
     void addTo(QCommandLineParser &parser) const;
+    // Parses `arguments` (the program, the command, its options). nullopt: go on; else the exit
+    // status, after the help was printed to `out` or a usage error written to `err`.
+    std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, QIODevice *out,
+                             QTextStream &err) const;
     bool connectionRequested(const QCommandLineParser &parser) const;
     QString connectionName(const QCommandLineParser &parser) const;
     // --history FILE, else HistoryDatabase::defaultPath().
@@ -48,6 +56,7 @@ public:
 
 private:
     QString m_command;
+    QCommandLineOption m_help;
     QCommandLineOption m_connection;
     QCommandLineOption m_history;
 };

@@ -301,8 +301,7 @@ int WatchCommand::run(const QStringList &arguments, QIODevice *out, QTextStream 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Poll without a display, record the history, and print each state transition as it happens."));
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    cli.addTo(parser);
     const QCommandLineOption filterOption(
         QStringLiteral("filter"),
         tr("Print only the transitions of tasks that match <expression> (everything is recorded)."), tr("expression"));
@@ -311,25 +310,12 @@ int WatchCommand::run(const QStringList &arguments, QIODevice *out, QTextStream 
     const QCommandLineOption intervalOption(
         QStringLiteral("interval"),
         tr("Poll every <seconds> (default: the saved connection's interval, else 10)."), tr("seconds"));
-    parser.addOptions({helpOption, filterOption, durationOption, intervalOption});
+    parser.addOptions({filterOption, durationOption, intervalOption});
     ConnectionOptions connection;
     connection.addTo(parser);
-    cli.addTo(parser);
-    parser.addPositionalArgument(QStringLiteral("watch"), tr("The watch command."));
 
-    if (!parser.parse(arguments)) {
-        err << cli.errorLine(parser.errorText()) << Qt::endl;
-        return ExportCommand::UsageError;
-    }
-    if (parser.isSet(helpOption)) {
-        QTextStream(out) << parser.helpText().replace(QLatin1String("[options] watch"), QLatin1String("watch [options]"));
-        return ExportCommand::Success;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1 || positional.first() != u"watch") {
-        err << cli.errorLine(tr("unexpected argument: %1").arg(positional.mid(1).join(u' '))) << Qt::endl;
-        return ExportCommand::UsageError;
-    }
+    if (const std::optional<int> done = cli.parse(parser, arguments, out, err))
+        return *done;
     const int sources = int(cli.connectionRequested(parser)) + int(connection.urlRequested(parser))
         + int(connection.demoRequested(parser));
     if (sources != 1) {

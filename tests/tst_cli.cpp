@@ -1,4 +1,5 @@
 // `taskscope export` end to end: golden outputs, atomic writes, one-line errors and exit codes.
+#include "cliprocess.h"
 #include "csvread.h"
 #include "demoprocess.h"
 
@@ -16,12 +17,7 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = CliResult;
 
     static QString fixture(const QString &name) { return QStringLiteral(TASKSCOPE_FIXTURES_DIR "/") + name; }
 
@@ -34,28 +30,10 @@ private:
     // Runs the real binary with no display at all: export must not need one.
     static Result run(const QStringList &arguments, const QByteArray &stdinData = {}, const QByteArray &token = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-            env.remove(QString::fromLatin1(name));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.remove(QStringLiteral("ASTRA_TOKEN"));
+        QProcessEnvironment env = headlessEnvironment();
         if (!token.isEmpty())
             env.insert(QStringLiteral("ASTRA_TOKEN"), QString::fromUtf8(token));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(TASKSCOPE_BINARY), arguments);
-        if (!process.waitForStarted())
-            return {};
-        if (!stdinData.isEmpty())
-            process.write(stdinData);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            return {};
-        Result result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runCli(QStringLiteral(TASKSCOPE_BINARY), arguments, env, stdinData);
     }
 
 private Q_SLOTS:

@@ -1,5 +1,6 @@
 // `taskscope watch` and `taskscope history` end to end: the real binaries against the real demo
 // server, real SQLite files; and kill -9 at random moments loses nothing that was printed.
+#include "cliprocess.h"
 #include "csvread.h"
 #include "demoprocess.h"
 
@@ -25,12 +26,7 @@ class TestHistoryCli : public QObject
 {
     Q_OBJECT
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = CliResult;
 
     QTemporaryDir m_dir;
     QProcess m_server;
@@ -40,10 +36,8 @@ private:
     // No display, no keychain, settings and data in the test's own folder.
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "ASTRA_TOKEN", "DBUS_SESSION_BUS_ADDRESS"})
-            env.remove(QString::fromLatin1(name));
-        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        QProcessEnvironment env = headlessEnvironment();
+        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
         env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
         env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
         return env;
@@ -51,19 +45,7 @@ private:
 
     Result run(const QStringList &arguments, int msecs = 60000) const
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(TASKSCOPE_BINARY), arguments);
-        if (!process.waitForStarted())
-            return {};
-        process.closeWriteChannel();
-        if (!process.waitForFinished(msecs))
-            return {};
-        Result result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runCli(QStringLiteral(TASKSCOPE_BINARY), arguments, environment(), {}, msecs);
     }
 
     QStringList endpoint() const

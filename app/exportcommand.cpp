@@ -276,7 +276,7 @@ int ExportCommand::run(const QStringList &arguments, QIODevice *out, QTextStream
             return status;
         if (predicate)
             predicate->setNames(names); // appName and the like read them
-        scan = scanForExport(page, keep);
+        scan = scanForExport(std::move(page), keep);
     } else {
         const QString inputPath = parser.value(inputOption);
         Input input;

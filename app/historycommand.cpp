@@ -237,13 +237,12 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
         page.tasks = tasksFromHistory(stored, &page.warnings);
         stored.clear();
         const QString connection = group.connection;
-        ExportScan scan = scanForExport(page, [&](const Task &task) {
+        ExportScan scan = scanForExport(std::move(page), [&](const Task &task) {
             const bool matches = !predicate || predicate->matches(task);
             if (transitionsFormat && matches)
                 matching.insert(connection + u'\n' + task.id);
             return matches && !transitionsFormat;
         });
-        page = TaskListPage();
         for (const ParseWarning &warning : std::as_const(scan.page.warnings))
             err << cli.errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
         items += scan.keptItems(); // pointers into the scan's forest, which `scans` keeps

@@ -196,9 +196,11 @@ void WatchCommand::onPlanReady()
     if (m_first)
         m_firstAt = batch.at;
     m_first = false;
-    m_recent.push_back(Recent{batch.at, plan.forest, plan.previous});
-    if (m_recent.size() > kRecentPolls)
-        m_recent.pop_front();
+    if (!m_filter.isEmpty()) { // the trees are kept only to evaluate it
+        m_recent.push_back(Recent{batch.at, plan.forest, plan.previous});
+        if (m_recent.size() > kRecentPolls)
+            m_recent.pop_front();
+    }
     m_forest = plan.forest;
     m_store->record(std::move(batch));
     if (m_waiting) {
@@ -288,9 +290,9 @@ void WatchCommand::stop(int exitCode)
     m_client->stop();
     m_planner->cancel();
     m_waiting.reset();
-    // Every poll handed to the store is committed, and its transitions printed, before the end.
+    // Every poll handed to the store is committed, and its transitions printed (flush() delivers
+    // `recorded`), before the end.
     m_store->flush();
-    QCoreApplication::sendPostedEvents();
     m_exitCode = exitCode;
     m_loop.exit(exitCode);
 }

@@ -142,12 +142,12 @@ bool scanForExport(QByteArray &&body, const TaskListParser &parser, ExportFormat
     return true;
 }
 
-ExportScan scanForExport(const TaskListPage &page, const std::function<bool(const Task &)> &keep)
+ExportScan scanForExport(TaskListPage &&page, const std::function<bool(const Task &)> &keep)
 {
     ExportScan scan;
-    scan.page.warnings = page.warnings;
-    scan.page.metadataJson = page.metadataJson;
-    scan.forest = TaskForest::build(page.tasks, page.digests, &scan.page.warnings);
+    scan.page.warnings = std::move(page.warnings);
+    scan.page.metadataJson = std::move(page.metadataJson);
+    scan.forest = TaskForest::build(std::move(page.tasks), page.digests, &scan.page.warnings);
     for (int slot = 0; slot < scan.forest->size(); ++slot) {
         if (keep(scan.forest->task(slot)))
             scan.kept.insert(scan.forest->taskObject(slot));

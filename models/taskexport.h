@@ -56,8 +56,9 @@ struct ExportScan
 bool scanForExport(QByteArray &&body, const TaskListParser &parser, ExportFormat format,
                    const std::function<bool(const Task &)> &keep, quint32 keepReads, ExportScan *scan,
                    ParseError *error, const std::function<void()> &release = {});
-// The same for tasks already read (from an endpoint): every task is kept whole.
-ExportScan scanForExport(const TaskListPage &page, const std::function<bool(const Task &)> &keep);
+// The same for tasks already read (from an endpoint, from the history): every task is kept whole,
+// moved into the forest.
+ExportScan scanForExport(TaskListPage &&page, const std::function<bool(const Task &)> &keep);
 
 // {"type":"application/astra-tasks","version":"1.1","items":[...],"metadata":{...}}.
 // `metadataJson` is the list metadata to carry over (paging fields are dropped); empty means {}.

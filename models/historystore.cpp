@@ -446,11 +446,11 @@ HistoryBatch HistoryBatch::fromPlan(const ChangePlan &plan, const QString &conne
 namespace {
 
 // The texts `clause` compares `field` with for equality: `field eq 'a'`, or `field eq 'a' or field
-// eq 'b'`. False for anything else, and for an empty text (absent is NULL in the file, not '').
+// eq 'b'`. False for anything else.
 bool equalities(const FilterExpr &clause, FilterField *field, QStringList *texts)
 {
     if (clause.kind == FilterExpr::Kind::Comparison) {
-        if (clause.op != FilterOp::Eq || clause.value.kind != FilterValue::Kind::Text || clause.value.text.isEmpty())
+        if (clause.op != FilterOp::Eq || clause.value.kind != FilterValue::Kind::Text)
             return false;
         *field = clause.field;
         texts->append(clause.value.text);
@@ -481,8 +481,9 @@ void narrow(QStringList *list, const QStringList &texts)
         if (list->contains(text))
             both.append(text);
     }
-    // Nothing left: nothing matches (a null text binds NULL, which no IN holds).
-    *list = both.isEmpty() ? QStringList{QString()} : both;
+    // Nothing in common: the filter matches nothing, which it finds out itself on the tasks left.
+    if (!both.isEmpty())
+        *list = both;
 }
 
 } // namespace
@@ -506,7 +507,7 @@ QList<Task> tasksFromHistory(const QList<HistoryTask> &history, QList<ParseWarni
     QByteArray body = "{\"items\":[";
     qsizetype bytes = 0;
     for (const HistoryTask &task : history)
-        bytes += task.json.size() + 1;
+        bytes += qMax<qsizetype>(task.json.size(), 4) + 1;
     body.reserve(body.size() + bytes + 2 + TaskListParser::kPadding);
     bool first = true;
     for (const HistoryTask &task : history) {
@@ -518,7 +519,11 @@ QList<Task> tasksFromHistory(const QList<HistoryTask> &history, QList<ParseWarni
     body += "]}";
     TaskListPage page;
     ParseError error;
-    if (!TaskListParser().parse(body, &page, &error)) {
+    TaskListParser parser;
+    parser.setBodyPadded(body.capacity() - body.size() >= TaskListParser::kPadding); // reserved above: read in place
+    if (history.size() > 1000) // a whole history: as `taskscope export --input` reads a large list
+        parser.setThreads(QThread::idealThreadCount());
+    if (!parser.parse(body, &page, &error)) {
         if (warnings) {
             ParseWarning warning;
             warning.message = error.message;
@@ -872,8 +877,10 @@ HistoryDatabase::OpenResult HistoryDatabase::Private::openReadWrite()
                 disconnect();
                 return openReadOnly(lockedWhy);
             }
-            return fail(version.toInt() == 0 ? HistoryDatabase::tr("Cannot create the history file %1: %2").arg(file, writeError(lastError))
-                                             : HistoryDatabase::tr("Cannot update the history file %1 to this version: %2").arg(file, writeError(lastError)));
+            if (version.toInt() == 0)
+                return fail(writeError(lastError));
+            return fail(HistoryDatabase::tr("Cannot update the history file %1 to this version of Taskscope (%2): history is not recorded.")
+                            .arg(file, lastError.databaseText()));
         }
     } else {
         // Can this process write? Another one may hold the file for longer than the busy timeout.
@@ -1349,11 +1356,16 @@ QString HistoryDatabase::Private::prefilter(const HistoryQuery &query, QVariantL
     }
     if (query.goneOnly)
         where.append(u"t.gone_at IS NOT NULL"_s);
+    // An absent text is NULL in the file: an empty value asks for it too.
+    const auto hasEmpty = [](const QStringList &texts) {
+        return std::any_of(texts.cbegin(), texts.cend(), [](const QString &text) { return text.isEmpty(); });
+    };
     if (!query.states.isEmpty())
-        where.append(u"t.state IN ("_s + list(query.states) + u')');
+        where.append(u"(t.state IN ("_s + list(query.states) + (hasEmpty(query.states) ? u") OR t.state IS NULL)"_s : u"))"_s));
     if (!query.apps.isEmpty()) {
         const QString ids = list(query.apps);
-        where.append(u"(t.app_id IN ("_s + ids + u") OR t.app_name IN ("_s + list(query.apps) + u"))"_s);
+        where.append(u"(t.app_id IN ("_s + ids + u") OR t.app_name IN ("_s + list(query.apps) + u')'
+                     + (hasEmpty(query.apps) ? u" OR t.app_id IS NULL OR t.app_name IS NULL)"_s : u")"_s));
     }
     return where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
 }
@@ -1581,6 +1593,12 @@ void HistoryStore::open(const QString &path)
         }
         worker->retentionTimer->start();
     }, Qt::QueuedConnection);
+}
+
+void HistoryStore::setBusyTimeout(int milliseconds)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, milliseconds] { worker->db.setBusyTimeout(milliseconds); },
+                              Qt::QueuedConnection);
 }
 
 void HistoryStore::close()

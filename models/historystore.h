@@ -206,6 +206,8 @@ public:
 
     void open(const QString &path);
     void close();
+    // HistoryDatabase::setBusyTimeout() for the next open().
+    void setBusyTimeout(int milliseconds);
     Status status() const { return m_status; }
     QString message() const { return m_message; }
     QString path() const { return m_path; }

@@ -191,8 +191,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     QCommandLineOption tasksOption(u"tasks"_s, u"Tasks in the scenario (default 10000)."_s, u"n"_s, u"10000"_s);
     QCommandLineOption pollsOption(u"polls"_s, u"Polls timed (default 60)."_s, u"n"_s, u"60"_s);
-    QCommandLineOption speedOption(u"speed"_s, u"Scenario speed of the timed polls (default 8: about 1% of the tasks "
-                                               "change a poll)."_s, u"x"_s, u"8"_s);
+    QCommandLineOption speedOption(u"speed"_s, u"Scenario speed of the timed polls (default 10: about 1% of the tasks "
+                                               "change a poll)."_s, u"x"_s, u"10"_s);
     QCommandLineOption growthOption(u"growth-polls"_s, u"Polls of the growth run, at the scenario's own speed "
                                                        "(default 360: an hour)."_s, u"n"_s, u"360"_s);
     QCommandLineOption historyOption(u"history-tasks"_s, u"Tasks of the large history, 10 transitions each (default 100000)."_s,

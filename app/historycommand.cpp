@@ -15,7 +15,6 @@
 #include <QSet>
 #include <QTextStream>
 
-#include <algorithm>
 #include <map>
 #include <optional>
 #include <utility>
@@ -36,36 +35,6 @@ NameTablePtr namesOf(const QList<HistoryTask> &tasks)
             table->insert(NameKind::Cluster, task.clusterId, task.clusterName);
     }
     return table;
-}
-
-// What the SQL can narrow down before the filter runs (by index): the states and apps the
-// expression's top-level clauses require. A superset of what it matches: the filter is still
-// evaluated on every task the query returns.
-void prefilter(const FilterExpr &filter, HistoryQuery *query)
-{
-    // `field eq 'value'`, or an `or` of nothing else: the values; else nothing.
-    const auto valuesOf = [](const FilterExpr &clause, std::initializer_list<FilterField> fields) {
-        QStringList values;
-        const auto one = [&](const FilterExpr &expr) {
-            if (expr.kind != FilterExpr::Kind::Comparison || expr.op != FilterOp::Eq
-                || expr.value.kind != FilterValue::Kind::Text
-                || std::find(fields.begin(), fields.end(), expr.field) == fields.end())
-                return false;
-            values.append(expr.value.text);
-            return true;
-        };
-        if (clause.kind == FilterExpr::Kind::Or) {
-            if (!std::all_of(clause.children.cbegin(), clause.children.cend(), one))
-                values.clear();
-        } else {
-            one(clause);
-        }
-        return values;
-    };
-    for (const FilterExpr &clause : filter.conjuncts()) {
-        query->states += valuesOf(clause, {FilterField::State});
-        query->apps += valuesOf(clause, {FilterField::App, FilterField::AppName});
-    }
 }
 
 // The stored tasks of one connection: they make one tree.
@@ -201,7 +170,7 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
     std::optional<FilterPredicate> predicate;
     if (!filter.isEmpty()) {
         predicate.emplace(filter, now);
-        prefilter(filter, &query);
+        addHistoryPrefilter(&query, filter); // by index; the filter still decides
     }
 
     // The tasks: for the task formats, and for a filter on transitions (which keeps the transitions

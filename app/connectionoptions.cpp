@@ -65,6 +65,26 @@ QString ConnectionOptions::demoAccountId()
     return account.isEmpty() ? Demo::DemoServer::defaultAccountId() : account;
 }
 
+void ConnectionOptions::addEndpointTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_demo, m_url, m_account});
+}
+
+bool ConnectionOptions::resolveUrl(const QCommandLineParser &parser, QUrl *url, QString *accountId, QString *error) const
+{
+    *url = ConnectionProfiles::urlFromText(parser.value(m_url));
+    if (!url->isValid()) {
+        *error = tr("--url: not an http(s) URL: %1").arg(parser.value(m_url));
+        return false;
+    }
+    if (!parser.isSet(m_account) || parser.value(m_account).trimmed().isEmpty()) {
+        *error = tr("--url needs --account ID");
+        return false;
+    }
+    *accountId = parser.value(m_account).trimmed();
+    return true;
+}
+
 bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token,
                                 QString *error, bool demoByDefault)
 {
@@ -108,17 +128,8 @@ bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConf
         *error = tr("say where the tasks come from: --url URL --account ID, or --demo");
         return false;
     }
-    const QUrl url = ConnectionProfiles::urlFromText(parser.value(m_url));
-    if (!url.isValid()) {
-        *error = tr("--url: not an http(s) URL: %1").arg(parser.value(m_url));
+    if (!resolveUrl(parser, &config->baseUrl, &config->accountId, error))
         return false;
-    }
-    if (!parser.isSet(m_account) || parser.value(m_account).trimmed().isEmpty()) {
-        *error = tr("--url needs --account ID");
-        return false;
-    }
-    config->baseUrl = url;
-    config->accountId = parser.value(m_account).trimmed();
     if (parser.isSet(m_tokenFile)) {
         if (!TokenFromEnvironment::fromFile(parser.value(m_tokenFile), token, error))
             return false;

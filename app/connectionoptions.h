@@ -25,6 +25,9 @@ public:
     ConnectionOptions();
     ~ConnectionOptions();
     void addTo(QCommandLineParser &parser) const;
+    // Only --demo, --url and --account: which endpoint, without what it takes to reach it (for
+    // `taskscope history`, which reads a file).
+    void addEndpointTo(QCommandLineParser &parser) const;
 
     bool demoRequested(const QCommandLineParser &parser) const;
     bool urlRequested(const QCommandLineParser &parser) const;
@@ -34,6 +37,9 @@ public:
     // message on bad or missing values.
     bool resolve(const QCommandLineParser &parser, ConnectionConfig *config, QString *token, QString *error,
                  bool demoByDefault = false);
+
+    // --url and --account, checked (an http(s) URL, an account); false with a one-line message.
+    bool resolveUrl(const QCommandLineParser &parser, QUrl *url, QString *accountId, QString *error) const;
 
     // What the embedded demo server simulates: a few hundred tasks, a backup every few seconds.
     static Demo::DemoServerOptions demoServerOptions();

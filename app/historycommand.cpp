@@ -53,10 +53,6 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
     parser.setApplicationDescription(tr("Show the tasks and state transitions the history holds, without a display "
                                         "or a network."));
     cli.addTo(parser);
-    const QCommandLineOption demoOption(QStringLiteral("demo"), tr("The history of the built-in demo server."));
-    const QCommandLineOption urlOption(QStringLiteral("url"), tr("The history of the Astra Control at <url>."),
-                                       tr("url"));
-    const QCommandLineOption accountOption(QStringLiteral("account"), tr("The account id (with --url)."), tr("id"));
     const QCommandLineOption sinceOption(
         QStringLiteral("since"),
         tr("Only tasks seen, and transitions, at or after <time> (ISO 8601, or now-<n> with s, m, h or d)."),
@@ -65,21 +61,24 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
                                          tr("Only tasks first seen, and transitions, at or before <time>."), tr("time"));
     const QCommandLineOption filterOption(
         QStringLiteral("filter"), tr("Only the tasks (or their transitions) that match <expression>."),
-        tr("expression"));
+        ExportCommand::tr("expression"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          tr("Output format: json (default), csv, tree or transitions."), tr("format"),
+                                          tr("Output format: json (default), csv, tree or transitions."), ExportCommand::tr("format"),
                                           QStringLiteral("json"));
     const QCommandLineOption outputOption(QStringLiteral("output"),
-                                          tr("Write to <file> (atomically) instead of standard output."), tr("file"));
-    parser.addOptions({demoOption, urlOption, accountOption, sinceOption, untilOption, filterOption,
+                                          ExportCommand::tr("Write to <file> (atomically) instead of standard output."),
+                                          ExportCommand::tr("file"));
+    ConnectionOptions endpoint;
+    endpoint.addEndpointTo(parser);
+    parser.addOptions({sinceOption, untilOption, filterOption,
                        formatOption, outputOption});
 
     if (const std::optional<int> done = cli.parse(parser, arguments, out, err))
         return *done;
     const int sources =
-        int(cli.connectionRequested(parser)) + int(parser.isSet(urlOption)) + int(parser.isSet(demoOption));
+        int(cli.connectionRequested(parser)) + int(endpoint.urlRequested(parser)) + int(endpoint.demoRequested(parser));
     if (sources > 1) {
-        err << cli.errorLine(tr("--connection, --url and --demo exclude each other: choose one")) << Qt::endl;
+        err << cli.errorLine(HistoryCommandLine::tr("--connection, --url and --demo exclude each other: choose one")) << Qt::endl;
         return ExportCommand::UsageError;
     }
     const QString format = parser.value(formatOption).toLower();
@@ -116,20 +115,16 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
         }
         key = historyConnectionKey(profile.baseUrl, profile.accountId);
         wanted = profile.name;
-    } else if (parser.isSet(urlOption)) {
-        const QUrl url = ConnectionProfiles::urlFromText(parser.value(urlOption));
-        if (!url.isValid()) {
-            err << cli.errorLine(tr("--url: not an http(s) URL: %1").arg(parser.value(urlOption))) << Qt::endl;
-            return ExportCommand::UsageError;
-        }
-        const QString account = parser.value(accountOption).trimmed();
-        if (account.isEmpty()) {
-            err << cli.errorLine(tr("--url needs --account ID")) << Qt::endl;
+    } else if (endpoint.urlRequested(parser)) {
+        QUrl url;
+        QString account;
+        if (!endpoint.resolveUrl(parser, &url, &account, &error)) {
+            err << cli.errorLine(error) << Qt::endl;
             return ExportCommand::UsageError;
         }
         key = historyConnectionKey(url, account);
         wanted = historyConnectionLabel(url, account);
-    } else if (parser.isSet(demoOption)) {
+    } else if (endpoint.demoRequested(parser)) {
         key = historyConnectionKey(ConnectionOptions::demoHistoryUrl(), ConnectionOptions::demoAccountId());
         wanted = historyConnectionLabel(ConnectionOptions::demoHistoryUrl(), ConnectionOptions::demoAccountId());
     }
@@ -213,7 +208,7 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
             return matches && !transitionsFormat;
         });
         for (const ParseWarning &warning : std::as_const(scan.page.warnings))
-            err << cli.errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
+            err << cli.errorLine(ExportCommand::tr("warning: %1").arg(warning.toString())) << Qt::endl;
         items += scan.keptItems(); // pointers into the scan's forest, which `scans` keeps
         scans.push_back(std::move(scan));
     }

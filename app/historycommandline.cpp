@@ -14,11 +14,11 @@ namespace Taskscope {
 
 HistoryCommandLine::HistoryCommandLine(const QString &command)
     : m_command(command)
-    , m_help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."))
+    , m_help({QStringLiteral("h"), QStringLiteral("help")}, ExportCommand::tr("Show this help."))
     , m_connection(QStringLiteral("connection"),
                    tr("A connection saved in the window (File › Connections…), by its name."), tr("name"))
     , m_history(QStringLiteral("history"), tr("The history file (default: %1).").arg(HistoryDatabase::defaultPath()),
-                tr("file"))
+                ExportCommand::tr("file"))
 {
 }
 
@@ -43,7 +43,7 @@ std::optional<int> HistoryCommandLine::parse(QCommandLineParser &parser, const Q
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first() != m_command) {
-        err << errorLine(tr("unexpected argument: %1").arg(positional.mid(1).join(u' '))) << Qt::endl;
+        err << errorLine(ExportCommand::tr("unexpected argument: %1").arg(positional.mid(1).join(u' '))) << Qt::endl;
         return ExportCommand::UsageError;
     }
     return std::nullopt;

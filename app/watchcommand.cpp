@@ -112,7 +112,7 @@ WatchCommand::WatchCommand(const HistoryCommandLine &cli, HistoryStore *store, c
             return;
         m_namesProblem = problem;
         for (const QString &line : problem.split(u'\n', Qt::SkipEmptyParts))
-            m_err << m_cli.errorLine(tr("warning: names not resolved: %1").arg(line)) << Qt::endl;
+            m_err << m_cli.errorLine(ExportCommand::tr("warning: names not resolved: %1").arg(line)) << Qt::endl;
     });
     m_client->setNamesEnabled(true);
     m_client->setConnection(m_source.config, m_source.token);
@@ -188,7 +188,7 @@ void WatchCommand::onPlanReady()
     if (m_stopping)
         return;
     for (const ParseWarning &warning : std::as_const(plan.warnings))
-        m_err << m_cli.errorLine(tr("warning: %1").arg(warning.toString())) << Qt::endl;
+        m_err << m_cli.errorLine(ExportCommand::tr("warning: %1").arg(warning.toString())) << Qt::endl;
     if (plan.unknownNames)
         m_client->names()->noteUnknownIds();
     HistoryBatch batch = HistoryBatch::fromPlan(plan, m_source.key, m_source.label, m_client->names()->table(),
@@ -222,7 +222,7 @@ void WatchCommand::onRecorded(const QList<HistoryTransition> &transitions)
         return;
     auto *file = qobject_cast<QFileDevice *>(m_out);
     if (m_out->write(lines) != lines.size() || (file && !file->flush())) {
-        m_err << m_cli.errorLine(tr("cannot write to standard output: %1").arg(m_out->errorString())) << Qt::endl;
+        m_err << m_cli.errorLine(ExportCommand::tr("cannot write to standard output: %1").arg(m_out->errorString())) << Qt::endl;
         stop(ExportCommand::Failure);
     }
 }
@@ -306,7 +306,8 @@ int WatchCommand::run(const QStringList &arguments, QIODevice *out, QTextStream 
     cli.addTo(parser);
     const QCommandLineOption filterOption(
         QStringLiteral("filter"),
-        tr("Print only the transitions of tasks that match <expression> (everything is recorded)."), tr("expression"));
+        tr("Print only the transitions of tasks that match <expression> (everything is recorded)."),
+        ExportCommand::tr("expression"));
     const QCommandLineOption durationOption(QStringLiteral("duration"),
                                             tr("End after <seconds> (default: until interrupted)."), tr("seconds"));
     const QCommandLineOption intervalOption(
@@ -322,7 +323,7 @@ int WatchCommand::run(const QStringList &arguments, QIODevice *out, QTextStream 
         + int(connection.demoRequested(parser));
     if (sources != 1) {
         err << cli.errorLine(sources == 0 ? tr("say what to watch: --connection NAME, --url URL --account ID, or --demo")
-                                          : tr("--connection, --url and --demo exclude each other: choose one"))
+                                          : HistoryCommandLine::tr("--connection, --url and --demo exclude each other: choose one"))
             << Qt::endl;
         return ExportCommand::UsageError;
     }
@@ -412,7 +413,7 @@ int WatchCommand::run(const QStringList &arguments, QIODevice *out, QTextStream 
             source.label = historyConnectionLabel(url, ConnectionOptions::demoAccountId());
         } else {
             if (source.token.isEmpty()) {
-                err << cli.errorLine(tr("no API token: use --token-file FILE or set ASTRA_TOKEN")) << Qt::endl;
+                err << cli.errorLine(ExportCommand::tr("no API token: use --token-file FILE or set ASTRA_TOKEN")) << Qt::endl;
                 return ExportCommand::UsageError;
             }
             source.key = historyConnectionKey(source.config);

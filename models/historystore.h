@@ -40,6 +40,7 @@ struct HistoryTask
     QString id;
     QString parentId;
     QString name;
+    QString summary;
     QString appId;
     QString appName;
     QString clusterId;
@@ -49,8 +50,15 @@ struct HistoryTask
     QDateTime firstSeen;
     QDateTime lastSeen; // the last poll that listed it
     QDateTime goneAt;   // the first full poll that no longer listed it; null while listed
-    QByteArray json;    // the task's last JSON, the API's bytes
+    QDateTime lastChange; // when it entered `state`, as a poll saw it (Task::lastTransition)
+    QByteArray json;    // the task's last JSON, the API's bytes (an object; built from the fields
+                        // when the server sent an array item for `include=`)
 };
+
+// The tasks of `history` as Tasks (parsed from their JSON), with firstSeen, lastTransition and
+// goneAt set: what the tree shows from history and what `taskscope history` filters. A task whose
+// JSON does not parse is left out with a warning.
+QList<Task> tasksFromHistory(const QList<HistoryTask> &history, QList<ParseWarning> *warnings = nullptr);
 
 // A change of state, as recorded. `from` is empty when the task appeared (first seen) in `to`.
 struct HistoryTransition
@@ -58,6 +66,7 @@ struct HistoryTransition
     QString connection;
     QString taskId;
     QString taskName;
+    QString taskSummary;
     QString appName;
     QString from;
     QString to;
@@ -82,7 +91,12 @@ struct HistoryQuery
     QDateTime until;         // tasks first seen at or before it; transitions at or before it
     QString taskId;          // one task (its transitions, its samples)
     bool goneOnly = false;   // tasks the server no longer lists
-    int limit = -1;
+    // A prefilter in SQL, for a filter expression the caller evaluates afterwards (a superset of
+    // what it matches, found by index): tasks whose last state is one of `states` (the API's
+    // text), and whose app id or app name is one of `apps`. Empty: any.
+    QStringList states;
+    QStringList apps;
+    int limit = -1;          // the newest `limit` (last first seen, or last transitions), still in time order
 };
 
 // One poll's changes, taken from a ChangePlan in O(changes) (the forest is shared, not copied), for
@@ -104,8 +118,9 @@ struct HistoryBatch
                                   // had as running and that is now completed gets that transition),
                                   // and tasks the file had as listed that this poll lacks are gone
 
+    // `at` null: the time stamped on the plan's transitions, else now.
     static HistoryBatch fromPlan(const ChangePlan &plan, const QString &connection, const QString &label,
-                                 NameTablePtr names, bool full, bool firstOfSession);
+                                 NameTablePtr names, bool full, bool firstOfSession, const QDateTime &at = {});
 };
 
 // The SQL, on the thread that made it. Used directly by `taskscope history` (read-only) and by
@@ -132,6 +147,10 @@ public:
     // <AppDataLocation>/history.sqlite
     static QString defaultPath();
 
+    // How long a write waits for another process's transaction before it gives up (5 s by
+    // default); at open, a file still locked after it is opened read-only. Before open().
+    void setBusyTimeout(int milliseconds);
+
     OpenResult open(const QString &path, Mode mode = Mode::ReadWrite);
     void close();
     bool isOpen() const;
@@ -142,7 +161,8 @@ public:
     QString movedAsidePath() const; // after MovedAside
 
     // One transaction. False (message() says why) when the write failed: nothing of it is kept.
-    bool record(const HistoryBatch &batch);
+    // `recorded` (may be null) receives the transitions really written, names filled in.
+    bool record(const HistoryBatch &batch, QList<HistoryTransition> *recorded = nullptr);
     // Age in days, size in bytes; <= 0: no limit. Deletes the oldest gone tasks (with their
     // transitions and samples) until both hold. Returns the number of tasks deleted, -1 on error.
     qint64 enforceRetention(int maxAgeDays, qint64 maxBytes, const QDateTime &now = QDateTime::currentDateTimeUtc());
@@ -152,7 +172,9 @@ public:
     QList<HistorySample> samples(const HistoryQuery &query) const;         // in time order
     // Every connection recorded: key -> label.
     QList<std::pair<QString, QString>> connections() const;
-    qint64 fileSize() const;
+    qint64 fileSize() const; // page_count * page_size (what retention compares with)
+    // `PRAGMA integrity_check`: "ok", or what is wrong.
+    QString integrityCheck() const;
 
 private:
     struct Private;

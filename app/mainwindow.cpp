@@ -10,6 +10,8 @@
 #include "errorbanner.h"
 #include "exportdialog.h"
 #include "failuregroupsview.h"
+#include "historycontroller.h"
+#include "messagebanner.h"
 #include "filtercontroller.h"
 #include "filtereditor.h"
 #include "filterevaluator.h"
@@ -62,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_client(new TasksClient(this, m_clock))
     , m_planner(new ChangePlanner([this] { return m_model->forest(); }, this))
     , m_connections(new ConnectionController(m_client, this))
+    , m_history(new HistoryController(this))
 {
     m_clock->setParent(m_client); // the client's timers live in it: it must outlive the client
     setWindowTitle(tr("Taskscope"));
@@ -73,6 +76,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Shown only while the last poll failed: the data below is stale, and says since when.
     m_banner = new ErrorBanner(central);
     layout->addWidget(m_banner);
+    m_historyBanner = new MessageBanner(central);
+    m_historyBanner->setObjectName(QStringLiteral("historyBanner"));
+    layout->addWidget(m_historyBanner);
 
     m_view = new TaskTreeView(central);
     m_order = new NewestFirstProxyModel(this);
@@ -98,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     createFailureGroups();
     createStatusWidgets();
     connectControllers();
+    connectHistory();
 
     // Durations of running tasks and the countdown to the next poll move once a second.
     m_statusTick = new QTimer(this);
@@ -190,6 +197,11 @@ void MainWindow::createStatusWidgets()
     m_namesStatus = new QLabel(tr("Names unavailable"), this);
     m_namesStatus->hide();
     statusBar()->addPermanentWidget(m_namesStatus);
+    //: shown in the status bar while the history file is not being written
+    m_historyStatus = new QLabel(tr("History off"), this);
+    m_historyStatus->setObjectName(QStringLiteral("historyStatus"));
+    m_historyStatus->hide();
+    statusBar()->addPermanentWidget(m_historyStatus);
     statusBar()->addPermanentWidget(m_lastPoll);
     statusBar()->addPermanentWidget(separator);
     statusBar()->addPermanentWidget(m_counts);
@@ -234,7 +246,10 @@ void MainWindow::connectControllers()
     connect(m_client, &TasksClient::snapshotReady, this, [this](const Snapshot &snapshot) {
         // The diff, the counts under the filter, and the search for ids without a name run on a
         // worker; onPlanReady() applies the plan.
-        m_planner->submit(snapshot, [count = m_filterController->countStep(), names = m_model->names()](ChangePlan &plan) {
+        // A list the server filtered lacks tasks that still exist: only a whole one tells which left.
+        Snapshot planned = snapshot;
+        planned.full = snapshot.full && m_client->config().serverFilters.isEmpty();
+        m_planner->submit(planned, [count = m_filterController->countStep(), names = m_model->names()](ChangePlan &plan) {
             if (count)
                 count(plan);
             plan.unknownNames = NameDirectory::hasUnknownIds(plan, names);
@@ -411,8 +426,53 @@ void MainWindow::createFilterActions(QMenu *editMenu, QMenu *viewMenu)
 
     viewMenu->addAction(m_failureGroupsAction);
     viewMenu->addSeparator();
+    m_includeHistoryAction = new QAction(tr("Include &Finished Tasks from History"), this);
+    m_includeHistoryAction->setObjectName(QStringLiteral("includeHistoryAction"));
+    m_includeHistoryAction->setCheckable(true);
+    m_includeHistoryAction->setChecked(m_history->includesFinished());
+    m_includeHistoryAction->setToolTip(tr("Keep showing tasks the server no longer lists (it keeps them about a day), "
+                                          "dimmed, with a clock, from Taskscope's history"));
+    connect(m_includeHistoryAction, &QAction::toggled, this, [this](bool include) {
+        m_history->setIncludeFinished(include);
+        m_planner->retry(); // the last snapshot again, with or without them
+    });
+    viewMenu->addAction(m_includeHistoryAction);
     viewMenu->addAction(m_subtreesAction);
     viewMenu->addAction(m_serverFilterAction);
+}
+
+// The history: what it knows joins each snapshot on the planner's worker; each applied plan is
+// recorded on the store's thread; its problems show in a banner and the status bar.
+void MainWindow::connectHistory()
+{
+    m_planner->setPreparer([overlay = m_history->overlay()](QList<Task> &tasks, QList<quint64> &digests,
+                                                            const TaskForest &base, const QDateTime &at, bool full) {
+        overlay->prepare(tasks, digests, base, at, full);
+    });
+    connect(m_connections, &ConnectionController::connected, this, [this] { m_history->setConnection(m_client->config()); });
+    connect(m_history, &HistoryController::overlayLoaded, m_planner, &ChangePlanner::retry);
+    connect(m_history, &HistoryController::statusChanged, this, &MainWindow::showHistoryStatus);
+    connect(m_history, &HistoryController::recorded, this, [this](const QList<HistoryTransition> &transitions) {
+        const QString shown = m_details->taskId();
+        if (std::any_of(transitions.cbegin(), transitions.cend(),
+                        [&shown](const HistoryTransition &transition) { return transition.taskId == shown; }))
+            showHistoryOf(shown);
+    });
+}
+
+void MainWindow::showHistoryStatus()
+{
+    const HistoryStore *store = m_history->store();
+    const HistoryStore::Status status = store->status();
+    const bool problem = status == HistoryStore::Status::Failed || status == HistoryStore::Status::ReadOnly;
+    m_historyStatus->setVisible(problem);
+    m_historyStatus->setText(status == HistoryStore::Status::ReadOnly ? tr("History read-only") : tr("History off"));
+    m_historyStatus->setToolTip(store->message());
+    // A problem, or a file moved aside (recording goes on in a new one): said once, in words.
+    if (problem || !store->message().isEmpty())
+        m_historyBanner->showMessage(store->message());
+    else
+        m_historyBanner->hide();
 }
 
 void MainWindow::exportTasks()
@@ -433,7 +493,25 @@ void MainWindow::showCurrentDetails()
 {
     const QModelIndex current = m_view->currentIndex();
     const QString id = current.isValid() ? current.data(TaskTreeModel::IdRole).toString() : QString();
+    const bool another = id != m_details->taskId();
     m_details->setTask(id.isEmpty() ? nullptr : m_model->task(m_model->indexForId(id)), m_model->now());
+    if (another && !id.isEmpty())
+        showHistoryOf(id);
+}
+
+// The History tab of the details: what the file knows of the task (asked again when it changes).
+void MainWindow::showHistoryOf(const QString &taskId)
+{
+    if (!m_history->isOpen())
+        return;
+    m_history->transitionsOf(taskId, this, [this, taskId](const QList<HistoryTransition> &transitions) {
+        HistoryQuery query;
+        query.connections = {m_history->connectionKey()};
+        query.taskId = taskId;
+        m_history->store()->queryTasks(query, this, [this, taskId, transitions](const QList<HistoryTask> &tasks) {
+            m_details->setHistory(taskId, transitions, tasks.isEmpty() ? QDateTime() : tasks.first().lastSeen);
+        });
+    });
 }
 
 void MainWindow::showDataWarnings()
@@ -611,10 +689,13 @@ void MainWindow::onPlanReady()
     if (plan.unknownNames)
         m_client->names()->noteUnknownIds();
     m_failureGroups->setGroups(plan.failureGroups);
+    std::optional<HistoryBatch> batch = m_history->batchFor(plan, m_model->names());
     if (!m_model->apply(std::move(plan))) {
         m_planner->retry(); // the tree changed while the plan was computed
         return;
     }
+    if (batch)
+        m_history->commit(std::move(*batch));
     showWarnings(warnings);
     QModelIndexList shown;
     shown.reserve(open.size());

@@ -24,6 +24,8 @@ class DemoServer;
 class ChangePlanner;
 class ConnectionController;
 class FailureGroupsView;
+class HistoryController;
+class MessageBanner;
 class ConnectionDialog;
 class DetailsPane;
 class ErrorBanner;
@@ -64,6 +66,9 @@ public:
     void connectToDemo();
     void setDemoServer(Demo::DemoServer *server); // not owned (the one --demo started)
     ConnectionController *connections() const { return m_connections; }
+    // The history file (opened by main() unless --no-history; tests open one of their own).
+    HistoryController *history() const { return m_history; }
+    MessageBanner *historyBanner() const { return m_historyBanner; }
 
     TasksClient *client() const { return m_client; }
     TaskTreeModel *model() const { return m_model; }
@@ -116,6 +121,9 @@ private:
     void updateStatus();
     void applyStaleness();
     void createFailureGroups();
+    void connectHistory();
+    void showHistoryStatus();
+    void showHistoryOf(const QString &taskId);
     QString dataAge() const;
     void showTaskCounts();
 
@@ -128,7 +136,11 @@ private:
     NewestFirstProxyModel *m_order = nullptr;
     QSplitter *m_splitter = nullptr;
     ErrorBanner *m_banner = nullptr;
+    MessageBanner *m_historyBanner = nullptr;
+    QLabel *m_historyStatus = nullptr;
+    QAction *m_includeHistoryAction = nullptr;
     ConnectionController *m_connections = nullptr;
+    HistoryController *m_history;
     FilterController *m_filterController = nullptr;
     FilterEditor *m_filter = nullptr;
     StateBar *m_stateBar = nullptr;

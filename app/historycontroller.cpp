@@ -17,6 +17,9 @@ const QString kIncludeKey = QStringLiteral("History/includeFinished");
 const QString kWindowKey = QStringLiteral("History/finishedDays");
 const QString kAgeKey = QStringLiteral("History/retentionDays");
 const QString kSizeKey = QStringLiteral("History/retentionMiB");
+// Tasks the server no longer lists stay in the tree this long: a weekend, and a big account's tree
+// stays a few times its live size.
+constexpr int kDefaultWindowDays = 3;
 
 } // namespace
 
@@ -26,7 +29,7 @@ HistoryController::HistoryController(QObject *parent)
 {
     const QSettings settings;
     m_overlay->setIncludeGone(settings.value(kIncludeKey, true).toBool());
-    m_overlay->setGoneWindowDays(settings.value(kWindowKey, 7).toInt());
+    m_overlay->setGoneWindowDays(settings.value(kWindowKey, kDefaultWindowDays).toInt());
     m_store->setRetention(settings.value(kAgeKey, 90).toInt(), settings.value(kSizeKey, 1024).toLongLong() * 1024 * 1024);
     connect(m_store, &HistoryStore::statusChanged, this, &HistoryController::statusChanged);
     connect(m_store, &HistoryStore::recorded, this, &HistoryController::recorded);
@@ -75,7 +78,7 @@ void HistoryController::setConnection(const ConnectionConfig &config)
         return;
     HistoryQuery query;
     query.connections = {key};
-    const int days = QSettings().value(kWindowKey, 7).toInt();
+    const int days = QSettings().value(kWindowKey, kDefaultWindowDays).toInt();
     if (days > 0)
         query.since = QDateTime::currentDateTimeUtc().addDays(-days);
     m_store->queryTasks(query, this, [this, serial](QList<HistoryTask> tasks) {

@@ -61,7 +61,7 @@ private:
     QHash<QString, Gone> m_gone;
     bool m_enabled = false;
     bool m_includeGone = true;
-    int m_windowDays = 7;
+    int m_windowDays = 3;
 };
 
 using HistoryOverlayPtr = std::shared_ptr<HistoryOverlay>;

@@ -47,6 +47,7 @@ Task JournalFilterProxy::standIn(const HistoryTransition &transition)
     Task task;
     task.id = transition.taskId;
     task.name = transition.taskName;
+    task.summary = transition.taskSummary;
     task.state = stateFromApiName(transition.to);
     task.stateText = transition.to;
     if (!transition.appName.isEmpty())

@@ -33,7 +33,7 @@ public:
     // Moves relative times (now-1h) to `now`; filters again when the filter reads the clock.
     void setNow(const QDateTime &now);
 
-    // What a row's task is when the tree has none: its id, name, state (`to`), the app's name as a
+    // What a row's task is when the tree has none: its id, name, summary, state (`to`), the app's name as a
     // label (so appName finds it), and the time it changed as its last transition (and first seen,
     // when it appeared).
     static Task standIn(const HistoryTransition &transition);

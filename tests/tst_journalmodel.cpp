@@ -317,10 +317,11 @@ private Q_SLOTS:
     void filterOnTheRowsOwnTask()
     {
         ProxyFixture f;
+        HistoryTransition nightly = change(u"c"_s, {}, u"completed"_s, minute(3), u"crm"_s);
+        nightly.taskSummary = u"nightly"_s;
         f.model.append({change(u"a"_s, {}, u"running"_s, minute(0), u"shop"_s),
                         change(u"b"_s, {}, u"running"_s, minute(1), u"crm"_s),
-                        change(u"a"_s, u"running"_s, u"failed"_s, minute(2), u"shop"_s, u"Out of space"_s),
-                        change(u"c"_s, {}, u"completed"_s, minute(3), u"crm"_s)});
+                        change(u"a"_s, u"running"_s, u"failed"_s, minute(2), u"shop"_s, u"Out of space"_s), nightly});
         QCOMPARE(f.proxy.rowCount(), 4); // no filter: every row
         f.proxy.setPredicate(predicate(u"state eq 'failed'"_s));
         QCOMPARE(ids(f.proxy), (QStringList{u"a"_s}));
@@ -328,6 +329,8 @@ private Q_SLOTS:
         QCOMPARE(ids(f.proxy), (QStringList{u"c"_s, u"b"_s}));
         f.proxy.setPredicate(predicate(u"name matches '^Backup of [ab]$'"_s));
         QCOMPARE(ids(f.proxy), (QStringList{u"a"_s, u"b"_s, u"a"_s}));
+        f.proxy.setPredicate(predicate(u"summary eq 'nightly'"_s));
+        QCOMPARE(ids(f.proxy), (QStringList{u"c"_s}));
         f.proxy.setPredicate(predicate(u"appName eq 'shop' and not state eq 'failed'"_s));
         QCOMPARE(ids(f.proxy), (QStringList{u"a"_s}));
         QCOMPARE(f.proxy.index(0, 0).data(JournalModel::StateRole).toInt(), int(TaskState::Running));

@@ -74,6 +74,7 @@ void HistoryController::setConnection(const ConnectionConfig &config)
     m_firstOfSession = true;
     m_overlay->clear();
     const quint64 serial = ++m_loadSerial;
+    Q_EMIT connectionChanged();
     if (!m_opened)
         return;
     HistoryQuery query;
@@ -127,12 +128,13 @@ void HistoryController::transitionsOf(const QString &taskId, QObject *context,
     m_store->queryTransitions(query, context, std::move(done));
 }
 
-void HistoryController::transitionsSince(const QDateTime &since, QObject *context,
+void HistoryController::transitionsSince(const QDateTime &since, int limit, QObject *context,
                                          std::function<void(QList<HistoryTransition>)> done)
 {
     HistoryQuery query;
     query.connections = {m_key};
     query.since = since;
+    query.limit = limit;
     m_store->queryTransitions(query, context, std::move(done));
 }
 

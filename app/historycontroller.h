@@ -49,12 +49,16 @@ public:
 
     // The transitions of one task, oldest first, from the file (`done` on `context`'s thread).
     void transitionsOf(const QString &taskId, QObject *context, std::function<void(QList<HistoryTransition>)> done);
-    // The connection's transitions since `since`, oldest first (the Journal's backfill).
-    void transitionsSince(const QDateTime &since, QObject *context, std::function<void(QList<HistoryTransition>)> done);
+    // The connection's transitions since `since` (null: any), the newest `limit` of them (-1: all),
+    // oldest first (the Journal's backfill).
+    void transitionsSince(const QDateTime &since, int limit, QObject *context,
+                          std::function<void(QList<HistoryTransition>)> done);
 
 Q_SIGNALS:
     // The overlay has the file's tasks of the connection: the snapshot shown should be planned again.
     void overlayLoaded();
+    // setConnection() chose another connection (what was shown of the last one is not this one's).
+    void connectionChanged();
     void statusChanged(Taskscope::HistoryStore::Status status, const QString &message);
     void recorded(const QList<Taskscope::HistoryTransition> &transitions);
 

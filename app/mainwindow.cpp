@@ -11,6 +11,9 @@
 #include "exportdialog.h"
 #include "failuregroupsview.h"
 #include "historycontroller.h"
+#include "journalfilterproxy.h"
+#include "journalmodel.h"
+#include "journalview.h"
 #include "messagebanner.h"
 #include "filtercontroller.h"
 #include "filtereditor.h"
@@ -102,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_splitter);
     setCentralWidget(central);
     createFailureGroups();
+    createJournal();
     createStatusWidgets();
     connectControllers();
     connectHistory();
@@ -272,6 +276,73 @@ void MainWindow::connectControllers()
     connect(m_client, &TasksClient::stateChanged, this, &MainWindow::updateStatus);
 }
 
+// View › Journal: every state change as it happens and from the history file, newest first,
+// under the tree's filter; what came since the window was last active is marked.
+void MainWindow::createJournal()
+{
+    m_journal = new JournalModel(this);
+    m_journal->setLastLooked(QSettings().value(QStringLiteral("Journal/lastLooked")).toDateTime());
+    m_journalProxy = new JournalFilterProxy(this);
+    m_journalProxy->setSourceModel(m_journal);
+    m_journalProxy->setTaskLookup([this](const QString &id) -> const Task * {
+        const TaskForest &forest = *m_model->forest();
+        const int slot = forest.slotOf(id);
+        return slot >= 0 ? &forest.task(slot) : nullptr; // the tasks shown from history too
+    });
+    m_journalProxy->setPredicate(m_order->predicate());
+    m_journalView = new JournalView(this);
+    m_journalView->setModel(m_journalProxy);
+    m_journalView->setClock(m_clock);
+    auto *dock = new QDockWidget(tr("Journal"), this);
+    dock->setObjectName(QStringLiteral("journalDock"));
+    dock->setWidget(m_journalView);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    m_journalAction = dock->toggleViewAction();
+    m_journalAction->setText(tr("&Journal"));
+    m_journalAction->setToolTip(tr("Every state change as it happens and from the history, newest first; what came "
+                                   "while you looked elsewhere in bold"));
+    const auto syncFilter = [this] { m_journalProxy->setPredicate(m_order->predicate()); };
+    connect(m_order, &TaskFilterProxyModel::filterChanged, this, syncFilter);
+    connect(m_order, &TaskFilterProxyModel::clockRefreshed, this, syncFilter);
+    connect(m_history, &HistoryController::recorded, m_journal, &JournalModel::append);
+    connect(m_history, &HistoryController::connectionChanged, this, [this] {
+        m_journal->clear();
+        // The backfill: the newest rows the journal keeps, oldest first.
+        m_history->transitionsSince({}, JournalModel::DefaultCap, m_journal,
+                                    [this](const QList<HistoryTransition> &transitions) { m_journal->setHistory(transitions); });
+    });
+    connect(m_journalView, &JournalView::taskActivated, this, [this](const QString &id) {
+        if (!selectTask(id))
+            statusBar()->showMessage(tr("That task is not in the tree: the filter hides it, or it is no longer known."), 6000);
+    });
+    connect(m_journalView, &JournalView::markedAsRead, this,
+            [](const QDateTime &at) { QSettings().setValue(QStringLiteral("Journal/lastLooked"), at); });
+}
+
+bool MainWindow::selectTask(const QString &id)
+{
+    const QModelIndex shown = m_order->mapFromSource(m_model->indexForId(id));
+    if (!shown.isValid())
+        return false;
+    for (QModelIndex parent = shown.parent(); parent.isValid(); parent = parent.parent())
+        m_view->expand(parent);
+    m_view->setCurrentIndex(shown);
+    m_view->scrollTo(shown);
+    return true;
+}
+
+// "Since I last looked": the moment the window stopped being the active one.
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ActivationChange && !isActiveWindow() && m_journal) {
+        const QDateTime now = m_clock->now();
+        m_journal->setLastLooked(now);
+        QSettings().setValue(QStringLiteral("Journal/lastLooked"), now);
+    }
+    QMainWindow::changeEvent(event);
+}
+
 // Geometry, toolbar and header (widths, order, hidden columns) come back as the user left them.
 void MainWindow::restoreLayout()
 {
@@ -285,6 +356,7 @@ void MainWindow::restoreLayout()
     const QByteArray header = settings.value(QStringLiteral("header2")).toByteArray();
     if (!header.isEmpty())
         m_view->header()->restoreState(header);
+    m_journalView->restoreState(settings.value(QStringLiteral("journalHeader")).toByteArray());
 }
 
 // The first start: about three quarters of the screen, centred on it (a fixed size is a stamp on a
@@ -304,6 +376,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("header2"), m_view->header()->saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("journalHeader"), m_journalView->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -425,6 +498,7 @@ void MainWindow::createFilterActions(QMenu *editMenu, QMenu *viewMenu)
     connect(m_serverFilterAction, &QAction::toggled, m_filterController, &FilterController::setServerFiltering);
 
     viewMenu->addAction(m_failureGroupsAction);
+    viewMenu->addAction(m_journalAction);
     viewMenu->addSeparator();
     m_includeHistoryAction = new QAction(tr("Include &Finished Tasks from History"), this);
     m_includeHistoryAction->setObjectName(QStringLiteral("includeHistoryAction"));
@@ -696,6 +770,7 @@ void MainWindow::onPlanReady()
     }
     if (batch)
         m_history->commit(std::move(*batch));
+    m_journalProxy->tasksChanged(); // the rows' tasks are the tree's
     showWarnings(warnings);
     QModelIndexList shown;
     shown.reserve(open.size());

@@ -25,6 +25,9 @@ class ChangePlanner;
 class ConnectionController;
 class FailureGroupsView;
 class HistoryController;
+class JournalFilterProxy;
+class JournalModel;
+class JournalView;
 class MessageBanner;
 class ConnectionDialog;
 class DetailsPane;
@@ -69,6 +72,11 @@ public:
     // The history file (opened by main() unless --no-history; tests open one of their own).
     HistoryController *history() const { return m_history; }
     MessageBanner *historyBanner() const { return m_historyBanner; }
+    JournalModel *journal() const { return m_journal; }
+    JournalView *journalView() const { return m_journalView; }
+    // Selects the task in the tree (expanding its parents, clearing nothing): false when the tree
+    // does not show it (filtered out, or not known).
+    bool selectTask(const QString &id);
 
     TasksClient *client() const { return m_client; }
     TaskTreeModel *model() const { return m_model; }
@@ -104,6 +112,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void showPauseState(bool paused);
@@ -122,6 +131,7 @@ private:
     void applyStaleness();
     void createFailureGroups();
     void connectHistory();
+    void createJournal();
     void showHistoryStatus();
     void showHistoryOf(const QString &taskId);
     QString dataAge() const;
@@ -139,6 +149,10 @@ private:
     MessageBanner *m_historyBanner = nullptr;
     QLabel *m_historyStatus = nullptr;
     QAction *m_includeHistoryAction = nullptr;
+    JournalModel *m_journal = nullptr;
+    JournalFilterProxy *m_journalProxy = nullptr;
+    JournalView *m_journalView = nullptr;
+    QAction *m_journalAction = nullptr;
     ConnectionController *m_connections = nullptr;
     HistoryController *m_history;
     FilterController *m_filterController = nullptr;

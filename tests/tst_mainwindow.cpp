@@ -10,6 +10,8 @@
 #include "filtereditor.h"
 #include "filterrequest.h"
 #include "historycontroller.h"
+#include "journalmodel.h"
+#include "journalview.h"
 #include "taskformat.h"
 #include "messagebanner.h"
 #include "mainwindow.h"
@@ -932,6 +934,14 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(history->topLevelItemCount(), 3, 10000); // two changes and "last seen"
             QVERIFY(history->topLevelItem(1)->text(1).contains(TaskFormat::stateName(TaskState::Completed, u"completed"_s)));
 
+            // The journal: the two first sightings and a's completion, newest first; a click on a row
+            // selects its task in the tree.
+            QTRY_COMPARE_WITH_TIMEOUT(window.journal()->rowCount(), 3, 10000);
+            QCOMPARE(window.journal()->transition(0).taskId, u"a"_s);
+            QCOMPARE(window.journal()->transition(0).to, u"completed"_s);
+            Q_EMIT window.journalView()->taskActivated(u"b"_s);
+            QCOMPARE(window.view()->currentIndex(), taskRow(window, u"b"_s));
+
             // Turned off, the dropped task leaves the tree; on, it comes back.
             QAction *include = window.findChild<QAction *>(u"includeHistoryAction"_s);
             QVERIFY(include && include->isChecked());
@@ -949,6 +959,7 @@ private Q_SLOTS:
         // b comes from the file, once it is read (the snapshot is planned again then).
         QTRY_COMPARE_WITH_TIMEOUT(again.model()->taskCount(), 2, 10000);
         QVERIFY(again.model()->indexForId(u"b"_s).data(TaskTreeModel::FromHistoryRole).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(again.journal()->rowCount(), 3, 10000); // from the file
         QVERIFY(!again.historyBanner()->isVisible());
     }
 

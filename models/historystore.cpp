@@ -3,6 +3,7 @@
 
 #include "backgroundpriority.h"
 #include "connectionconfig.h"
+#include "filterlanguage.h"
 #include "logging.h"
 #include "tasklistparser.h"
 
@@ -20,6 +21,8 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
+
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -69,7 +72,7 @@ constexpr char kFailed[] = "failed";
 
 // Each entry brings a file from version i to version i + 1, in one transaction with its
 // `PRAGMA user_version`. A new schema version is one more entry here (and SchemaVersion + 1).
-// Times are integer milliseconds since 1970 (UTC); task JSON is qCompress()ed.
+// Times are integer milliseconds since 1970 (UTC); task JSON is packed (JsonPacker).
 const std::array<QStringList, HistoryDatabase::SchemaVersion> kMigrations = {
     QStringList{
         u"CREATE TABLE connections ("
@@ -188,6 +191,133 @@ QByteArray jsonObjectOf(const Task &task)
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
+
+// --- the JSON column ---------------------------------------------------------------------------
+// A task's JSON is mostly the same keys, paths and words from task to task, and a row compresses
+// alone: deflate with a preset dictionary of those finds them in it (660 bytes of zlib -> about 330
+// for the demo's tasks, whose ids are random as real ones). The dictionary is part of the file
+// format: never change it; a better one is a new codec byte.
+// Blob: one codec byte, then the data. 0: stored as is; 1: raw deflate with kJsonDictionary1.
+enum JsonCodec : char { JsonStored = 0, JsonDeflateDictionary1 = 1 };
+
+// The API reference's task fields in their order, its states, the paths of its URIs and the
+// task kinds the demo imitates, without ids; the most frequent last (deflate reaches it sooner).
+constexpr char kJsonDictionary1[] =
+    "notStarted pausing cancelling cancelled failed completed running paused"
+    "\"additionalDetails\":{\"clusterID\":\"\",\"clusterName\":\"\",\"namespace\":\"\",\"appName\":\"\"}"
+    "\"stateDetails\":[{\"type\":\"https://astra.netapp.io/problems/\",\"title\":\"\",\"detail\":\"\"}]"
+    "\"cancelTime\":\"\",\"modifiedBy\":\"\",\"state\":\"notStarted\",\"state\":\"cancelled\",\"state\":\"failed\""
+    "{\"type\":\"application/astra-task\",\"version\":\"1.1\",\"id\":\"\",\"name\":\"astra.snapshot\","
+    "\"summary\":\"Snapshot\",\"description\":\"Task to take a snapshot of an application\",\"service\":\"nautilus\","
+    "\"userID\":\"\",\"resourceID\":\"\",\"resourceURI\":\"/accounts//k8s/v1/apps//appSnaps/\","
+    "\"resourceCollectionURI\":[\"/accounts//topology/v1/clouds//clusters//namespaces//apps//appSnaps/\"],"
+    "\"state\":\"running\",\"stateTransitions\":[{\"from\":\"running\",\"to\":[\"paused\",\"cancelled\"]},"
+    "{\"from\":\"paused\",\"to\":[\"running\",\"cancelled\"]}],\"stateDetails\":[],\"orderHint\":0,"
+    "\"percentDone\":100,\"startTime\":\"2026-01-01T00:00:00.000000Z\",\"endTime\":\"2026-01-01T00:00:00.000000Z\","
+    "\"metadata\":{\"labels\":[{\"name\":\"app\",\"value\":\"\"},{\"name\":\"schedule\",\"value\":\"hourly\"}],"
+    "\"creationTimestamp\":\"2026-01-01T00:00:00.000000Z\",\"modificationTimestamp\":\"2026-01-01T00:00:00.000000Z\","
+    "\"createdBy\":\"00000000-0000-0000-0000-000000000000\"}}"
+    "{\"type\":\"application/astra-task\",\"version\":\"1.1\",\"id\":\"\",\"name\":\"astra.restore\","
+    "\"summary\":\"Restore\",\"description\":\"Task to restore an application from a backup\",\"service\":\"nautilus\","
+    "\"name\":\"astra.clone\",\"summary\":\"Clone\",\"description\":\"Task to clone an application\","
+    "\"name\":\"astra.backup.prep\",\"summary\":\"Backup preparation\",\"description\":\"Task to prepare for the application backup\","
+    "\"name\":\"astra.backup.snapshot\",\"summary\":\"Backup snapshot\",\"description\":\"Task to snapshot the application volumes\","
+    "\"name\":\"astra.backup.copy\",\"summary\":\"Backup copy\",\"description\":\"Task to copy the snapshot to the bucket\","
+    "{\"type\":\"application/astra-task\",\"version\":\"1.1\",\"id\":\"\",\"name\":\"astra.backup\","
+    "\"summary\":\"Backup\",\"description\":\"Task to take a Backup for an application\",\"service\":\"nautilus\","
+    "\"parentTaskID\":\"\",\"userID\":\"\",\"resourceID\":\"\",\"resourceURI\":\"/accounts//k8s/v1/apps//appBackups/\","
+    "\"resourceCollectionURI\":[\"/accounts//topology/v1/clouds//clusters//namespaces//apps//appBackups/\"],"
+    "\"state\":\"completed\",\"stateTransitions\":[{\"from\":\"running\",\"to\":[\"paused\",\"cancelled\"]},"
+    "{\"from\":\"paused\",\"to\":[\"running\",\"cancelled\"]}],\"stateDetails\":[],\"orderHint\":0,"
+    "\"percentDone\":100,\"startTime\":\"2026-01-01T00:00:00.000000Z\",\"endTime\":\"2026-01-01T00:00:00.000000Z\","
+    "\"metadata\":{\"labels\":[{\"name\":\"app\",\"value\":\"\"},{\"name\":\"schedule\",\"value\":\"hourly\"}],"
+    "\"creationTimestamp\":\"2026-01-01T00:00:00.000000Z\",\"modificationTimestamp\":\"2026-01-01T00:00:00.000000Z\","
+    "\"createdBy\":\"00000000-0000-0000-0000-000000000000\"}}";
+
+// One deflate state for every row a database writes (an init allocates some 300 KB: per row it
+// cost more than the compression).
+class JsonPacker
+{
+public:
+    JsonPacker() { m_ok = deflateInit2(&m_stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK; }
+    ~JsonPacker()
+    {
+        if (m_ok)
+            deflateEnd(&m_stream);
+    }
+    JsonPacker(const JsonPacker &) = delete;
+    JsonPacker &operator=(const JsonPacker &) = delete;
+
+    QByteArray pack(const QByteArray &json)
+    {
+        if (m_ok && deflateReset(&m_stream) == Z_OK
+            && deflateSetDictionary(&m_stream, reinterpret_cast<const Bytef *>(kJsonDictionary1),
+                                    uInt(sizeof kJsonDictionary1 - 1)) == Z_OK) {
+            QByteArray out(1 + qsizetype(deflateBound(&m_stream, uLong(json.size()))), Qt::Uninitialized);
+            out[0] = JsonDeflateDictionary1;
+            m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(json.constData()));
+            m_stream.avail_in = uInt(json.size());
+            m_stream.next_out = reinterpret_cast<Bytef *>(out.data() + 1);
+            m_stream.avail_out = uInt(out.size() - 1);
+            if (deflate(&m_stream, Z_FINISH) == Z_STREAM_END && qsizetype(m_stream.total_out) < json.size()) {
+                out.resize(1 + qsizetype(m_stream.total_out));
+                return out;
+            }
+        }
+        return char(JsonStored) + json;
+    }
+
+private:
+    z_stream m_stream{};
+    bool m_ok = false;
+};
+
+class JsonUnpacker
+{
+public:
+    JsonUnpacker() { m_ok = inflateInit2(&m_stream, -15) == Z_OK; }
+    ~JsonUnpacker()
+    {
+        if (m_ok)
+            inflateEnd(&m_stream);
+    }
+    JsonUnpacker(const JsonUnpacker &) = delete;
+    JsonUnpacker &operator=(const JsonUnpacker &) = delete;
+
+    // Empty for an empty blob, a codec this version does not know, or damaged data.
+    QByteArray unpack(const QByteArray &blob)
+    {
+        if (blob.isEmpty())
+            return {};
+        if (blob.at(0) == JsonStored)
+            return blob.mid(1);
+        if (blob.at(0) != JsonDeflateDictionary1 || !m_ok || inflateReset(&m_stream) != Z_OK
+            || inflateSetDictionary(&m_stream, reinterpret_cast<const Bytef *>(kJsonDictionary1),
+                                    uInt(sizeof kJsonDictionary1 - 1)) != Z_OK)
+            return {};
+        QByteArray out(qMax<qsizetype>(4096, blob.size() * 8), Qt::Uninitialized);
+        m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(blob.constData() + 1));
+        m_stream.avail_in = uInt(blob.size() - 1);
+        for (;;) {
+            m_stream.next_out = reinterpret_cast<Bytef *>(out.data() + m_stream.total_out);
+            m_stream.avail_out = uInt(out.size() - qsizetype(m_stream.total_out));
+            const int result = inflate(&m_stream, Z_NO_FLUSH);
+            if (result == Z_STREAM_END) {
+                out.resize(qsizetype(m_stream.total_out));
+                return out;
+            }
+            if (result != Z_OK && result != Z_BUF_ERROR)
+                return {};
+            if (m_stream.avail_out != 0)
+                return {}; // no progress and input left: truncated
+            out.resize(out.size() * 2);
+        }
+    }
+
+private:
+    z_stream m_stream{};
+    bool m_ok = false;
+};
 
 QString newConnectionName()
 {
@@ -314,12 +444,71 @@ HistoryBatch HistoryBatch::fromPlan(const ChangePlan &plan, const QString &conne
     return batch;
 }
 
+namespace {
+
+// The texts `clause` compares `field` with for equality: `field eq 'a'`, or `field eq 'a' or field
+// eq 'b'`. False for anything else.
+bool equalities(const FilterExpr &clause, FilterField *field, QStringList *texts)
+{
+    if (clause.kind == FilterExpr::Kind::Comparison) {
+        if (clause.op != FilterOp::Eq || clause.value.kind != FilterValue::Kind::Text)
+            return false;
+        *field = clause.field;
+        texts->append(clause.value.text);
+        return true;
+    }
+    if (clause.kind != FilterExpr::Kind::Or || clause.children.empty())
+        return false;
+    bool first = true;
+    for (const FilterExpr &child : clause.children) {
+        FilterField childField = FilterField::Name;
+        if (child.kind != FilterExpr::Kind::Comparison || !equalities(child, &childField, texts)
+            || (!first && childField != *field))
+            return false;
+        *field = childField;
+        first = false;
+    }
+    return true;
+}
+
+void narrow(QStringList *list, const QStringList &texts)
+{
+    if (list->isEmpty()) {
+        *list = texts;
+        return;
+    }
+    QStringList both;
+    for (const QString &text : texts) {
+        if (list->contains(text))
+            both.append(text);
+    }
+    // Nothing in common: the filter matches nothing, which it finds out itself on the tasks left.
+    if (!both.isEmpty())
+        *list = both;
+}
+
+} // namespace
+
+void addHistoryPrefilter(HistoryQuery *query, const FilterExpr &filter)
+{
+    for (const FilterExpr &clause : filter.conjuncts()) {
+        FilterField field = FilterField::Name;
+        QStringList texts;
+        if (!equalities(clause, &field, &texts))
+            continue;
+        if (field == FilterField::State) // the API's text, as the column keeps it (Task::stateText)
+            narrow(&query->states, texts);
+        else if (field == FilterField::App) // the id read from the URIs, as the column keeps it
+            narrow(&query->apps, texts);
+    }
+}
+
 QList<Task> tasksFromHistory(const QList<HistoryTask> &history, QList<ParseWarning> *warnings)
 {
     QByteArray body = "{\"items\":[";
     qsizetype bytes = 0;
     for (const HistoryTask &task : history)
-        bytes += task.json.size() + 1;
+        bytes += qMax<qsizetype>(task.json.size(), 4) + 1;
     body.reserve(body.size() + bytes + 2 + TaskListParser::kPadding);
     bool first = true;
     for (const HistoryTask &task : history) {
@@ -331,7 +520,11 @@ QList<Task> tasksFromHistory(const QList<HistoryTask> &history, QList<ParseWarni
     body += "]}";
     TaskListPage page;
     ParseError error;
-    if (!TaskListParser().parse(body, &page, &error)) {
+    TaskListParser parser;
+    parser.setBodyPadded(body.capacity() - body.size() >= TaskListParser::kPadding); // reserved above: read in place
+    if (history.size() > 1000) // a whole history: as `taskscope export --input` reads a large list
+        parser.setThreads(QThread::idealThreadCount());
+    if (!parser.parse(body, &page, &error)) {
         if (warnings) {
             ParseWarning warning;
             warning.message = error.message;
@@ -404,6 +597,7 @@ struct HistoryDatabase::Private
     QString prefilter(const HistoryQuery &query, QVariantList *values, bool timesOfTransitions) const;
 
     QString connectionName;
+    JsonPacker packer;
     QString path;
     QString message;
     QString movedAside;
@@ -684,8 +878,10 @@ HistoryDatabase::OpenResult HistoryDatabase::Private::openReadWrite()
                 disconnect();
                 return openReadOnly(lockedWhy);
             }
-            return fail(version.toInt() == 0 ? HistoryDatabase::tr("Cannot create the history file %1: %2").arg(file, writeError(lastError))
-                                             : HistoryDatabase::tr("Cannot update the history file %1 to this version: %2").arg(file, writeError(lastError)));
+            if (version.toInt() == 0)
+                return fail(writeError(lastError));
+            return fail(HistoryDatabase::tr("Cannot update the history file %1 to this version of Taskscope (%2): history is not recorded.")
+                            .arg(file, lastError.databaseText()));
         }
     } else {
         // Can this process write? Another one may hold the file for longer than the busy timeout.
@@ -837,7 +1033,6 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
 
     struct Written
     {
-        qint64 row = -1;
         int slot = -1;
         bool inFile = false;  // the file had the task before this batch
         QString fileState;    // its state there
@@ -855,8 +1050,7 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
                               "  cluster_id = excluded.cluster_id, cluster_name = excluded.cluster_name,"
                               "  last_change = CASE WHEN state IS excluded.state THEN last_change ELSE excluded.last_change END,"
                               "  state = excluded.state, reason = excluded.reason, last_seen = NULL, gone_at = NULL,"
-                              "  json = excluded.json"
-                              " RETURNING id"_s;
+                              "  json = excluded.json"_s;
     for (const int slot : batch.written) {
         if (slot < 0 || slot >= forest.size())
             continue;
@@ -893,15 +1087,9 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
         upsert.bindValue(10, reasonOf(task));
         upsert.bindValue(11, at);
         upsert.bindValue(12, at);
-        upsert.bindValue(13, qCompress(jsonObjectOf(task)));
+        upsert.bindValue(13, packer.pack(jsonObjectOf(task)));
         if (!exec(upsert))
             return false;
-        if (!upsert.next()) {
-            lastError = upsert.lastError();
-            return false;
-        }
-        entry.row = upsert.value(0).toLongLong();
-        upsert.finish();
         written.insert(task.id, std::move(entry));
     }
 
@@ -918,13 +1106,15 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
         const Task &task = forest.task(it->slot);
         const qint64 when = change.at.isValid() ? change.at.toMSecsSinceEpoch() : at;
         const QString reason = change.toText == QLatin1String(kFailed) ? reasonOf(task) : QString();
+        // The task's row by its key, in SQL: a statement with a result costs Qt more than the lookup.
         QSqlQuery &insert = prepared(insertTransition, u"INSERT INTO transitions (task, at, from_state, to_state, reason)"
-                                                       " VALUES (?, ?, ?, ?, ?)"_s);
-        insert.bindValue(0, it->row);
-        insert.bindValue(1, when);
-        insert.bindValue(2, textOrNull(from));
-        insert.bindValue(3, change.toText);
-        insert.bindValue(4, textOrNull(reason));
+                                                       " SELECT id, ?, ?, ?, ? FROM tasks WHERE connection = ? AND task_id = ?"_s);
+        insert.bindValue(0, when);
+        insert.bindValue(1, textOrNull(from));
+        insert.bindValue(2, change.toText);
+        insert.bindValue(3, textOrNull(reason));
+        insert.bindValue(4, connection->id);
+        insert.bindValue(5, change.taskId);
         if (!exec(insert))
             return false;
         it->transition = true;
@@ -944,8 +1134,11 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
         if (!sample && task.state == TaskState::Running && (cached == connection->samples.end() || cached->percent != percent)) {
             if (cached == connection->samples.end()) {
                 // Not sampled in this session: the file's last sample of it, if any.
-                QSqlQuery &last = prepared(lastSample, u"SELECT at, percent FROM samples WHERE task = ? ORDER BY at DESC LIMIT 1"_s);
-                last.bindValue(0, it->row);
+                QSqlQuery &last = prepared(lastSample, u"SELECT at, percent FROM samples WHERE task ="
+                                                       " (SELECT id FROM tasks WHERE connection = ? AND task_id = ?)"
+                                                       " ORDER BY at DESC LIMIT 1"_s);
+                last.bindValue(0, connection->id);
+                last.bindValue(1, it.key());
                 if (!exec(last))
                     return false;
                 Sample known;
@@ -957,11 +1150,13 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
             sample = cached->percent != percent && at - cached->at >= kSampleIntervalMs;
         }
         if (sample) {
-            QSqlQuery &insert = prepared(insertSample, u"INSERT OR REPLACE INTO samples (task, at, state, percent) VALUES (?, ?, ?, ?)"_s);
-            insert.bindValue(0, it->row);
-            insert.bindValue(1, at);
-            insert.bindValue(2, task.stateText);
-            insert.bindValue(3, percent < 0 ? QVariant() : QVariant(percent));
+            QSqlQuery &insert = prepared(insertSample, u"INSERT OR REPLACE INTO samples (task, at, state, percent)"
+                                                       " SELECT id, ?, ?, ? FROM tasks WHERE connection = ? AND task_id = ?"_s);
+            insert.bindValue(0, at);
+            insert.bindValue(1, task.stateText);
+            insert.bindValue(2, percent < 0 ? QVariant() : QVariant(percent));
+            insert.bindValue(3, connection->id);
+            insert.bindValue(4, it.key());
             if (!exec(insert))
                 return false;
         }
@@ -1162,11 +1357,16 @@ QString HistoryDatabase::Private::prefilter(const HistoryQuery &query, QVariantL
     }
     if (query.goneOnly)
         where.append(u"t.gone_at IS NOT NULL"_s);
+    // An absent text is NULL in the file: an empty value asks for it too.
+    const auto hasEmpty = [](const QStringList &texts) {
+        return std::any_of(texts.cbegin(), texts.cend(), [](const QString &text) { return text.isEmpty(); });
+    };
     if (!query.states.isEmpty())
-        where.append(u"t.state IN ("_s + list(query.states) + u')');
+        where.append(u"(t.state IN ("_s + list(query.states) + (hasEmpty(query.states) ? u") OR t.state IS NULL)"_s : u"))"_s));
     if (!query.apps.isEmpty()) {
         const QString ids = list(query.apps);
-        where.append(u"(t.app_id IN ("_s + ids + u") OR t.app_name IN ("_s + list(query.apps) + u"))"_s);
+        where.append(u"(t.app_id IN ("_s + ids + u") OR t.app_name IN ("_s + list(query.apps) + u')'
+                     + (hasEmpty(query.apps) ? u" OR t.app_id IS NULL OR t.app_name IS NULL)"_s : u")"_s));
     }
     return where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
 }
@@ -1216,7 +1416,8 @@ QList<HistoryTask> HistoryDatabase::tasks(const HistoryQuery &query) const
                         " t.cluster_name, t.state, t.reason, t.first_seen, COALESCE(t.last_seen, c.last_poll), t.gone_at,"
                         " t.last_change, t.json FROM tasks t JOIN connections c ON c.id = t.connection"_s
         + d->prefilter(query, &values, false) + orderAndLimit(u"t.first_seen, t.id"_s, query.limit);
-    return readRows<HistoryTask>(d->db(), sql, values, query.limit >= 0, [](const QSqlQuery &q) {
+    JsonUnpacker unpacker;
+    return readRows<HistoryTask>(d->db(), sql, values, query.limit >= 0, [&unpacker](const QSqlQuery &q) {
         HistoryTask task;
         task.connection = q.value(0).toString();
         task.id = q.value(1).toString();
@@ -1233,8 +1434,7 @@ QList<HistoryTask> HistoryDatabase::tasks(const HistoryQuery &query) const
         task.lastSeen = timeOf(q.value(12));
         task.goneAt = timeOf(q.value(13));
         task.lastChange = timeOf(q.value(14));
-        const QByteArray json = q.value(15).toByteArray();
-        task.json = json.isEmpty() ? QByteArray() : qUncompress(json);
+        task.json = unpacker.unpack(q.value(15).toByteArray());
         return task;
     });
 }
@@ -1397,6 +1597,12 @@ void HistoryStore::open(const QString &path)
         }
         worker->retentionTimer->start();
     }, Qt::QueuedConnection);
+}
+
+void HistoryStore::setBusyTimeout(int milliseconds)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, milliseconds] { worker->db.setBusyTimeout(milliseconds); },
+                              Qt::QueuedConnection);
 }
 
 void HistoryStore::close()

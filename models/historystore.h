@@ -24,6 +24,7 @@ class QThread;
 namespace Taskscope {
 
 struct ConnectionConfig;
+struct FilterExpr;
 
 // The store's key of a connection: opaque (a hash), from the URL without credentials, query or
 // fragment, and the account. Never a token. The same URL and account give the same key in every
@@ -98,6 +99,11 @@ struct HistoryQuery
     QStringList apps;
     int limit = -1;          // the newest `limit` (last first seen, or last transitions), still in time order
 };
+
+// Narrows `query` by what of `filter` SQL can test exactly: its top-level `state eq '...'` and
+// `app eq '...'` clauses (alone, or an `or` of them). The tasks left are a superset of the ones the
+// filter matches, found by index; the caller evaluates the filter on them (FilterPredicate).
+void addHistoryPrefilter(HistoryQuery *query, const FilterExpr &filter);
 
 // One poll's changes, taken from a ChangePlan in O(changes) (the forest is shared, not copied), for
 // the store's thread to write in one transaction.
@@ -200,6 +206,8 @@ public:
 
     void open(const QString &path);
     void close();
+    // HistoryDatabase::setBusyTimeout() for the next open().
+    void setBusyTimeout(int milliseconds);
     Status status() const { return m_status; }
     QString message() const { return m_message; }
     QString path() const { return m_path; }

@@ -1,6 +1,8 @@
 // Tests of the history (HistoryBatch, HistoryDatabase, HistoryStore) on real SQLite files, with
 // child processes (this binary, started with --child) for a full disk, a kill -9 and a second writer.
 #include "connectionconfig.h"
+#include "filterevaluator.h"
+#include "filterlanguage.h"
 #include "historystore.h"
 #include "snapshotdiff.h"
 #include "taskforest.h"
@@ -310,6 +312,9 @@ private Q_SLOTS:
     void firstPollOfASessionComparesWithTheFile();
     void samplesAreThinnedWhileRunning();
     void queriesPrefilterByStateAndApp();
+    void prefilterFromAFilterKeepsEveryMatch_data();
+    void prefilterFromAFilterKeepsEveryMatch();
+    void jsonKeepsTheServersBytes();
     void retentionByAge();
     void retentionBySize();
     void opensEveryEarlierSchemaVersion_data();
@@ -325,6 +330,7 @@ private Q_SLOTS:
     void secondWriterWaitsOrReadsOnly();
     void storeRecordsOnItsThreadAndAnswersOnTheCallers();
     void storeReportsItsStatus();
+    void storeFailsAWriteAndRecovers();
 
 private:
     QString file(const QString &name = u"history.sqlite"_s) const { return m_dir->filePath(name); }
@@ -598,6 +604,94 @@ void TestHistoryStore::queriesPrefilterByStateAndApp()
     HistoryQuery byApp;
     byApp.apps = QStringList{u"billing"_s};
     QCOMPARE(linesOf(db.transitions(byApp)), (QStringList{u"d ->failed"_s, u"e ->running"_s}));
+}
+
+void TestHistoryStore::prefilterFromAFilterKeepsEveryMatch_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("states"); // the prefilter
+    QTest::addColumn<QStringList>("apps");
+    QTest::newRow("state and app") << u"state eq 'failed' and app eq 'app-2'"_s << QStringList{u"failed"_s}
+                                   << QStringList{u"app-2"_s};
+    QTest::newRow("or of states") << u"(state eq 'failed' or state eq 'completed') and name in 'Task'"_s
+                                  << QStringList{u"failed"_s, u"completed"_s} << QStringList{};
+    QTest::newRow("two state clauses") << u"state eq 'failed' and (state eq 'failed' or state eq 'running')"_s
+                                       << QStringList{u"failed"_s} << QStringList{};
+    QTest::newRow("contradiction") << u"state eq 'failed' and state eq 'running'"_s << QStringList{u"failed"_s}
+                                   << QStringList{};
+    QTest::newRow("no app") << u"app eq '' and state eq 'running'"_s << QStringList{u"running"_s} << QStringList{u""_s};
+    // What SQL cannot test exactly is left to the filter.
+    QTest::newRow("or across fields") << u"state eq 'failed' or app eq 'app-2'"_s << QStringList{} << QStringList{};
+    QTest::newRow("not") << u"not state eq 'failed'"_s << QStringList{} << QStringList{};
+    QTest::newRow("ne") << u"state ne 'failed'"_s << QStringList{} << QStringList{};
+    QTest::newRow("in") << u"state in 'fail'"_s << QStringList{} << QStringList{};
+    QTest::newRow("app name") << u"appName eq 'billing'"_s << QStringList{} << QStringList{};
+}
+
+void TestHistoryStore::prefilterFromAFilterKeepsEveryMatch()
+{
+    QFETCH(QString, filter);
+    QFETCH(QStringList, states);
+    QFETCH(QStringList, apps);
+    const FilterParseResult parsed = parseFilter(filter);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error->toString()));
+    HistoryQuery query;
+    addHistoryPrefilter(&query, parsed.expr);
+    QCOMPARE(query.states, states);
+    QCOMPARE(query.apps, apps);
+
+    HistoryDatabase db;
+    QCOMPARE(db.open(file()), HistoryDatabase::OpenResult::Opened);
+    Poller poller(&db);
+    QList<Task> list = tasks(u"a st=failed; b; c st=completed; g<a st=failed; h"_s)
+                     + tasks(u"d st=failed; e; f st=completed"_s, u"app-2"_s);
+    list[4].resourceURI.clear(); // h: in no app
+    seal(list[4]);
+    QVERIFY(poller.poll(list, at(0)));
+    // The filter over the prefiltered tasks matches what it matches over all of them.
+    FilterPredicate predicate(parsed.expr);
+    predicate.setNames(names());
+    const auto matching = [&](const HistoryQuery &q) {
+        QStringList ids;
+        for (const Task &task : tasksFromHistory(db.tasks(q))) {
+            if (predicate.matches(task))
+                ids << task.id;
+        }
+        return ids;
+    };
+    const QStringList all = matching({});
+    QCOMPARE(matching(query), all);
+    if (!states.isEmpty() || !apps.isEmpty())
+        QVERIFY(db.tasks(query).size() < 8);
+    if (qstrcmp(QTest::currentDataTag(), "no app") == 0)
+        QCOMPARE(all, QStringList{u"h"_s});
+}
+
+void TestHistoryStore::jsonKeepsTheServersBytes()
+{
+    HistoryDatabase db;
+    QCOMPARE(db.open(file()), HistoryDatabase::OpenResult::Opened);
+    QList<Task> list = tasks(u"small; large; array"_s);
+    list[0].rawJson = "{\"id\":\"small\",\"state\":\"running\"}"; // too small to compress: stored
+    list[1].description = QString(4000, u'x');                           // compresses well
+    QJsonObject o = QJsonDocument::fromJson(list[1].rawJson).object();
+    o[u"description"_s] = list[1].description;
+    o[u"note"_s] = u"\u00e9t\u00e9 \u2713"_s;
+    list[1].rawJson = QJsonDocument(o).toJson(QJsonDocument::Indented); // the server's spacing, kept
+    list[2].rawJson = "[\"array\",\"running\"]";                         // an `include=` item
+    list[2].summary = u"from the fields"_s;
+    Poller poller(&db);
+    QVERIFY(poller.poll(list, at(0)));
+    const QList<HistoryTask> stored = db.tasks({});
+    QCOMPARE(stored.size(), 3);
+    QCOMPARE(stored[0].json, list[0].rawJson);
+    QCOMPARE(stored[1].json, list[1].rawJson);
+    const QJsonObject built = QJsonDocument::fromJson(stored[2].json).object();
+    QCOMPARE(built.value(u"id"_s).toString(), u"array"_s);
+    QCOMPARE(built.value(u"state"_s).toString(), u"running"_s);
+    QCOMPARE(built.value(u"summary"_s).toString(), u"from the fields"_s);
+    const qint64 packed = RawFile(file()).value(u"SELECT length(json) FROM tasks WHERE task_id = 'large'"_s).toLongLong();
+    QVERIFY2(packed < list[1].rawJson.size() / 4, QByteArray::number(packed).constData());
 }
 
 void TestHistoryStore::retentionByAge()
@@ -1067,6 +1161,34 @@ void TestHistoryStore::storeReportsItsStatus()
         store.close();
         QCOMPARE(store.status(), HistoryStore::Status::Off);
     }
+}
+
+void TestHistoryStore::storeFailsAWriteAndRecovers()
+{
+    {
+        HistoryDatabase db;
+        QCOMPARE(db.open(file()), HistoryDatabase::OpenResult::Opened);
+    }
+    HistoryStore store;
+    store.setBusyTimeout(200);
+    QSignalSpy status(&store, &HistoryStore::statusChanged);
+    store.open(file());
+    QTRY_COMPARE(store.status(), HistoryStore::Status::Recording);
+    QProcess *holder = child({u"hold"_s, file(), u"stdin"_s});
+    QVERIFY(holder->waitForReadyRead(30'000));
+    Poller poller;
+    store.record(poller.batch(tasks(u"a"_s), at(0)));
+    store.flush();
+    QCOMPARE(store.status(), HistoryStore::Status::Failed);
+    QVERIFY2(store.message().contains(u"Another process"_s), qPrintable(store.message()));
+    holder->write("go\n");
+    QVERIFY(holder->waitForFinished(30'000));
+    poller.forest = nullptr; // the failed poll was not kept: this one appears again
+    store.record(poller.batch(tasks(u"a; b"_s), at(10)));
+    store.flush();
+    QCOMPARE(store.status(), HistoryStore::Status::Recording);
+    QVERIFY(store.message().isEmpty());
+    QCOMPARE(status.size(), 3); // Recording, Failed, Recording
 }
 
 int main(int argc, char **argv)

@@ -4,6 +4,7 @@
 #include "exportcommand.h"
 #include "filterlanguage.h"
 #include "historycommand.h"
+#include "historycontroller.h"
 #include "mainwindow.h"
 #include "tasktreeview.h"
 #include "tasktreemodel.h"
@@ -118,9 +119,15 @@ int main(int argc, char **argv)
     const QCommandLineOption filterOption(QStringLiteral("filter"),
                                           QCoreApplication::translate("main", "Start with the filter <expression>."),
                                           QCoreApplication::translate("main", "expression"));
+    const QCommandLineOption historyOption(
+        QStringLiteral("history"),
+        QCoreApplication::translate("main", "Keep the history in <file> (default: %1).").arg(Taskscope::HistoryDatabase::defaultPath()),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption noHistoryOption(QStringLiteral("no-history"),
+                                             QCoreApplication::translate("main", "Keep no history this session."));
     Taskscope::ConnectionOptions connection;
     connection.addTo(parser);
-    parser.addOptions({screenshotOption, delayOption, langOption, filterOption});
+    parser.addOptions({screenshotOption, delayOption, langOption, filterOption, historyOption, noHistoryOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -137,8 +144,17 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (parser.isSet(historyOption) && parser.isSet(noHistoryOption)) {
+        err << QCoreApplication::translate("main", "taskscope: --history and --no-history exclude each other") << Qt::endl;
+        return 2;
+    }
     Taskscope::MainWindow window;
     window.setTokenStore(&keychain);
+    // Before any connection, so that the first poll is recorded.
+    if (parser.isSet(historyOption))
+        window.history()->open(parser.value(historyOption));
+    else if (!parser.isSet(noHistoryOption) && Taskscope::HistoryController::configuredEnabled())
+        window.history()->open(Taskscope::HistoryController::configuredPath());
     if (parser.isSet(filterOption))
         window.applyFilter(parser.value(filterOption), Taskscope::MainWindow::FilterPersistence::ThisSessionOnly);
     // No source on the command line: the connection used last, else the demo, so that a first

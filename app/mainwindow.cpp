@@ -10,6 +10,11 @@
 #include "errorbanner.h"
 #include "exportdialog.h"
 #include "failuregroupsview.h"
+#include "historycontroller.h"
+#include "journalfilterproxy.h"
+#include "journalmodel.h"
+#include "journalview.h"
+#include "messagebanner.h"
 #include "filtercontroller.h"
 #include "filtereditor.h"
 #include "filterevaluator.h"
@@ -62,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_client(new TasksClient(this, m_clock))
     , m_planner(new ChangePlanner([this] { return m_model->forest(); }, this))
     , m_connections(new ConnectionController(m_client, this))
+    , m_history(new HistoryController(this))
 {
     m_clock->setParent(m_client); // the client's timers live in it: it must outlive the client
     setWindowTitle(tr("Taskscope"));
@@ -73,6 +79,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Shown only while the last poll failed: the data below is stale, and says since when.
     m_banner = new ErrorBanner(central);
     layout->addWidget(m_banner);
+    m_historyBanner = new MessageBanner(central);
+    m_historyBanner->setObjectName(QStringLiteral("historyBanner"));
+    layout->addWidget(m_historyBanner);
 
     m_view = new TaskTreeView(central);
     m_order = new NewestFirstProxyModel(this);
@@ -96,8 +105,10 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_splitter);
     setCentralWidget(central);
     createFailureGroups();
+    createJournal();
     createStatusWidgets();
     connectControllers();
+    connectHistory();
 
     // Durations of running tasks and the countdown to the next poll move once a second.
     m_statusTick = new QTimer(this);
@@ -190,6 +201,11 @@ void MainWindow::createStatusWidgets()
     m_namesStatus = new QLabel(tr("Names unavailable"), this);
     m_namesStatus->hide();
     statusBar()->addPermanentWidget(m_namesStatus);
+    //: shown in the status bar while the history file is not being written
+    m_historyStatus = new QLabel(tr("History off"), this);
+    m_historyStatus->setObjectName(QStringLiteral("historyStatus"));
+    m_historyStatus->hide();
+    statusBar()->addPermanentWidget(m_historyStatus);
     statusBar()->addPermanentWidget(m_lastPoll);
     statusBar()->addPermanentWidget(separator);
     statusBar()->addPermanentWidget(m_counts);
@@ -234,7 +250,10 @@ void MainWindow::connectControllers()
     connect(m_client, &TasksClient::snapshotReady, this, [this](const Snapshot &snapshot) {
         // The diff, the counts under the filter, and the search for ids without a name run on a
         // worker; onPlanReady() applies the plan.
-        m_planner->submit(snapshot, [count = m_filterController->countStep(), names = m_model->names()](ChangePlan &plan) {
+        // A list the server filtered lacks tasks that still exist: only a whole one tells which left.
+        Snapshot planned = snapshot;
+        planned.full = snapshot.full && m_client->config().serverFilters.isEmpty();
+        m_planner->submit(planned, [count = m_filterController->countStep(), names = m_model->names()](ChangePlan &plan) {
             if (count)
                 count(plan);
             plan.unknownNames = NameDirectory::hasUnknownIds(plan, names);
@@ -257,6 +276,73 @@ void MainWindow::connectControllers()
     connect(m_client, &TasksClient::stateChanged, this, &MainWindow::updateStatus);
 }
 
+// View › Journal: every state change as it happens and from the history file, newest first,
+// under the tree's filter; what came since the window was last active is marked.
+void MainWindow::createJournal()
+{
+    m_journal = new JournalModel(this);
+    m_journal->setLastLooked(QSettings().value(QStringLiteral("Journal/lastLooked")).toDateTime());
+    m_journalProxy = new JournalFilterProxy(this);
+    m_journalProxy->setSourceModel(m_journal);
+    m_journalProxy->setTaskLookup([this](const QString &id) -> const Task * {
+        const TaskForest &forest = *m_model->forest();
+        const int slot = forest.slotOf(id);
+        return slot >= 0 ? &forest.task(slot) : nullptr; // the tasks shown from history too
+    });
+    m_journalProxy->setPredicate(m_order->predicate());
+    m_journalView = new JournalView(this);
+    m_journalView->setModel(m_journalProxy);
+    m_journalView->setClock(m_clock);
+    auto *dock = new QDockWidget(tr("Journal"), this);
+    dock->setObjectName(QStringLiteral("journalDock"));
+    dock->setWidget(m_journalView);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    m_journalAction = dock->toggleViewAction();
+    m_journalAction->setText(tr("&Journal"));
+    m_journalAction->setToolTip(tr("Every state change as it happens and from the history, newest first; what came "
+                                   "while you looked elsewhere in bold"));
+    const auto syncFilter = [this] { m_journalProxy->setPredicate(m_order->predicate()); };
+    connect(m_order, &TaskFilterProxyModel::filterChanged, this, syncFilter);
+    connect(m_order, &TaskFilterProxyModel::clockRefreshed, this, syncFilter);
+    connect(m_history, &HistoryController::recorded, m_journal, &JournalModel::append);
+    connect(m_history, &HistoryController::connectionChanged, this, [this] {
+        m_journal->clear();
+        // The backfill: the newest rows the journal keeps, oldest first.
+        m_history->transitionsSince({}, JournalModel::DefaultCap, m_journal,
+                                    [this](const QList<HistoryTransition> &transitions) { m_journal->setHistory(transitions); });
+    });
+    connect(m_journalView, &JournalView::taskActivated, this, [this](const QString &id) {
+        if (!selectTask(id))
+            statusBar()->showMessage(tr("That task is not in the tree: the filter hides it, or it is no longer known."), 6000);
+    });
+    connect(m_journalView, &JournalView::markedAsRead, this,
+            [](const QDateTime &at) { QSettings().setValue(QStringLiteral("Journal/lastLooked"), at); });
+}
+
+bool MainWindow::selectTask(const QString &id)
+{
+    const QModelIndex shown = m_order->mapFromSource(m_model->indexForId(id));
+    if (!shown.isValid())
+        return false;
+    for (QModelIndex parent = shown.parent(); parent.isValid(); parent = parent.parent())
+        m_view->expand(parent);
+    m_view->setCurrentIndex(shown);
+    m_view->scrollTo(shown);
+    return true;
+}
+
+// "Since I last looked": the moment the window stopped being the active one.
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ActivationChange && !isActiveWindow() && m_journal) {
+        const QDateTime now = m_clock->now();
+        m_journal->setLastLooked(now);
+        QSettings().setValue(QStringLiteral("Journal/lastLooked"), now);
+    }
+    QMainWindow::changeEvent(event);
+}
+
 // Geometry, toolbar and header (widths, order, hidden columns) come back as the user left them.
 void MainWindow::restoreLayout()
 {
@@ -270,6 +356,7 @@ void MainWindow::restoreLayout()
     const QByteArray header = settings.value(QStringLiteral("header2")).toByteArray();
     if (!header.isEmpty())
         m_view->header()->restoreState(header);
+    m_journalView->restoreState(settings.value(QStringLiteral("journalHeader")).toByteArray());
 }
 
 // The first start: about three quarters of the screen, centred on it (a fixed size is a stamp on a
@@ -289,6 +376,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("header2"), m_view->header()->saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("journalHeader"), m_journalView->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -410,9 +498,55 @@ void MainWindow::createFilterActions(QMenu *editMenu, QMenu *viewMenu)
     connect(m_serverFilterAction, &QAction::toggled, m_filterController, &FilterController::setServerFiltering);
 
     viewMenu->addAction(m_failureGroupsAction);
+    viewMenu->addAction(m_journalAction);
     viewMenu->addSeparator();
+    m_includeHistoryAction = new QAction(tr("Include &Finished Tasks from History"), this);
+    m_includeHistoryAction->setObjectName(QStringLiteral("includeHistoryAction"));
+    m_includeHistoryAction->setCheckable(true);
+    m_includeHistoryAction->setChecked(m_history->includesFinished());
+    m_includeHistoryAction->setToolTip(tr("Keep showing tasks the server no longer lists (it keeps them about a day), "
+                                          "dimmed, with a clock, from Taskscope's history"));
+    connect(m_includeHistoryAction, &QAction::toggled, this, [this](bool include) {
+        m_history->setIncludeFinished(include);
+        m_planner->retry(); // the last snapshot again, with or without them
+    });
+    viewMenu->addAction(m_includeHistoryAction);
     viewMenu->addAction(m_subtreesAction);
     viewMenu->addAction(m_serverFilterAction);
+}
+
+// The history: what it knows joins each snapshot on the planner's worker; each applied plan is
+// recorded on the store's thread; its problems show in a banner and the status bar.
+void MainWindow::connectHistory()
+{
+    m_planner->setPreparer([overlay = m_history->overlay()](QList<Task> &tasks, QList<quint64> &digests,
+                                                            const TaskForest &base, const QDateTime &at, bool full) {
+        overlay->prepare(tasks, digests, base, at, full);
+    });
+    connect(m_connections, &ConnectionController::connected, this, [this] { m_history->setConnection(m_client->config()); });
+    connect(m_history, &HistoryController::overlayLoaded, m_planner, &ChangePlanner::retry);
+    connect(m_history, &HistoryController::statusChanged, this, &MainWindow::showHistoryStatus);
+    connect(m_history, &HistoryController::recorded, this, [this](const QList<HistoryTransition> &transitions) {
+        const QString shown = m_details->taskId();
+        if (std::any_of(transitions.cbegin(), transitions.cend(),
+                        [&shown](const HistoryTransition &transition) { return transition.taskId == shown; }))
+            showHistoryOf(shown);
+    });
+}
+
+void MainWindow::showHistoryStatus()
+{
+    const HistoryStore *store = m_history->store();
+    const HistoryStore::Status status = store->status();
+    const bool problem = status == HistoryStore::Status::Failed || status == HistoryStore::Status::ReadOnly;
+    m_historyStatus->setVisible(problem);
+    m_historyStatus->setText(status == HistoryStore::Status::ReadOnly ? tr("History read-only") : tr("History off"));
+    m_historyStatus->setToolTip(store->message());
+    // A problem, or a file moved aside (recording goes on in a new one): said once, in words.
+    if (problem || !store->message().isEmpty())
+        m_historyBanner->showMessage(store->message());
+    else
+        m_historyBanner->hide();
 }
 
 void MainWindow::exportTasks()
@@ -433,7 +567,25 @@ void MainWindow::showCurrentDetails()
 {
     const QModelIndex current = m_view->currentIndex();
     const QString id = current.isValid() ? current.data(TaskTreeModel::IdRole).toString() : QString();
+    const bool another = id != m_details->taskId();
     m_details->setTask(id.isEmpty() ? nullptr : m_model->task(m_model->indexForId(id)), m_model->now());
+    if (another && !id.isEmpty())
+        showHistoryOf(id);
+}
+
+// The History tab of the details: what the file knows of the task (asked again when it changes).
+void MainWindow::showHistoryOf(const QString &taskId)
+{
+    if (!m_history->isOpen())
+        return;
+    m_history->transitionsOf(taskId, this, [this, taskId](const QList<HistoryTransition> &transitions) {
+        HistoryQuery query;
+        query.connections = {m_history->connectionKey()};
+        query.taskId = taskId;
+        m_history->store()->queryTasks(query, this, [this, taskId, transitions](const QList<HistoryTask> &tasks) {
+            m_details->setHistory(taskId, transitions, tasks.isEmpty() ? QDateTime() : tasks.first().lastSeen);
+        });
+    });
 }
 
 void MainWindow::showDataWarnings()
@@ -611,10 +763,14 @@ void MainWindow::onPlanReady()
     if (plan.unknownNames)
         m_client->names()->noteUnknownIds();
     m_failureGroups->setGroups(plan.failureGroups);
+    std::optional<HistoryBatch> batch = m_history->batchFor(plan, m_model->names());
     if (!m_model->apply(std::move(plan))) {
         m_planner->retry(); // the tree changed while the plan was computed
         return;
     }
+    if (batch)
+        m_history->commit(std::move(*batch));
+    m_journalProxy->tasksChanged(); // the rows' tasks are the tree's
     showWarnings(warnings);
     QModelIndexList shown;
     shown.reserve(open.size());

@@ -24,6 +24,11 @@ class DemoServer;
 class ChangePlanner;
 class ConnectionController;
 class FailureGroupsView;
+class HistoryController;
+class JournalFilterProxy;
+class JournalModel;
+class JournalView;
+class MessageBanner;
 class ConnectionDialog;
 class DetailsPane;
 class ErrorBanner;
@@ -64,6 +69,14 @@ public:
     void connectToDemo();
     void setDemoServer(Demo::DemoServer *server); // not owned (the one --demo started)
     ConnectionController *connections() const { return m_connections; }
+    // The history file (opened by main() unless --no-history; tests open one of their own).
+    HistoryController *history() const { return m_history; }
+    MessageBanner *historyBanner() const { return m_historyBanner; }
+    JournalModel *journal() const { return m_journal; }
+    JournalView *journalView() const { return m_journalView; }
+    // Selects the task in the tree (expanding its parents, clearing nothing): false when the tree
+    // does not show it (filtered out, or not known).
+    bool selectTask(const QString &id);
 
     TasksClient *client() const { return m_client; }
     TaskTreeModel *model() const { return m_model; }
@@ -99,6 +112,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void showPauseState(bool paused);
@@ -116,6 +130,10 @@ private:
     void updateStatus();
     void applyStaleness();
     void createFailureGroups();
+    void connectHistory();
+    void createJournal();
+    void showHistoryStatus();
+    void showHistoryOf(const QString &taskId);
     QString dataAge() const;
     void showTaskCounts();
 
@@ -128,7 +146,15 @@ private:
     NewestFirstProxyModel *m_order = nullptr;
     QSplitter *m_splitter = nullptr;
     ErrorBanner *m_banner = nullptr;
+    MessageBanner *m_historyBanner = nullptr;
+    QLabel *m_historyStatus = nullptr;
+    QAction *m_includeHistoryAction = nullptr;
+    JournalModel *m_journal = nullptr;
+    JournalFilterProxy *m_journalProxy = nullptr;
+    JournalView *m_journalView = nullptr;
+    QAction *m_journalAction = nullptr;
     ConnectionController *m_connections = nullptr;
+    HistoryController *m_history;
     FilterController *m_filterController = nullptr;
     FilterEditor *m_filter = nullptr;
     StateBar *m_stateBar = nullptr;

@@ -65,6 +65,7 @@ struct ChangePlan
     QList<ParseWarning> warnings;     // tasks the forest could not keep (no id, duplicate id)
     FilterCounts counts;              // when the planner was asked for them
     QList<FailureGroup> failureGroups; // when asked for: the forest's failed tasks by reason
+    bool full = true;                 // the snapshot was a whole list (Snapshot::full): a task it lacks is gone
     bool unknownNames = false;        // a new task names an id the NameDirectory did not know (when asked)
 
     // The row signals the plan needs at most: one per move, per parent with inserts, per topmost

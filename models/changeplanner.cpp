@@ -28,7 +28,7 @@ void ChangePlanner::release(std::optional<Job> &job)
 
 void ChangePlanner::submit(const Snapshot &snapshot, WorkerStep step)
 {
-    Job job{snapshot.tasks, snapshot.digests, snapshot.warnings, snapshot.receivedAt, std::move(step)};
+    Job job{snapshot.tasks, snapshot.digests, snapshot.warnings, snapshot.receivedAt, snapshot.full, std::move(step)};
     if (m_running) {
         release(m_waiting);
         m_waiting = std::move(job);
@@ -44,10 +44,13 @@ void ChangePlanner::start(Job job)
     release(m_current);
     m_current = job;
     // The job (the snapshot's tasks, the previous forest) is released on the worker with the lambda.
-    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), base = m_base()]() mutable {
+    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), base = m_base(), prepare = m_preparer]() mutable {
         yieldToTheUiThread();
+        if (prepare)
+            prepare(job.tasks, job.digests, base ? *base : *TaskForest::empty(), job.at, job.full);
         ChangePlan plan = SnapshotDiff::compute(base, job.tasks, job.digests, job.at);
         plan.warnings = job.warnings + plan.warnings;
+        plan.full = job.full;
         if (job.step)
             job.step(plan);
         return plan;

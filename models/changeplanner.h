@@ -21,6 +21,12 @@ public:
     // Runs on the worker after the diff, with the plan: work that reads every task for the views
     // (counts under a filter, say). It must only read the plan and what it captured by value.
     using WorkerStep = std::function<void(ChangePlan &plan)>;
+    // Runs on the worker before the diff, on the snapshot's tasks: what the consumer adds to each
+    // snapshot (HistoryOverlay: what the history knows). `base` is the forest planned against;
+    // `full`: the snapshot is a whole list (Snapshot::full). It may be called again for the same
+    // snapshot (retry()), and never for two snapshots at once.
+    using Preparer = std::function<void(QList<Task> &tasks, QList<quint64> &digests, const TaskForest &base,
+                                        const QDateTime &at, bool full)>;
 
     // `base` gives the forest the consumer shows (TaskTreeModel::forest()): a plan is computed
     // against it when its computation starts.
@@ -39,6 +45,8 @@ public:
     // Forgets the plan being computed and the snapshot waiting (another connection's tasks).
     void cancel();
     bool isBusy() const { return m_running; }
+    // From the next computation on.
+    void setPreparer(Preparer preparer) { m_preparer = std::move(preparer); }
 
 Q_SIGNALS:
     void planReady();
@@ -50,6 +58,7 @@ private:
         QList<quint64> digests;
         QList<ParseWarning> warnings;
         QDateTime at;
+        bool full = true;
         WorkerStep step;
     };
     void start(Job job);
@@ -57,6 +66,7 @@ private:
     void onFinished();
 
     std::function<TaskForestPtr()> m_base;
+    Preparer m_preparer;
     QFutureWatcher<ChangePlan> m_watcher;
     bool m_running = false;
     quint64 m_generation = 0;

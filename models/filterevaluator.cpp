@@ -63,7 +63,7 @@ QByteArrayView uriId(QUtf8StringView uri, QByteArrayView collection)
 // Calls test on every text value `field` has in `task` (none for an empty list); true when one holds.
 std::optional<NameKind> nameKindOf(FilterField field)
 {
-    if (field < F::AppName)
+    if (field < F::AppName || field > F::NamespaceName)
         return std::nullopt;
     return NameKind(int(field) - int(F::AppName)); // the name fields follow NameKind's order
 }
@@ -141,6 +141,9 @@ const QDateTime &instantOf(const Task &task, FilterField field)
     case F::EndTime: return task.endTime;
     case F::CancelTime: return task.cancelTime;
     case F::CreationTimestamp: return task.metadata.creationTimestamp;
+    case F::Seen: return task.firstSeen;
+    case F::Gone: return task.goneAt;
+    case F::Transition: return task.lastTransition;
     default: return task.metadata.modificationTimestamp;
     }
 }

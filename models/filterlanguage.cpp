@@ -71,6 +71,9 @@ constexpr std::array<FieldSpec, FilterFieldCount> kFieldSpecs = {{
     {{}, u"clusterName", Type::Text},
     {{}, u"cloudName", Type::Text},
     {{}, u"namespaceName", Type::Text},
+    {{}, u"seen", Type::Instant},
+    {{}, u"gone", Type::Instant},
+    {{}, u"transition", Type::Instant},
 }};
 
 Type typeOfKind(TaskFieldKind kind)
@@ -99,6 +102,8 @@ quint32 readsFields(FilterField field, const FieldSpec &spec)
         return TaskFields::info(TF::StartTime).bit() | TaskFields::info(TF::EndTime).bit()
             | TaskFields::info(TF::CancelTime).bit() | TaskFields::info(TF::State).bit();
     }
+    if (field >= FilterField::Seen)
+        return 0; // set from the history, not read from the JSON
     const quint32 uris = TaskFields::info(TF::ResourceUri).bit() | TaskFields::info(TF::ResourceCollectionUri).bit();
     if (field >= FilterField::AppName) // a name may come from the task's labels
         return uris | TaskFields::info(TF::Metadata).bit();

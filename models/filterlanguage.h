@@ -55,8 +55,11 @@ enum class FilterField : quint8 {
     ClusterName,
     CloudName,
     NamespaceName,
+    Seen,         // what the history knows (Task::firstSeen, goneAt, lastTransition): absent without it
+    Gone,
+    Transition,
 };
-inline constexpr int FilterFieldCount = int(FilterField::NamespaceName) + 1;
+inline constexpr int FilterFieldCount = int(FilterField::Transition) + 1;
 
 enum class FilterValueType : quint8 {
     Text,    // absent text is empty text: `parentTaskID eq ''` finds top-level tasks

@@ -1,6 +1,7 @@
 // HistoryStore: the SQLite history (schema, migrations, one transaction per poll, queries) and its thread.
 #include "historystore.h"
 
+#include "backgroundpriority.h"
 #include "connectionconfig.h"
 #include "filterlanguage.h"
 #include "logging.h"
@@ -1539,6 +1540,9 @@ HistoryStore::HistoryStore(QObject *parent)
 {
     m_thread->setObjectName(u"HistoryStore"_s);
     m_worker->moveToThread(m_thread);
+    // Writing the history is the least urgent work of the process: on two cores it must not take
+    // a core from the UI thread (QThread's priorities do nothing under Linux's normal policy).
+    connect(m_thread, &QThread::started, m_thread, [] { yieldToTheUiThread(); }, Qt::DirectConnection);
     m_thread->start(QThread::LowPriority);
 }
 

@@ -186,6 +186,10 @@ SnapshotDiff::Columns SnapshotDiff::changedColumns(const Task &old, quint8 oldMa
     // column: a new place among the siblings is announced on every column.
     // (The keys of the sibling order, and the creation time that orders top-level tasks after
     // their start time: TaskForest::newestFirstLess().)
+    if (old.goneAt != task.goneAt) { // the whole row is shown as from history, or listed again
+        first = 0;
+        last = Model::ColumnCount - 1;
+    }
     const bool orderChanged = old.orderHint != task.orderHint || old.startTime != task.startTime
         || old.metadata.creationTimestamp != task.metadata.creationTimestamp;
     if (orderChanged) {

@@ -244,7 +244,7 @@ std::optional<qint64> Task::durationMilliseconds(const QDateTime &now) const
     if (!end.isValid()) {
         if (!isActiveState(state))
             return std::nullopt; // ended without saying when: a ticking duration would be a lie
-        end = now;
+        end = goneAt.isValid() ? goneAt : now; // shown from history: it was last seen running then
     }
     return qMax<qint64>(0, startTime.msecsTo(end));
 }

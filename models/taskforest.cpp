@@ -197,7 +197,7 @@ void TaskForest::buildChildren()
     for (int i = 0; i < count; ++i) {
         const Task &task = *m_tasks[size_t(i)];
         if (task.startTime.isValid() && !task.endTime.isValid() && !task.cancelTime.isValid()
-            && isActiveState(task.state))
+            && isActiveState(task.state) && !task.isFromHistory())
             m_ticking.push_back(i);
     }
 }

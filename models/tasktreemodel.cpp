@@ -38,7 +38,7 @@ const QList<int> &changedRoles()
 {
     static const QList<int> roles = {Qt::DisplayRole,         Qt::ToolTipRole,         Qt::DecorationRole,
                                      TaskTreeModel::RawRole,  TaskTreeModel::TaskRole, TaskTreeModel::StateRole,
-                                     TaskTreeModel::MarksRole};
+                                     TaskTreeModel::MarksRole, TaskTreeModel::FromHistoryRole};
     return roles;
 }
 
@@ -616,6 +616,8 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         return int(task.state);
     case MarksRole:
         return int(node.marks);
+    case FromHistoryRole:
+        return task.isFromHistory();
     case OrderRole:
         return task.startTime;
     case Qt::ToolTipRole:
@@ -681,7 +683,11 @@ QVariant TaskTreeModel::toolTip(const Node &node, int column) const
     const Task &task = *node.task;
     switch (column) {
     case NameColumn: {
-        const QStringList lines = QStringList{task.name, task.id} + TaskFormat::markDescriptions(int(node.marks), task.parentTaskID);
+        QStringList lines = QStringList{task.name, task.id} + TaskFormat::markDescriptions(int(node.marks), task.parentTaskID);
+        if (task.isFromHistory()) {
+            //: a task shown from Taskscope's history; %1 is a date and time
+            lines.append(tr("From history: the server stopped listing it at %1").arg(TaskFormat::exactUtc(task.goneAt)));
+        }
         return lines.join(u'\n');
     }
     case StartedColumn:

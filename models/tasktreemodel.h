@@ -49,6 +49,7 @@ public:
         MarksRole,                  // Marks as int
         OrderRole,                  // in dataChanged only when a task's place among its siblings may change
         PlaceNameRole,              // App, Cluster, Namespace columns: the name only (empty when not known)
+        FromHistoryRole,            // bool: the server no longer lists the task; shown from history (Task::goneAt)
     };
     Q_ENUM(Role)
 

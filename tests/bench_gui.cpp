@@ -6,6 +6,7 @@
 #include "demoserverthread.h"
 
 #include <time.h>
+#include "historycontroller.h"
 #include "mainwindow.h"
 #include "nametable.h"
 #include "newestfirstproxymodel.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -177,8 +179,14 @@ int main(int argc, char **argv)
         QStringLiteral("compare-names"),
         QStringLiteral("Each normal run twice, with the names directory and without it, interleaved; prints both worst "
                        "stalls and their ratio."));
+    const QCommandLineOption compareHistoryOption(
+        QStringLiteral("compare-history"),
+        QStringLiteral("Each normal run twice, recording a history file (as the window does by default) and without "
+                       "one, interleaved; prints both worst stalls and their ratio."));
+    const QCommandLineOption noHistoryOption(QStringLiteral("no-history"),
+                                             QStringLiteral("Record no history file in the live runs."));
     cli.addOptions({tasksOption, pollOption, pollsOption, filterOption, runsOption, bigOption, retentionOption,
-                    compareNamesOption});
+                    compareNamesOption, compareHistoryOption, noHistoryOption});
     cli.process(app);
     const int taskCount = cli.value(tasksOption).toInt();
     const int pollTasks = cli.value(pollOption).toInt();
@@ -259,8 +267,12 @@ int main(int argc, char **argv)
     //    a 5 ms timer measures how late the UI thread answers; the longest gap is the worst stall.
     //    Twice: the scenario at its normal pace (a backup every few seconds: what a poll of an
     //    account brings), and at 20 times that (every poll inserts, removes and moves many tasks).
-    const auto longestStall = [measuredPolls, filter, retention](int pollTasks, double speed, int *pollsMeasured,
-                                                                 bool names = true) {
+    // The window records a history file by default: so do the live runs (a new file each).
+    const bool historyByDefault = !cli.isSet(noHistoryOption);
+    QTemporaryDir historyDir;
+    int historyFiles = 0;
+    const auto longestStall = [&, measuredPolls, filter, retention](int pollTasks, double speed, int *pollsMeasured,
+                                                                    bool names = true, bool history = true) {
         double longestStallMs = 0;
         int polls = 0;
         Demo::DemoServerOptions options;
@@ -274,6 +286,8 @@ int main(int argc, char **argv)
         const Demo::DemoServer &server = serverThread.server();
         MainWindow window;
         window.client()->setNamesEnabled(names);
+        if (history && historyByDefault)
+            window.history()->open(historyDir.filePath(QStringLiteral("history-%1.sqlite").arg(++historyFiles)));
         if (!filter.isEmpty())
             window.applyFilter(filter, MainWindow::FilterPersistence::ThisSessionOnly);
         ConnectionConfig config;
@@ -330,11 +344,13 @@ int main(int argc, char **argv)
         return longestStallMs;
     };
     int polls = 0, stressPolls = 0, bigPolls = 0;
-    std::vector<double> normal, withoutNames;
+    std::vector<double> normal, withoutNames, withoutHistory;
     for (int run = 0; run < runs; ++run) {
         normal.push_back(longestStall(pollTasks, 1.0, &polls));
         if (cli.isSet(compareNamesOption))
             withoutNames.push_back(longestStall(pollTasks, 1.0, &polls, false));
+        if (cli.isSet(compareHistoryOption))
+            withoutHistory.push_back(longestStall(pollTasks, 1.0, &polls, true, false));
     }
     const double worstNormal = *std::max_element(normal.cbegin(), normal.cend());
     const double stress = longestStall(pollTasks, 20.0, &stressPolls);
@@ -352,6 +368,12 @@ int main(int argc, char **argv)
         const double worstWithout = *std::max_element(withoutNames.cbegin(), withoutNames.cend());
         std::printf("longest_ui_stall_%druns_without_names_ms: %.1f\n", runs, worstWithout);
         std::printf("longest_ui_stall_names_ratio: %.3f\n", worstNormal / worstWithout);
+    }
+    print("history_recorded", historyByDefault ? 1 : 0, 0);
+    if (!withoutHistory.empty()) {
+        const double worstWithout = *std::max_element(withoutHistory.cbegin(), withoutHistory.cend());
+        std::printf("longest_ui_stall_%druns_without_history_ms: %.1f\n", runs, worstWithout);
+        std::printf("longest_ui_stall_history_ratio: %.3f\n", worstNormal / worstWithout);
     }
     print("stress_polls_measured", stressPolls, 0);
     print("longest_ui_stall_stress_ms", stress);

@@ -9,6 +9,11 @@
 #include "errorbanner.h"
 #include "filtereditor.h"
 #include "filterrequest.h"
+#include "historycontroller.h"
+#include "journalmodel.h"
+#include "journalview.h"
+#include "taskformat.h"
+#include "messagebanner.h"
 #include "mainwindow.h"
 #include "resourceuri.h"
 #include "statebar.h"
@@ -42,6 +47,8 @@
 #include <QStandardPaths>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QTest>
 #include <QScopeGuard>
 #include <QTimer>
@@ -877,6 +884,83 @@ private Q_SLOTS:
                  qPrintable(window.stateBar()->chip(TaskState::Failed)->accessibleName()));
         window.applyFilter(u"state eq 'failed'"_s);
         QCOMPARE(window.stateBar()->selected(), QStringList{u"failed"_s});
+    }
+
+    // A real history file: tasks the server stops listing stay, marked; the details show each task's
+    // state changes; a new window on the same file shows what the last one saw go.
+    void historyKeepsWhatTheServerDropped()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(u"history.sqlite"_s);
+        QByteArray body = "{\"items\":[" + taskJson(u"a"_s) + "," + taskJson(u"b"_s, u"failed"_s) + "],\"metadata\":{}}";
+        TestHttpServer server;
+        server.setHandler([&](const TestHttpServer::Request &request) {
+            return request.target.contains("/core/v1/tasks") ? TestHttpServer::json(200, body)
+                                                             : TestHttpServer::json(404, "{}");
+        });
+        ConnectionConfig config;
+        config.baseUrl = server.url(QString());
+        config.accountId = u"acc"_s;
+        config.pollIntervalMs = 60'000;
+        const auto taskRow = [](MainWindow &window, const QString &id) {
+            const auto *shown = qobject_cast<const QAbstractProxyModel *>(window.view()->model());
+            return shown ? shown->mapFromSource(window.model()->indexForId(id)) : QModelIndex();
+        };
+        {
+            MainWindow window;
+            window.history()->open(file);
+            QSignalSpy applied(&window, &MainWindow::snapshotApplied);
+            QSignalSpy recorded(window.history(), &HistoryController::recorded);
+            window.connectTo(config, u"token"_s, u"test server"_s);
+            window.show();
+            QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 1, 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 10000);
+            QCOMPARE(window.history()->store()->status(), HistoryStore::Status::Recording);
+
+            body = "{\"items\":[" + taskJson(u"a"_s, u"completed"_s, 100) + "],\"metadata\":{}}";
+            window.client()->pollNow(); // a whole list
+            QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 2, 10000);
+            QCOMPARE(window.model()->taskCount(), 2);
+            const QModelIndex b = window.model()->indexForId(u"b"_s);
+            QVERIFY(b.data(TaskTreeModel::FromHistoryRole).toBool());
+            QVERIFY(!window.model()->indexForId(u"a"_s).data(TaskTreeModel::FromHistoryRole).toBool());
+            const QModelIndex shownB = taskRow(window, u"b"_s);
+            QVERIFY(shownB.data(Qt::FontRole).value<QFont>().italic());
+
+            // The details of a: first seen running, then running -> completed, from the file.
+            window.view()->setCurrentIndex(taskRow(window, u"a"_s));
+            QTreeWidget *history = window.details()->historyView();
+            QTRY_COMPARE_WITH_TIMEOUT(history->topLevelItemCount(), 3, 10000); // two changes and "last seen"
+            QVERIFY(history->topLevelItem(1)->text(1).contains(TaskFormat::stateName(TaskState::Completed, u"completed"_s)));
+
+            // The journal: the two first sightings and a's completion, newest first; a click on a row
+            // selects its task in the tree.
+            QTRY_COMPARE_WITH_TIMEOUT(window.journal()->rowCount(), 3, 10000);
+            QCOMPARE(window.journal()->transition(0).taskId, u"a"_s);
+            QCOMPARE(window.journal()->transition(0).to, u"completed"_s);
+            Q_EMIT window.journalView()->taskActivated(u"b"_s);
+            QCOMPARE(window.view()->currentIndex(), taskRow(window, u"b"_s));
+
+            // Turned off, the dropped task leaves the tree; on, it comes back.
+            QAction *include = window.findChild<QAction *>(u"includeHistoryAction"_s);
+            QVERIFY(include && include->isChecked());
+            include->setChecked(false);
+            QTRY_COMPARE_WITH_TIMEOUT(window.model()->taskCount(), 1, 10000);
+            include->setChecked(true);
+            QTRY_COMPARE_WITH_TIMEOUT(window.model()->taskCount(), 2, 10000);
+        } // the store writes what was queued, then closes
+
+        MainWindow again;
+        again.history()->open(file);
+        QSignalSpy applied(&again, &MainWindow::snapshotApplied);
+        again.connectTo(config, u"token"_s, u"test server"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 1, 10000);
+        // b comes from the file, once it is read (the snapshot is planned again then).
+        QTRY_COMPARE_WITH_TIMEOUT(again.model()->taskCount(), 2, 10000);
+        QVERIFY(again.model()->indexForId(u"b"_s).data(TaskTreeModel::FromHistoryRole).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(again.journal()->rowCount(), 3, 10000); // from the file
+        QVERIFY(!again.historyBanner()->isVisible());
     }
 
     void clicksWorkOnAwkwardValues()

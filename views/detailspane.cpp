@@ -92,6 +92,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_placeholder(new QLabel(tr("Select a task to see its details."), this))
     , m_problems(new QTreeWidget(this))
     , m_raw(new QPlainTextEdit(this))
+    , m_history(new QTreeWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -124,6 +125,12 @@ DetailsPane::DetailsPane(QWidget *parent)
 
     m_tabs->addTab(m_scroll, tr("Overview"));
     m_tabs->addTab(m_raw, tr("Raw JSON"));
+    m_history->setColumnCount(3);
+    m_history->setHeaderLabels({tr("Time"), tr("Change"), tr("Reason")});
+    m_history->setRootIsDecorated(false);
+    m_history->setWordWrap(true);
+    m_history->setObjectName(QStringLiteral("historyView"));
+    m_tabs->addTab(m_history, tr("History"));
     setTask(nullptr, {});
 }
 
@@ -236,6 +243,8 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
         return;
     m_taskId = task ? task->id : QString();
     m_shownJson = task ? task->rawJson : QByteArray();
+    if (!sameTask)
+        setHistory(m_taskId, {}, {}); // until the file answers
     m_placeholder->setVisible(!task);
     if (!task) {
         clearOverview();
@@ -274,6 +283,11 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     addRow(tr("Cancelled"), timeText(task->cancelTime));
     if (const auto seconds = task->durationSeconds(now))
         addRow(tr("Duration"), TaskFormat::duration(*seconds));
+    if (task->firstSeen.isValid())
+        addRow(tr("First seen"), timeText(task->firstSeen));
+    //: a task the server no longer lists, shown from Taskscope's history
+    if (task->isFromHistory())
+        addRow(tr("Not listed since"), timeText(task->goneAt));
     addRow(tr("Description"), task->description);
     addRow(tr("Name"), task->name, FilterField::Name, task->name);
     addRow(tr("Service"), task->service, FilterField::Service, task->service);
@@ -345,6 +359,31 @@ void DetailsPane::setTask(const Task *task, const QDateTime &now)
     m_raw->setPlainText(doc.isNull() ? QString::fromUtf8(task->rawJson) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
     if (sameTask)
         m_raw->verticalScrollBar()->setValue(rawScroll);
+}
+
+void DetailsPane::setHistory(const QString &taskId, const QList<HistoryTransition> &transitions, const QDateTime &lastSeen)
+{
+    if (taskId != m_taskId)
+        return;
+    m_history->clear();
+    for (const HistoryTransition &transition : transitions) {
+        const QString to = TaskFormat::stateName(stateFromApiName(transition.to), transition.to);
+        //: a task's state change in its history; %1 and %2 are state names
+        const QString change = transition.from.isEmpty()
+            ? tr("first seen: %1").arg(to)
+            : tr("%1 → %2").arg(TaskFormat::stateName(stateFromApiName(transition.from), transition.from), to);
+        auto *item = new QTreeWidgetItem(m_history, {TaskFormat::localTime(transition.at), change, transition.reason});
+        item->setToolTip(0, TaskFormat::exactUtc(transition.at));
+        item->setToolTip(2, transition.reason);
+    }
+    if (lastSeen.isValid()) {
+        auto *item = new QTreeWidgetItem(m_history, {TaskFormat::localTime(lastSeen), tr("last seen")});
+        item->setToolTip(0, TaskFormat::exactUtc(lastSeen));
+    }
+    m_history->resizeColumnToContents(0);
+    m_history->resizeColumnToContents(1);
+    const int index = m_tabs->indexOf(m_history);
+    m_tabs->setTabText(index, transitions.isEmpty() ? tr("History") : tr("History (%1)").arg(transitions.size()));
 }
 
 // As tall as its rows (a few lines for one reason), so that the names and times follow close

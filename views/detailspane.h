@@ -2,6 +2,7 @@
 #pragma once
 
 #include "filterrequest.h"
+#include "historystore.h"
 #include "nametable.h"
 #include "task.h"
 
@@ -30,6 +31,10 @@ public:
     // The names shown for the task's app, cluster, namespace and cloud (takes effect at the next setTask()).
     void setNames(NameTablePtr names);
     QString taskId() const { return m_taskId; }
+    // The task's life from the history file (the History tab): its state changes, oldest first, and
+    // the last poll that listed it. Ignored unless `taskId` is the task shown.
+    void setHistory(const QString &taskId, const QList<HistoryTransition> &transitions, const QDateTime &lastSeen);
+    QTreeWidget *historyView() const { return m_history; }
 
     // For tests and accessibility: the problems list and the raw JSON view.
     QTreeWidget *problemsView() const { return m_problems; }
@@ -68,6 +73,7 @@ private:
     QLabel *m_placeholder;
     QTreeWidget *m_problems;
     QPlainTextEdit *m_raw;
+    QTreeWidget *m_history;
     QString m_taskId;
     NameTablePtr m_names;
     QByteArray m_shownJson;

@@ -4,6 +4,7 @@
 #include "tasktreemodel.h"
 
 #include <QBrush>
+#include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -21,8 +22,14 @@ NewestFirstProxyModel::NewestFirstProxyModel(QObject *parent)
 
 QVariant NewestFirstProxyModel::data(const QModelIndex &index, int role) const
 {
-    if (role == Qt::ForegroundRole && isFiltering() && !index.data(MatchRole).toBool())
+    if (role == Qt::ForegroundRole
+        && ((isFiltering() && !index.data(MatchRole).toBool()) || index.data(TaskTreeModel::FromHistoryRole).toBool()))
         return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
+    if (role == Qt::FontRole && index.data(TaskTreeModel::FromHistoryRole).toBool()) {
+        QFont font = QGuiApplication::font();
+        font.setItalic(true); // from history: dimmed and slanted, with an icon in the Name column
+        return font;
+    }
     return TaskFilterProxyModel::data(index, role);
 }
 

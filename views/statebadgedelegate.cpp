@@ -8,6 +8,8 @@
 
 #include <QApplication>
 
+#include <cmath>
+
 namespace Taskscope {
 
 namespace {
@@ -48,8 +50,10 @@ void StateBadgeDelegate::paintPill(QPainter *painter, const QRect &rect, const Q
     const double height = qMin(double(rect.height()) - 2.0, fm.height() + 2.0);
     const double glyph = fm.height() * 0.62;
     const double padding = fm.height() * 0.45;
+    // Half a pixel to spare at least: the name's room is this width less the same terms, and a
+    // rounding error below the exact advance would elide a name that fits ("Running → Fail…").
     const double width = qMin(double(rect.width()) - 4.0,
-                              padding + glyph + padding * 0.6 + fm.horizontalAdvance(text) + padding);
+                              padding + glyph + padding * 0.6 + std::ceil(fm.horizontalAdvance(text) + 0.5) + padding);
     const QRectF pill(rect.left() + 3.0, rect.top() + (rect.height() - height) / 2.0, width, height);
 
     const bool selected = option.state & QStyle::State_Selected;

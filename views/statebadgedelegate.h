@@ -15,7 +15,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-private:
+    // The pill alone (no panel, no cache), at the left of `rect`, in `option`'s font and palette:
+    // the Journal's failures wear the same badge.
     static void paintPill(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option, TaskState state,
                           const QString &text);
 };

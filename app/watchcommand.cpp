@@ -149,8 +149,9 @@ void WatchCommand::onSnapshot(const Snapshot &snapshot)
 {
     if (m_stopping)
         return;
-    // One plan at a time, each against the tree recorded last; while one is computed only the newest
-    // snapshot waits (each is the whole list), with its own `full`.
+    // One plan at a time, each against the tree recorded last (a failed write can make that tree
+    // empty before the next plan starts); while one is computed only the newest snapshot waits
+    // (each is the whole list).
     if (m_planner->isBusy() || !m_namesReady)
         m_waiting = snapshot;
     else
@@ -171,7 +172,6 @@ void WatchCommand::namesReady()
 
 void WatchCommand::submit(const Snapshot &snapshot)
 {
-    m_planningFull = snapshot.full;
     m_planningResync = m_resync;
     if (m_resync) {
         m_forest = TaskForest::empty(); // every task appears, and the store compares it with the file
@@ -192,7 +192,7 @@ void WatchCommand::onPlanReady()
     if (plan.unknownNames)
         m_client->names()->noteUnknownIds();
     HistoryBatch batch = HistoryBatch::fromPlan(plan, m_source.key, m_source.label, m_client->names()->table(),
-                                                m_planningFull, m_first || m_planningResync);
+                                                plan.full, m_first || m_planningResync);
     if (m_first)
         m_firstAt = batch.at;
     m_first = false;

@@ -77,7 +77,6 @@ private:
     ChangePlanner *m_planner;
     QSocketNotifier *m_signals = nullptr;
     TaskForestPtr m_forest; // the tree of the last poll recorded: the base of the next plan
-    bool m_planningFull = true;
     bool m_planningResync = false;
     bool m_resync = false; // a write failed: the next plan starts from nothing
     std::optional<Snapshot> m_waiting; // arrived while a plan was computed; only the newest counts

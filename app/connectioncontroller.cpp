@@ -118,6 +118,11 @@ bool ConnectionController::connectToDemo(const ConnectionConfig &settings)
     return true;
 }
 
+bool ConnectionController::isDemo() const
+{
+    return m_demo && m_client->config().baseUrl == m_demo->url() && m_client->config().accountId == m_demo->account();
+}
+
 bool ConnectionController::openLastConnection()
 {
     const QString last = ConnectionProfiles::lastUsedId();

@@ -67,6 +67,8 @@ public:
     // cannot start (demoFailed() says why).
     bool connectToDemo(const ConnectionConfig &settings);
     void setDemoServer(Demo::DemoServer *server) { m_demo = server; } // not owned (the one --demo started)
+    // The client polls the built-in demo server.
+    bool isDemo() const;
 
 Q_SIGNALS:
     // Another endpoint or account is about to be polled: the tasks shown are not its tasks.

@@ -2,6 +2,7 @@
 
 #include "changeplan.h"
 #include "connectionconfig.h"
+#include "connectionoptions.h"
 
 #include <QFutureWatcher>
 #include <QSettings>
@@ -59,18 +60,21 @@ void HistoryController::open(const QString &path)
     m_store->open(path);
     if (!m_key.isEmpty()) { // opened after the connection was chosen: what the file knows of it
         m_key.clear();
-        setConnection(m_config);
+        setConnection(m_config, m_demo);
     }
 }
 
-void HistoryController::setConnection(const ConnectionConfig &config)
+void HistoryController::setConnection(const ConnectionConfig &config, bool demo)
 {
-    const QString key = historyConnectionKey(config);
+    const QUrl url = demo ? ConnectionOptions::demoHistoryUrl() : config.baseUrl;
+    const QString account = demo ? ConnectionOptions::demoAccountId() : config.accountId;
+    const QString key = historyConnectionKey(url, account);
     if (key == m_key)
         return;
     m_key = key;
     m_config = config;
-    m_label = historyConnectionLabel(config.baseUrl, config.accountId);
+    m_demo = demo;
+    m_label = historyConnectionLabel(url, account);
     m_firstOfSession = true;
     m_overlay->clear();
     const quint64 serial = ++m_loadSerial;

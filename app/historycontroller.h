@@ -34,7 +34,9 @@ public:
 
     // A new connection: what the file knows of it is loaded into the overlay (overlayLoaded()),
     // and its first poll is compared with the file. Same connection again: nothing changes.
-    void setConnection(const ConnectionConfig &config);
+    // `demo`: the built-in demo server, kept under its fixed history identity (its port changes
+    // every time; `taskscope watch --demo` and `history --demo` use the same one).
+    void setConnection(const ConnectionConfig &config, bool demo = false);
     QString connectionKey() const { return m_key; }
 
     // View › Include Finished Tasks from History (saved). The caller re-plans its last snapshot.
@@ -67,6 +69,7 @@ private:
     HistoryOverlayPtr m_overlay = std::make_shared<HistoryOverlay>();
     bool m_opened = false;
     ConnectionConfig m_config;
+    bool m_demo = false;
     QString m_key;
     QString m_label;
     bool m_firstOfSession = true;

@@ -523,7 +523,8 @@ void MainWindow::connectHistory()
                                                             const TaskForest &base, const QDateTime &at, bool full) {
         overlay->prepare(tasks, digests, base, at, full);
     });
-    connect(m_connections, &ConnectionController::connected, this, [this] { m_history->setConnection(m_client->config()); });
+    connect(m_connections, &ConnectionController::connected, this,
+            [this] { m_history->setConnection(m_client->config(), m_connections->isDemo()); });
     connect(m_history, &HistoryController::overlayLoaded, m_planner, &ChangePlanner::retry);
     connect(m_history, &HistoryController::statusChanged, this, &MainWindow::showHistoryStatus);
     connect(m_history, &HistoryController::recorded, this, [this](const QList<HistoryTransition> &transitions) {

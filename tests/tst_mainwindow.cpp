@@ -1,6 +1,7 @@
 // The main window against an in-process demo server: it shows the tasks, keeps the user's place,
 // refreshes, pauses, copies as JSON, and shows then clears the error banner.
 #include "connectiondialog.h"
+#include "connectionoptions.h"
 #include "connectionprofile.h"
 #include "demoserver.h"
 #include "failuregroupsview.h"
@@ -961,6 +962,29 @@ private Q_SLOTS:
         QVERIFY(again.model()->indexForId(u"b"_s).data(TaskTreeModel::FromHistoryRole).toBool());
         QTRY_COMPARE_WITH_TIMEOUT(again.journal()->rowCount(), 3, 10000); // from the file
         QVERIFY(!again.historyBanner()->isVisible());
+    }
+
+    // The demo server's port changes every time; its history is kept under one fixed identity, the
+    // one `taskscope watch --demo` and `taskscope history --demo` use. Another server is itself.
+    void demoHistoryHasOneIdentity()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        window.history()->open(dir.filePath(u"history.sqlite"_s));
+        QSignalSpy recorded(window.history(), &HistoryController::recorded);
+        window.connectToDemo();
+        QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), 20000);
+        const QString demoKey = historyConnectionKey(ConnectionOptions::demoHistoryUrl(), ConnectionOptions::demoAccountId());
+        QCOMPARE(window.history()->connectionKey(), demoKey);
+        QCOMPARE(window.history()->store()->path(), dir.filePath(u"history.sqlite"_s));
+
+        ConnectionConfig other;
+        other.baseUrl = QUrl(u"http://127.0.0.1:9"_s);
+        other.accountId = ConnectionOptions::demoAccountId();
+        window.connectTo(other, u"token"_s, u"not the demo"_s);
+        QTRY_COMPARE(window.history()->connectionKey(), historyConnectionKey(other));
+        QVERIFY(window.history()->connectionKey() != demoKey);
     }
 
     void clicksWorkOnAwkwardValues()

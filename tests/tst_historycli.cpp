@@ -191,6 +191,16 @@ private Q_SLOTS:
         QCOMPARE(tree.exitCode, 0);
         QCOMPARE(tree.out.count('\n'), items.size());
 
+        // What the history knows of a task filters as in the window: the server retired some
+        // (retention 5 s at speed 20), and they are kept, gone.
+        const Result gone = run({u"history"_s, u"--history"_s, history, u"--format"_s, u"tree"_s, u"--filter"_s,
+                                 u"gone gt now-1h"_s});
+        const Result listed = run({u"history"_s, u"--history"_s, history, u"--format"_s, u"tree"_s, u"--filter"_s,
+                                   u"not (gone gt now-1h)"_s});
+        QCOMPARE(gone.exitCode, 0);
+        QVERIFY2(gone.out.count('\n') > 0, gone.err.constData());
+        QCOMPARE(gone.out.count('\n') + listed.out.count('\n'), items.size());
+
         // Named by its URL and account, it is the same history; another account has none.
         const Result named = run({u"history"_s, u"--history"_s, history, u"--url"_s, m_endpoint.url, u"--account"_s,
                                   m_endpoint.account});

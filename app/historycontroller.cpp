@@ -72,6 +72,7 @@ void HistoryController::setConnection(const ConnectionConfig &config)
     m_config = config;
     m_label = historyConnectionLabel(config.baseUrl, config.accountId);
     m_firstOfSession = true;
+    m_firstPollAt = {};
     m_overlay->clear();
     const quint64 serial = ++m_loadSerial;
     Q_EMIT connectionChanged();
@@ -115,6 +116,8 @@ void HistoryController::commit(HistoryBatch batch)
     // (read-only, failed) and has said why.
     if (batch.connection != m_key)
         return; // planned for the connection before
+    if (batch.firstOfSession)
+        m_firstPollAt = batch.at;
     m_store->record(std::move(batch));
     m_firstOfSession = false;
 }

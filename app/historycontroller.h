@@ -36,6 +36,9 @@ public:
     // and its first poll is compared with the file. Same connection again: nothing changes.
     void setConnection(const ConnectionConfig &config);
     QString connectionKey() const { return m_key; }
+    // When the first poll of this connection's session was received (its batch compared every
+    // task with the file); null before it.
+    QDateTime firstPollAt() const { return m_firstPollAt; }
 
     // View › Include Finished Tasks from History (saved). The caller re-plans its last snapshot.
     void setIncludeFinished(bool include);
@@ -70,6 +73,7 @@ private:
     QString m_key;
     QString m_label;
     bool m_firstOfSession = true;
+    QDateTime m_firstPollAt;
     quint64 m_loadSerial = 0;
 };
 

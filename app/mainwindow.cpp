@@ -305,7 +305,16 @@ void MainWindow::createJournal()
     const auto syncFilter = [this] { m_journalProxy->setPredicate(m_order->predicate()); };
     connect(m_order, &TaskFilterProxyModel::filterChanged, this, syncFilter);
     connect(m_order, &TaskFilterProxyModel::clockRefreshed, this, syncFilter);
-    connect(m_history, &HistoryController::recorded, m_journal, &JournalModel::append);
+    connect(m_history, &HistoryController::recorded, this, [this](QList<HistoryTransition> transitions) {
+        const QString key = m_history->connectionKey();
+        // The first poll of a session lists every task: its sightings are not news (the changes
+        // the file missed while Taskscope was closed are).
+        const QDateTime firstPoll = m_history->firstPollAt();
+        transitions.removeIf([&key, &firstPoll](const HistoryTransition &transition) {
+            return transition.connection != key || (transition.from.isEmpty() && transition.at == firstPoll);
+        });
+        m_journal->append(transitions);
+    });
     connect(m_history, &HistoryController::connectionChanged, this, [this] {
         m_journal->clear();
         // The backfill: the newest rows the journal keeps, oldest first.

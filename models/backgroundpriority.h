@@ -30,4 +30,13 @@ inline void yieldToTheUiThread()
 #endif
 }
 
+// For a thread whose work may wait (the history's writes): the lowest nice value, 19. It still runs
+// on a busy machine (the scheduler gives it a small share), never ahead of the UI or the polls.
+inline void runAtLowestPriority()
+{
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, 0, 19); // 0: the calling thread, on Linux
+#endif
+}
+
 } // namespace Taskscope

@@ -217,7 +217,8 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn: return TaskFormat::localTime(t.at);
-        case TaskColumn: return t.taskName.isEmpty() ? t.taskId : t.taskName;
+        case TaskColumn: // as the tree's Name column: the summary ("Backup"), else the API's name
+            return !t.taskSummary.isEmpty() ? t.taskSummary : t.taskName.isEmpty() ? t.taskId : t.taskName;
         case AppColumn: return t.appName;
         case ChangeColumn: return changeText(t);
         case ReasonColumn: return t.reason.simplified(); // one line; the tooltip has it as written

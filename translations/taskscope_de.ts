@@ -401,6 +401,191 @@
     </message>
 </context>
 <context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>Show the tasks and state transitions the history holds, without a display or a network.</source>
+        <translation>Die Aufgaben und Statuswechsel anzeigen, die der Verlauf enthält, ohne Anzeige und ohne Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Only tasks seen, and transitions, at or after &lt;time&gt; (ISO 8601, or now-&lt;n&gt; with s, m, h or d).</source>
+        <translation>Nur Aufgaben, die ab &lt;Zeitpunkt&gt; gesehen wurden, und Statuswechsel ab &lt;Zeitpunkt&gt; (ISO 8601 oder now-&lt;n&gt; mit s, m, h oder d).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Only tasks first seen, and transitions, at or before &lt;time&gt;.</source>
+        <translation>Nur Aufgaben, die bis &lt;Zeitpunkt&gt; zum ersten Mal gesehen wurden, und Statuswechsel bis &lt;Zeitpunkt&gt;.</translation>
+    </message>
+    <message>
+        <source>Only the tasks (or their transitions) that match &lt;expression&gt;.</source>
+        <translation>Nur die Aufgaben (oder ihre Statuswechsel), die zu &lt;Ausdruck&gt; passen.</translation>
+    </message>
+    <message>
+        <source>Output format: json (default), csv, tree or transitions.</source>
+        <translation>Ausgabeformat: json (Standard), csv, tree oder transitions.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;: use json, csv, tree or transitions</source>
+        <translation>unbekanntes Format &quot;%1&quot;: json, csv, tree oder transitions verwenden</translation>
+    </message>
+    <message>
+        <source>no history file at %1 (taskscope watch and the window record one)</source>
+        <translation>keine Verlaufsdatei unter %1 (taskscope watch und das Fenster legen eine an)</translation>
+    </message>
+    <message>
+        <source>cannot read the history %1: %2</source>
+        <translation>der Verlauf %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>%1 holds no history yet</source>
+        <translation>%1 enthält noch keinen Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 holds no history of %2 (it holds: %3)</source>
+        <translation>%1 enthält keinen Verlauf von %2 (enthalten: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommandLine</name>
+    <message>
+        <source>--connection, --url and --demo exclude each other: choose one</source>
+        <translation>--connection, --url und --demo schließen einander aus: eines wählen</translation>
+    </message>
+    <message>
+        <source>A connection saved in the window (File › Connections…), by its name.</source>
+        <translation>Eine im Fenster gespeicherte Verbindung (Datei › Verbindungen…), mit ihrem Namen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>The history file (default: %1).</source>
+        <translation>Die Verlaufsdatei (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>no saved connection &quot;%1&quot;: no connection is saved</source>
+        <translation>keine gespeicherte Verbindung &quot;%1&quot;: es ist keine Verbindung gespeichert</translation>
+    </message>
+    <message>
+        <source>no saved connection &quot;%1&quot; (saved: %2)</source>
+        <translation>keine gespeicherte Verbindung &quot;%1&quot; (gespeichert: %2)</translation>
+    </message>
+    <message>
+        <source>not a time: &quot;%1&quot; (use an ISO 8601 time such as 2026-05-01T08:00:00Z, or now-&lt;n&gt; with s, m, h or d, such as now-24h)</source>
+        <translation>kein Zeitpunkt: &quot;%1&quot; (einen Zeitpunkt nach ISO 8601 wie 2026-05-01T08:00:00Z verwenden oder now-&lt;n&gt; mit s, m, h oder d wie now-24h)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDatabase</name>
+    <message>
+        <source>The disk that holds the history file %1 is full: history is not recorded.</source>
+        <translation>Der Datenträger mit der Verlaufsdatei %1 ist voll: Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Another process is writing the history file %1: this poll was not recorded.</source>
+        <translation>Ein anderer Prozess schreibt in die Verlaufsdatei %1: Diese Abfrage wurde nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is read-only: history is not recorded.</source>
+        <translation>Die Verlaufsdatei %1 ist schreibgeschützt: Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Cannot write the history file %1 (%2; is the disk full?): history is not recorded.</source>
+        <translation>Die Verlaufsdatei %1 kann nicht geschrieben werden (%2; ist der Datenträger voll?): Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged (%2): history is not recorded.</source>
+        <translation>Die Verlaufsdatei %1 ist beschädigt (%2): Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Cannot write the history file %1: %2</source>
+        <translation>Die Verlaufsdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged (%2) and cannot be moved aside: history is not recorded.</source>
+        <translation>Die Verlaufsdatei %1 ist beschädigt (%2) und kann nicht beiseitegelegt werden: Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The history file was damaged (%1): it was moved to %2 and a new one was started.</source>
+        <translation>Die Verlaufsdatei war beschädigt (%1): Sie wurde nach %2 verschoben, und eine neue wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>Cannot open the history file %1: %2</source>
+        <translation>Die Verlaufsdatei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged or not a history file (%2).</source>
+        <translation>Die Verlaufsdatei %1 ist beschädigt oder keine Verlaufsdatei (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot read the history file %1: %2</source>
+        <translation>Die Verlaufsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The history file %1 holds no history yet.</source>
+        <translation>Die Verlaufsdatei %1 enthält noch keinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>The history file %1 was written by a newer version of Taskscope (schema %2; this one knows %3): it is shown read-only and nothing is recorded.</source>
+        <translation>Die Verlaufsdatei %1 wurde von einer neueren Taskscope-Version geschrieben (Schema %2; diese kennt %3): Sie wird schreibgeschützt angezeigt, und nichts wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the history file: history is not recorded.</source>
+        <translation>Der Ordner %1 für die Verlaufsdatei kann nicht angelegt werden: Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is read-only: history is not recorded.</source>
+        <translation>Der Ordner %1 ist schreibgeschützt: Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Another Taskscope process is writing the history file %1: it is shown read-only here and nothing is recorded.</source>
+        <translation>Ein anderer Taskscope-Prozess schreibt in die Verlaufsdatei %1: Sie wird hier schreibgeschützt angezeigt, und nichts wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>it could not be read</source>
+        <translation>sie konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot update the history file %1 to this version of Taskscope (%2): history is not recorded.</source>
+        <translation>Die Verlaufsdatei %1 kann nicht auf diese Taskscope-Version aktualisiert werden (%2): Der Verlauf wird nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>No history file was given.</source>
+        <translation>Es wurde keine Verlaufsdatei angegeben.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is not a file.</source>
+        <translation>Die Verlaufsdatei %1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>There is no history file %1.</source>
+        <translation>Es gibt keine Verlaufsdatei %1.</translation>
+    </message>
+    <message>
+        <source>The history file is not open: nothing is recorded.</source>
+        <translation>Die Verlaufsdatei ist nicht geöffnet: Nichts wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is open read-only: nothing is recorded.</source>
+        <translation>Die Verlaufsdatei %1 ist schreibgeschützt geöffnet: Nichts wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The history file is not open.</source>
+        <translation>Die Verlaufsdatei ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>IncrementalSync</name>
     <message>
         <source>The server&apos;s incremental answers were incomplete; polling full lists from now on.</source>
@@ -971,6 +1156,48 @@ Probleme: %4</translation>
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Not listed since</source>
+        <extracomment>a task the server no longer lists, shown from Taskscope&apos;s history</extracomment>
+        <translation>Nicht mehr gelistet seit</translation>
+    </message>
+    <message>
+        <source>first seen: %1</source>
+        <extracomment>a task&apos;s state change in its history; %1 and %2 are state names</extracomment>
+        <translation>zuerst gesehen: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>last seen</source>
+        <translation>zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ErrorBanner</name>
@@ -1170,6 +1397,95 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::JournalModel</name>
+    <message>
+        <source>appeared: %1</source>
+        <extracomment>Journal: a task seen for the first time, in its state (&quot;appeared: Running&quot;)</extracomment>
+        <translation>erschienen: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>Journal: a task&apos;s change of state, from → to (&quot;Running → Failed&quot;)</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1
+id: %2</source>
+        <extracomment>Journal: a task&apos;s tooltip, its name and its id</extracomment>
+        <translation>%1
+ID: %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Journal column: when the change was seen</extracomment>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <extracomment>Journal column: the task&apos;s name</extracomment>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <extracomment>Journal column: the application the task is about</extracomment>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <extracomment>Journal column: the change of state (&quot;Running → Failed&quot;)</extracomment>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <extracomment>Journal column: why the task failed</extracomment>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::JournalView</name>
+    <message>
+        <source>Mark as Read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Mark every change as read: only changes from now on will be in bold</source>
+        <translation>Alle Änderungen als gelesen markieren: nur spätere werden fett angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since you last looked</source>
+        <comment>Journal: state changes in bold</comment>
+        <translation>
+            <numerusform>%n neue Änderung seit Ihrem letzten Blick</numerusform>
+            <numerusform>%n neue Änderungen seit Ihrem letzten Blick</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since you last looked (%1 without the filter)</source>
+        <comment>Journal: state changes in bold</comment>
+        <translation>
+            <numerusform>%n neue Änderung seit Ihrem letzten Blick (%1 ohne Filter)</numerusform>
+            <numerusform>%n neue Änderungen seit Ihrem letzten Blick (%1 ohne Filter)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes after %1 are in bold</source>
+        <extracomment>Journal: the tooltip of &quot;3 new since you last looked&quot;; %1 is a date and time</extracomment>
+        <translation>Änderungen nach %1 sind fett</translation>
+    </message>
+    <message>
+        <source>No state changes match the filter</source>
+        <translation>Keine Statusänderung passt zum Filter</translation>
+    </message>
+    <message>
+        <source>No state changes yet</source>
+        <translation>Noch keine Statusänderungen</translation>
     </message>
 </context>
 <context>
@@ -1437,12 +1753,52 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
         <translation>Einige Namen können nicht angezeigt werden; stattdessen werden IDs angezeigt.
 %1</translation>
     </message>
+    <message>
+        <source>History off</source>
+        <extracomment>shown in the status bar while the history file is not being written</extracomment>
+        <translation>Verlauf aus</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>Every state change as it happens and from the history, newest first; what came while you looked elsewhere in bold</source>
+        <translation>Jede Statusänderung live und aus dem Verlauf, neueste zuerst; fett, was kam, während Sie woanders hinsahen</translation>
+    </message>
+    <message>
+        <source>That task is not in the tree: the filter hides it, or it is no longer known.</source>
+        <translation>Diese Aufgabe ist nicht im Baum: Der Filter blendet sie aus, oder sie ist nicht mehr bekannt.</translation>
+    </message>
+    <message>
+        <source>Include &amp;Finished Tasks from History</source>
+        <translation>&amp;Beendete Aufgaben aus dem Verlauf einbeziehen</translation>
+    </message>
+    <message>
+        <source>Keep showing tasks the server no longer lists (it keeps them about a day), dimmed, with a clock, from Taskscope&apos;s history</source>
+        <translation>Aufgaben, die der Server nicht mehr auflistet (er behält sie etwa einen Tag), weiterhin anzeigen: abgeblendet, mit einer Uhr, aus dem Verlauf von Taskscope</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>Verlauf schreibgeschützt</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
     <message>
         <source>memory (this session only)</source>
         <translation>Arbeitsspeicher (nur diese Sitzung)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +2049,11 @@ id %2</source>
         <translation>%1
 ID %2</translation>
     </message>
+    <message>
+        <source>From history: the server stopped listing it at %1</source>
+        <extracomment>a task shown from Taskscope&apos;s history; %1 is a date and time</extracomment>
+        <translation>Aus dem Verlauf: Der Server listet sie seit %1 nicht mehr auf</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeView</name>
@@ -1719,6 +2080,72 @@ ID %2</translation>
     <message>
         <source>Collapse Subtree</source>
         <translation>Teilbaum zuklappen</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::WatchCommand</name>
+    <message>
+        <source>the history records again</source>
+        <translation>der Verlauf zeichnet wieder auf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (retrying in %n s)</source>
+        <translation>
+            <numerusform>%1 (neuer Versuch in %n s)</numerusform>
+            <numerusform>%1 (neuer Versuch in %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Poll without a display, record the history, and print each state transition as it happens.</source>
+        <translation>Ohne Anzeige abfragen, den Verlauf aufzeichnen und jeden Statuswechsel ausgeben, sobald er geschieht.</translation>
+    </message>
+    <message>
+        <source>Print only the transitions of tasks that match &lt;expression&gt; (everything is recorded).</source>
+        <translation>Nur die Statuswechsel von Aufgaben ausgeben, die zu &lt;Ausdruck&gt; passen (aufgezeichnet wird alles).</translation>
+    </message>
+    <message>
+        <source>End after &lt;seconds&gt; (default: until interrupted).</source>
+        <translation>Nach &lt;Sekunden&gt; enden (Standard: bis zur Unterbrechung).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Poll every &lt;seconds&gt; (default: the saved connection&apos;s interval, else 10).</source>
+        <translation>Alle &lt;Sekunden&gt; abfragen (Standard: das Intervall der gespeicherten Verbindung, sonst 10).</translation>
+    </message>
+    <message>
+        <source>say what to watch: --connection NAME, --url URL --account ID, or --demo</source>
+        <translation>angeben, was beobachtet werden soll: --connection NAME, --url URL --account ID oder --demo</translation>
+    </message>
+    <message>
+        <source>--duration takes a number of seconds above 0</source>
+        <translation>--duration erwartet eine Anzahl Sekunden über 0</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.1 to 86400</source>
+        <translation>--interval erwartet eine Anzahl Sekunden von 0,1 bis 86400</translation>
+    </message>
+    <message>
+        <source>the system keychain did not answer</source>
+        <translation>der Schlüsselbund des Systems hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>the system keychain holds no token for it</source>
+        <translation>der Schlüsselbund des Systems enthält kein Token dafür</translation>
+    </message>
+    <message>
+        <source>the system keychain is not available (%1)</source>
+        <translation>der Schlüsselbund des Systems ist nicht verfügbar (%1)</translation>
+    </message>
+    <message>
+        <source>no API token for &quot;%1&quot;: %2; use --token-file FILE or set ASTRA_TOKEN</source>
+        <translation>kein API-Token für &quot;%1&quot;: %2; --token-file DATEI verwenden oder ASTRA_TOKEN setzen</translation>
+    </message>
+    <message>
+        <source>cannot record the history in %1: %2</source>
+        <translation>der Verlauf kann nicht in %1 aufgezeichnet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +2212,18 @@ ID %2</translation>
     <message>
         <source>taskscope: --filter: %1</source>
         <translation>taskscope: --filter: %1</translation>
+    </message>
+    <message>
+        <source>Keep the history in &lt;file&gt; (default: %1).</source>
+        <translation>Den Verlauf in &lt;Datei&gt; speichern (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Keep no history this session.</source>
+        <translation>In dieser Sitzung keinen Verlauf speichern.</translation>
+    </message>
+    <message>
+        <source>taskscope: --history and --no-history exclude each other</source>
+        <translation>taskscope: --history und --no-history schließen sich gegenseitig aus</translation>
     </message>
 </context>
 </TS>

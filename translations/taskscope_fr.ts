@@ -401,6 +401,191 @@
     </message>
 </context>
 <context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>Show the tasks and state transitions the history holds, without a display or a network.</source>
+        <translation>Afficher les tâches et les changements d&apos;état que contient l&apos;historique, sans affichage ni réseau.</translation>
+    </message>
+    <message>
+        <source>Only tasks seen, and transitions, at or after &lt;time&gt; (ISO 8601, or now-&lt;n&gt; with s, m, h or d).</source>
+        <translation>Seulement les tâches vues, et les changements, à partir de &lt;instant&gt; (ISO 8601, ou now-&lt;n&gt; avec s, m, h ou d).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>instant</translation>
+    </message>
+    <message>
+        <source>Only tasks first seen, and transitions, at or before &lt;time&gt;.</source>
+        <translation>Seulement les tâches vues pour la première fois, et les changements, jusqu&apos;à &lt;instant&gt;.</translation>
+    </message>
+    <message>
+        <source>Only the tasks (or their transitions) that match &lt;expression&gt;.</source>
+        <translation>Seulement les tâches (ou leurs changements d&apos;état) qui correspondent à &lt;expression&gt;.</translation>
+    </message>
+    <message>
+        <source>Output format: json (default), csv, tree or transitions.</source>
+        <translation>Format de sortie : json (par défaut), csv, tree ou transitions.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;: use json, csv, tree or transitions</source>
+        <translation>format &quot;%1&quot; inconnu : utilisez json, csv, tree ou transitions</translation>
+    </message>
+    <message>
+        <source>no history file at %1 (taskscope watch and the window record one)</source>
+        <translation>aucun fichier d&apos;historique dans %1 (taskscope watch et la fenêtre en enregistrent un)</translation>
+    </message>
+    <message>
+        <source>cannot read the history %1: %2</source>
+        <translation>impossible de lire l&apos;historique %1 : %2</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>remarque : %1</translation>
+    </message>
+    <message>
+        <source>%1 holds no history yet</source>
+        <translation>%1 ne contient encore aucun historique</translation>
+    </message>
+    <message>
+        <source>%1 holds no history of %2 (it holds: %3)</source>
+        <translation>%1 ne contient aucun historique de %2 (il contient : %3)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommandLine</name>
+    <message>
+        <source>--connection, --url and --demo exclude each other: choose one</source>
+        <translation>--connection, --url et --demo s&apos;excluent : choisissez-en un</translation>
+    </message>
+    <message>
+        <source>A connection saved in the window (File › Connections…), by its name.</source>
+        <translation>Une connexion enregistrée dans la fenêtre (Fichier › Connexions…), par son nom.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>The history file (default: %1).</source>
+        <translation>Le fichier d&apos;historique (par défaut : %1).</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>La commande.</translation>
+    </message>
+    <message>
+        <source>no saved connection &quot;%1&quot;: no connection is saved</source>
+        <translation>aucune connexion enregistrée &quot;%1&quot; : aucune connexion n&apos;est enregistrée</translation>
+    </message>
+    <message>
+        <source>no saved connection &quot;%1&quot; (saved: %2)</source>
+        <translation>aucune connexion enregistrée &quot;%1&quot; (enregistrées : %2)</translation>
+    </message>
+    <message>
+        <source>not a time: &quot;%1&quot; (use an ISO 8601 time such as 2026-05-01T08:00:00Z, or now-&lt;n&gt; with s, m, h or d, such as now-24h)</source>
+        <translation>pas un instant : &quot;%1&quot; (utilisez un instant ISO 8601 comme 2026-05-01T08:00:00Z, ou now-&lt;n&gt; avec s, m, h ou d, comme now-24h)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDatabase</name>
+    <message>
+        <source>The disk that holds the history file %1 is full: history is not recorded.</source>
+        <translation>Le disque qui contient le fichier d&apos;historique %1 est plein : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>Another process is writing the history file %1: this poll was not recorded.</source>
+        <translation>Un autre processus écrit le fichier d&apos;historique %1 : cette interrogation n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is read-only: history is not recorded.</source>
+        <translation>Le fichier d&apos;historique %1 est en lecture seule : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>Cannot write the history file %1 (%2; is the disk full?): history is not recorded.</source>
+        <translation>Impossible d&apos;écrire le fichier d&apos;historique %1 (%2 ; le disque est-il plein ?) : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged (%2): history is not recorded.</source>
+        <translation>Le fichier d&apos;historique %1 est endommagé (%2) : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>Cannot write the history file %1: %2</source>
+        <translation>Impossible d&apos;écrire le fichier d&apos;historique %1 : %2</translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged (%2) and cannot be moved aside: history is not recorded.</source>
+        <translation>Le fichier d&apos;historique %1 est endommagé (%2) et ne peut pas être mis de côté : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>The history file was damaged (%1): it was moved to %2 and a new one was started.</source>
+        <translation>Le fichier d&apos;historique était endommagé (%1) : il a été déplacé vers %2 et un nouveau a été commencé.</translation>
+    </message>
+    <message>
+        <source>Cannot open the history file %1: %2</source>
+        <translation>Impossible d&apos;ouvrir le fichier d&apos;historique %1 : %2</translation>
+    </message>
+    <message>
+        <source>The history file %1 is damaged or not a history file (%2).</source>
+        <translation>Le fichier d&apos;historique %1 est endommagé ou n&apos;est pas un fichier d&apos;historique (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot read the history file %1: %2</source>
+        <translation>Impossible de lire le fichier d&apos;historique %1 : %2</translation>
+    </message>
+    <message>
+        <source>The history file %1 holds no history yet.</source>
+        <translation>Le fichier d&apos;historique %1 ne contient encore aucun historique.</translation>
+    </message>
+    <message>
+        <source>The history file %1 was written by a newer version of Taskscope (schema %2; this one knows %3): it is shown read-only and nothing is recorded.</source>
+        <translation>Le fichier d&apos;historique %1 a été écrit par une version plus récente de Taskscope (schéma %2 ; celle-ci connaît le %3) : il est affiché en lecture seule et rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the history file: history is not recorded.</source>
+        <translation>Impossible de créer le dossier %1 du fichier d&apos;historique : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is read-only: history is not recorded.</source>
+        <translation>Le dossier %1 est en lecture seule : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>Another Taskscope process is writing the history file %1: it is shown read-only here and nothing is recorded.</source>
+        <translation>Un autre processus Taskscope écrit le fichier d&apos;historique %1 : il est affiché en lecture seule ici et rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>it could not be read</source>
+        <translation>il n&apos;a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>Cannot update the history file %1 to this version of Taskscope (%2): history is not recorded.</source>
+        <translation>Impossible de mettre le fichier d&apos;historique %1 à jour pour cette version de Taskscope (%2) : l&apos;historique n&apos;est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>No history file was given.</source>
+        <translation>Aucun fichier d&apos;historique n&apos;a été indiqué.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is not a file.</source>
+        <translation>Le fichier d&apos;historique %1 n&apos;est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>There is no history file %1.</source>
+        <translation>Il n&apos;y a pas de fichier d&apos;historique %1.</translation>
+    </message>
+    <message>
+        <source>The history file is not open: nothing is recorded.</source>
+        <translation>Le fichier d&apos;historique n&apos;est pas ouvert : rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>The history file %1 is open read-only: nothing is recorded.</source>
+        <translation>Le fichier d&apos;historique %1 est ouvert en lecture seule : rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>The history file is not open.</source>
+        <translation>Le fichier d&apos;historique n&apos;est pas ouvert.</translation>
+    </message>
+</context>
+<context>
     <name>IncrementalSync</name>
     <message>
         <source>The server&apos;s incremental answers were incomplete; polling full lists from now on.</source>
@@ -971,6 +1156,48 @@ Problèmes : %4</translation>
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vue pour la première fois</translation>
+    </message>
+    <message>
+        <source>Not listed since</source>
+        <extracomment>a task the server no longer lists, shown from Taskscope&apos;s history</extracomment>
+        <translation>Plus listée depuis</translation>
+    </message>
+    <message>
+        <source>first seen: %1</source>
+        <extracomment>a task&apos;s state change in its history; %1 and %2 are state names</extracomment>
+        <translation>vue pour la première fois : %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>last seen</source>
+        <translation>vue pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Historique (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::ErrorBanner</name>
@@ -1170,6 +1397,95 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::JournalModel</name>
+    <message>
+        <source>appeared: %1</source>
+        <extracomment>Journal: a task seen for the first time, in its state (&quot;appeared: Running&quot;)</extracomment>
+        <translation>apparue : %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>Journal: a task&apos;s change of state, from → to (&quot;Running → Failed&quot;)</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1
+id: %2</source>
+        <extracomment>Journal: a task&apos;s tooltip, its name and its id</extracomment>
+        <translation>%1
+id : %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Journal column: when the change was seen</extracomment>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <extracomment>Journal column: the task&apos;s name</extracomment>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <extracomment>Journal column: the application the task is about</extracomment>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <extracomment>Journal column: the change of state (&quot;Running → Failed&quot;)</extracomment>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <extracomment>Journal column: why the task failed</extracomment>
+        <translation>Raison</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::JournalView</name>
+    <message>
+        <source>Mark as Read</source>
+        <translation>Marquer comme lu</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Mark every change as read: only changes from now on will be in bold</source>
+        <translation>Marquer tous les changements comme lus : seuls les suivants seront en gras</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since you last looked</source>
+        <comment>Journal: state changes in bold</comment>
+        <translation>
+            <numerusform>%n nouveau depuis votre dernière consultation</numerusform>
+            <numerusform>%n nouveaux depuis votre dernière consultation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since you last looked (%1 without the filter)</source>
+        <comment>Journal: state changes in bold</comment>
+        <translation>
+            <numerusform>%n nouveau depuis votre dernière consultation (%1 sans le filtre)</numerusform>
+            <numerusform>%n nouveaux depuis votre dernière consultation (%1 sans le filtre)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes after %1 are in bold</source>
+        <extracomment>Journal: the tooltip of &quot;3 new since you last looked&quot;; %1 is a date and time</extracomment>
+        <translation>Les changements après %1 sont en gras</translation>
+    </message>
+    <message>
+        <source>No state changes match the filter</source>
+        <translation>Aucun changement d&apos;état ne correspond au filtre</translation>
+    </message>
+    <message>
+        <source>No state changes yet</source>
+        <translation>Aucun changement d&apos;état pour l&apos;instant</translation>
     </message>
 </context>
 <context>
@@ -1437,12 +1753,52 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
         <translation>Certains noms ne peuvent pas être affichés ; les id sont affichés à la place.
 %1</translation>
     </message>
+    <message>
+        <source>History off</source>
+        <extracomment>shown in the status bar while the history file is not being written</extracomment>
+        <translation>Historique désactivé</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>Every state change as it happens and from the history, newest first; what came while you looked elsewhere in bold</source>
+        <translation>Chaque changement d&apos;état en direct et depuis l&apos;historique, les plus récents d&apos;abord ; en gras, ce qui est arrivé pendant que vous regardiez ailleurs</translation>
+    </message>
+    <message>
+        <source>That task is not in the tree: the filter hides it, or it is no longer known.</source>
+        <translation>Cette tâche n&apos;est pas dans l&apos;arborescence : le filtre la masque, ou elle n&apos;est plus connue.</translation>
+    </message>
+    <message>
+        <source>Include &amp;Finished Tasks from History</source>
+        <translation>Inclure les tâches &amp;terminées de l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Keep showing tasks the server no longer lists (it keeps them about a day), dimmed, with a clock, from Taskscope&apos;s history</source>
+        <translation>Continuer d&apos;afficher les tâches que le serveur ne liste plus (il les garde environ un jour), estompées, avec une horloge, depuis l&apos;historique de Taskscope</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>Historique en lecture seule</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
     <message>
         <source>memory (this session only)</source>
         <translation>la mémoire (cette session uniquement)</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +2049,11 @@ id %2</source>
         <translation>%1
 id %2</translation>
     </message>
+    <message>
+        <source>From history: the server stopped listing it at %1</source>
+        <extracomment>a task shown from Taskscope&apos;s history; %1 is a date and time</extracomment>
+        <translation>Depuis l&apos;historique : le serveur a cessé de la lister le %1</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeView</name>
@@ -1719,6 +2080,72 @@ id %2</translation>
     <message>
         <source>Collapse Subtree</source>
         <translation>Réduire la sous-arborescence</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::WatchCommand</name>
+    <message>
+        <source>the history records again</source>
+        <translation>l&apos;historique enregistre de nouveau</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (retrying in %n s)</source>
+        <translation>
+            <numerusform>%1 (nouvel essai dans %n s)</numerusform>
+            <numerusform>%1 (nouvel essai dans %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Poll without a display, record the history, and print each state transition as it happens.</source>
+        <translation>Interroger sans affichage, enregistrer l&apos;historique et afficher chaque changement d&apos;état dès qu&apos;il a lieu.</translation>
+    </message>
+    <message>
+        <source>Print only the transitions of tasks that match &lt;expression&gt; (everything is recorded).</source>
+        <translation>N&apos;afficher que les changements des tâches qui correspondent à &lt;expression&gt; (tout est enregistré).</translation>
+    </message>
+    <message>
+        <source>End after &lt;seconds&gt; (default: until interrupted).</source>
+        <translation>S&apos;arrêter après &lt;secondes&gt; (par défaut : jusqu&apos;à interruption).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Poll every &lt;seconds&gt; (default: the saved connection&apos;s interval, else 10).</source>
+        <translation>Interroger toutes les &lt;secondes&gt; (par défaut : l&apos;intervalle de la connexion enregistrée, sinon 10).</translation>
+    </message>
+    <message>
+        <source>say what to watch: --connection NAME, --url URL --account ID, or --demo</source>
+        <translation>indiquez quoi surveiller : --connection NOM, --url URL --account ID, ou --demo</translation>
+    </message>
+    <message>
+        <source>--duration takes a number of seconds above 0</source>
+        <translation>--duration attend un nombre de secondes supérieur à 0</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.1 to 86400</source>
+        <translation>--interval attend un nombre de secondes de 0,1 à 86400</translation>
+    </message>
+    <message>
+        <source>the system keychain did not answer</source>
+        <translation>le trousseau du système n&apos;a pas répondu</translation>
+    </message>
+    <message>
+        <source>the system keychain holds no token for it</source>
+        <translation>le trousseau du système ne contient aucun jeton pour elle</translation>
+    </message>
+    <message>
+        <source>the system keychain is not available (%1)</source>
+        <translation>le trousseau du système n&apos;est pas disponible (%1)</translation>
+    </message>
+    <message>
+        <source>no API token for &quot;%1&quot;: %2; use --token-file FILE or set ASTRA_TOKEN</source>
+        <translation>aucun jeton d&apos;API pour &quot;%1&quot; : %2 ; utilisez --token-file FICHIER ou définissez ASTRA_TOKEN</translation>
+    </message>
+    <message>
+        <source>cannot record the history in %1: %2</source>
+        <translation>impossible d&apos;enregistrer l&apos;historique dans %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +2212,18 @@ id %2</translation>
     <message>
         <source>taskscope: --filter: %1</source>
         <translation>taskscope : --filter : %1</translation>
+    </message>
+    <message>
+        <source>Keep the history in &lt;file&gt; (default: %1).</source>
+        <translation>Conserver l&apos;historique dans &lt;fichier&gt; (par défaut : %1).</translation>
+    </message>
+    <message>
+        <source>Keep no history this session.</source>
+        <translation>Ne conserver aucun historique pour cette session.</translation>
+    </message>
+    <message>
+        <source>taskscope: --history and --no-history exclude each other</source>
+        <translation>taskscope : --history et --no-history s&apos;excluent mutuellement</translation>
     </message>
 </context>
 </TS>

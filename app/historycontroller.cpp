@@ -76,7 +76,6 @@ void HistoryController::setConnection(const ConnectionConfig &config, bool demo)
     m_demo = demo;
     m_label = historyConnectionLabel(url, account);
     m_firstOfSession = true;
-    m_firstPollAt = {};
     m_overlay->clear();
     const quint64 serial = ++m_loadSerial;
     Q_EMIT connectionChanged();
@@ -120,8 +119,6 @@ void HistoryController::commit(HistoryBatch batch)
     // (read-only, failed) and has said why.
     if (batch.connection != m_key)
         return; // planned for the connection before
-    if (batch.firstOfSession)
-        m_firstPollAt = batch.at;
     m_store->record(std::move(batch));
     m_firstOfSession = false;
 }

@@ -38,9 +38,6 @@ public:
     // every time; `taskscope watch --demo` and `history --demo` use the same one).
     void setConnection(const ConnectionConfig &config, bool demo = false);
     QString connectionKey() const { return m_key; }
-    // When the first poll of this connection's session was received (its batch compared every
-    // task with the file); null before it.
-    QDateTime firstPollAt() const { return m_firstPollAt; }
 
     // View › Include Finished Tasks from History (saved). The caller re-plans its last snapshot.
     void setIncludeFinished(bool include);
@@ -76,7 +73,6 @@ private:
     QString m_key;
     QString m_label;
     bool m_firstOfSession = true;
-    QDateTime m_firstPollAt;
     quint64 m_loadSerial = 0;
 };
 

@@ -309,10 +309,7 @@ void MainWindow::createJournal()
         const QString key = m_history->connectionKey();
         // The first poll of a session lists every task: its sightings are not news (the changes
         // the file missed while Taskscope was closed are).
-        const QDateTime firstPoll = m_history->firstPollAt();
-        transitions.removeIf([&key, &firstPoll](const HistoryTransition &transition) {
-            return transition.connection != key || (transition.from.isEmpty() && transition.at == firstPoll);
-        });
+        transitions.removeIf([&key](const HistoryTransition &transition) { return transition.connection != key; });
         m_journal->append(transitions);
     });
     connect(m_history, &HistoryController::connectionChanged, this, [this] {

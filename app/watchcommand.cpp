@@ -193,8 +193,6 @@ void WatchCommand::onPlanReady()
         m_client->names()->noteUnknownIds();
     HistoryBatch batch = HistoryBatch::fromPlan(plan, m_source.key, m_source.label, m_client->names()->table(),
                                                 plan.full, m_first || m_planningResync);
-    if (m_first)
-        m_firstAt = batch.at;
     m_first = false;
     if (!m_filter.isEmpty()) { // the trees are kept only to evaluate it
         m_recent.push_back(Recent{batch.at, plan.forest, plan.previous});
@@ -229,10 +227,6 @@ void WatchCommand::onRecorded(const QList<HistoryTransition> &transitions)
 
 bool WatchCommand::printed(const HistoryTransition &transition)
 {
-    // The first poll's tasks are what the server lists now, not news: only what changed since the
-    // file last saw them is printed (the store tells those apart).
-    if (transition.from.isEmpty() && transition.at == m_firstAt)
-        return false;
     if (m_filter.isEmpty())
         return true;
     m_filter.setNow(QDateTime::currentDateTimeUtc());

@@ -82,7 +82,6 @@ private:
     std::optional<Snapshot> m_waiting; // arrived while a plan was computed; only the newest counts
     bool m_namesReady = false;
     bool m_first = true;
-    QDateTime m_firstAt; // the first poll of this session: its appearances are not news
     std::deque<Recent> m_recent;
     FilterPredicate m_filter;
     QEventLoop m_loop;

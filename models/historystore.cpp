@@ -1023,6 +1023,9 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
     const qint64 at = (batch.at.isValid() ? batch.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
     // The last poll before this one is the last that listed the tasks this one lacks.
     const qint64 previousPoll = connection->lastPoll > 0 ? connection->lastPoll : at;
+    // The connection's very first poll in this file lists every task: its sightings are written
+    // but are not news. (A later session's first poll reports the tasks that came meanwhile.)
+    const bool sightingsAreNews = !(batch.firstOfSession && connection->lastPoll <= 0);
 
     // A task that appeared in the plan is compared with what the file has of it.
     QSet<QString> appeared;
@@ -1118,7 +1121,7 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
         if (!exec(insert))
             return false;
         it->transition = true;
-        if (recorded) {
+        if (recorded && (sightingsAreNews || !from.isEmpty())) {
             recorded->append({batch.connection, task.id, task.name, task.summary, it->appName, from,
                               change.toText, QDateTime::fromMSecsSinceEpoch(when, Qt::UTC), reason});
         }

@@ -167,7 +167,9 @@ public:
     QString movedAsidePath() const; // after MovedAside
 
     // One transaction. False (message() says why) when the write failed: nothing of it is kept.
-    // `recorded` (may be null) receives the transitions really written, names filled in.
+    // `recorded` (may be null) receives the transitions really written, names filled in, but for
+    // the sightings of the connection's first poll in the file (written, not news: every task
+    // the server lists).
     bool record(const HistoryBatch &batch, QList<HistoryTransition> *recorded = nullptr);
     // Age in days, size in bytes; <= 0: no limit. Deletes the oldest gone tasks (with their
     // transitions and samples) until both hold. Returns the number of tasks deleted, -1 on error.
@@ -227,7 +229,8 @@ public:
 
 Q_SIGNALS:
     void statusChanged(Taskscope::HistoryStore::Status status, const QString &message);
-    // A batch was committed (on the caller's thread): its transitions as recorded.
+    // A batch was committed (on the caller's thread): its transitions as recorded (as
+    // HistoryDatabase::record() reports them: a connection's first sightings are not news).
     void recorded(const QList<Taskscope::HistoryTransition> &transitions);
 
 private:

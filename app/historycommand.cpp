@@ -173,6 +173,10 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
     QList<HistoryTask> tasks;
     if (!transitionsFormat || predicate)
         tasks = database.tasks(query);
+    if (!database.readError().isEmpty()) {
+        err << cli.errorLine(tr("cannot read the history %1: %2").arg(path, database.readError())) << Qt::endl;
+        return ExportCommand::Failure;
+    }
     const NameTablePtr names = namesOf(tasks);
     if (predicate)
         predicate->setNames(names);
@@ -215,7 +219,12 @@ int HistoryCommand::run(const QStringList &arguments, QIODevice *out, QTextStrea
 
     QByteArray bytes;
     if (transitionsFormat) {
-        for (const HistoryTransition &transition : database.transitions(query)) {
+        const QList<HistoryTransition> transitions = database.transitions(query);
+        if (!database.readError().isEmpty()) {
+            err << cli.errorLine(tr("cannot read the history %1: %2").arg(path, database.readError())) << Qt::endl;
+            return ExportCommand::Failure;
+        }
+        for (const HistoryTransition &transition : transitions) {
             if (predicate && !matching.contains(transition.connection + u'\n' + transition.taskId))
                 continue;
             bytes += HistoryCommandLine::transitionLine(transition, labels.value(transition.connection, transition.connection));

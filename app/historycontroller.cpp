@@ -33,6 +33,12 @@ HistoryController::HistoryController(QObject *parent)
     m_overlay->setGoneWindowDays(settings.value(kWindowKey, kDefaultWindowDays).toInt());
     m_store->setRetention(settings.value(kAgeKey, 90).toInt(), settings.value(kSizeKey, 1024).toLongLong() * 1024 * 1024);
     connect(m_store, &HistoryStore::statusChanged, this, &HistoryController::statusChanged);
+    // A poll that was not written: the next one is compared with the file again (changes of
+    // tasks it lists are caught up; a change between two polls not written is not).
+    connect(m_store, &HistoryStore::statusChanged, this, [this](HistoryStore::Status status) {
+        if (status == HistoryStore::Status::Failed)
+            m_firstOfSession = true;
+    });
     connect(m_store, &HistoryStore::recorded, this, &HistoryController::recorded);
 }
 
@@ -96,7 +102,9 @@ void HistoryController::setConnection(const ConnectionConfig &config, bool demo)
             if (serial == m_loadSerial)
                 Q_EMIT overlayLoaded();
         });
-        watcher->setFuture(QtConcurrent::run([overlay = m_overlay, tasks = std::move(tasks)] { overlay->load(tasks); }));
+        watcher->setFuture(QtConcurrent::run([overlay = m_overlay, tasks = std::move(tasks), generation = m_overlay->generation()] {
+            overlay->load(tasks, generation);
+        }));
     });
 }
 

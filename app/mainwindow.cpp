@@ -316,7 +316,10 @@ void MainWindow::createJournal()
         m_journal->clear();
         // The backfill: the newest rows the journal keeps, oldest first.
         m_history->transitionsSince({}, JournalModel::DefaultCap, m_journal,
-                                    [this](const QList<HistoryTransition> &transitions) { m_journal->setHistory(transitions); });
+                                    [this, key = m_history->connectionKey()](const QList<HistoryTransition> &transitions) {
+                                        if (key == m_history->connectionKey()) // else asked for the connection before
+                                            m_journal->setHistory(transitions);
+                                    });
     });
     connect(m_journalView, &JournalView::taskActivated, this, [this](const QString &id) {
         if (!selectTask(id))

@@ -172,6 +172,10 @@ void WatchCommand::namesReady()
 
 void WatchCommand::submit(const Snapshot &snapshot)
 {
+    // While the store fails, every poll is a resync: the one that is written when it recovers
+    // compares every task with the file (a status repeated is not signalled again).
+    if (m_store->status() == HistoryStore::Status::Failed)
+        m_resync = true;
     m_planningResync = m_resync;
     if (m_resync) {
         m_forest = TaskForest::empty(); // every task appears, and the store compares it with the file
@@ -278,17 +282,19 @@ void WatchCommand::onPollFailed(const ApiError &error)
 
 void WatchCommand::stop(int exitCode)
 {
-    if (m_stopping)
+    if (m_stopping) { // a failure while stopping (standard output, during the flush) still counts
+        m_exitCode = qMax(m_exitCode, exitCode);
         return;
+    }
     m_stopping = true;
+    m_exitCode = exitCode;
     m_client->stop();
     m_planner->cancel();
     m_waiting.reset();
     // Every poll handed to the store is committed, and its transitions printed (flush() delivers
     // `recorded`), before the end.
     m_store->flush();
-    m_exitCode = exitCode;
-    m_loop.exit(exitCode);
+    m_loop.exit(m_exitCode);
 }
 
 int WatchCommand::run(const QStringList &arguments, QIODevice *out, QTextStream &err)

@@ -44,9 +44,10 @@ void ChangePlanner::start(Job job)
     release(m_current);
     m_current = job;
     // The job (the snapshot's tasks, the previous forest) is released on the worker with the lambda.
-    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), base = m_base(), prepare = m_preparer]() mutable {
+    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), base = m_base(), prepare = m_preparer,
+                                           generation = m_generation, live = m_liveGeneration]() mutable {
         yieldToTheUiThread();
-        if (prepare)
+        if (prepare && generation == live->load())
             prepare(job.tasks, job.digests, base ? *base : *TaskForest::empty(), job.at, job.full);
         ChangePlan plan = SnapshotDiff::compute(base, job.tasks, job.digests, job.at);
         plan.warnings = job.warnings + plan.warnings;
@@ -88,6 +89,7 @@ void ChangePlanner::retry()
 void ChangePlanner::cancel()
 {
     ++m_generation;
+    m_liveGeneration->store(m_generation);
     release(m_waiting);
     release(m_current);
     m_plan = ChangePlan();

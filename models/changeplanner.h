@@ -7,7 +7,9 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Taskscope {
@@ -71,6 +73,9 @@ private:
     bool m_running = false;
     quint64 m_generation = 0;
     quint64 m_runningGeneration = 0;
+    // m_generation for the workers: a job cancelled meanwhile skips its preparer (another
+    // connection's overlay must not learn this one's tasks).
+    std::shared_ptr<std::atomic<quint64>> m_liveGeneration = std::make_shared<std::atomic<quint64>>(0);
     std::optional<Job> m_current; // what is being planned, or was last (for retry())
     std::optional<Job> m_waiting;
     ChangePlan m_plan;

@@ -8,10 +8,13 @@
 
 namespace Taskscope {
 
-void HistoryOverlay::load(const QList<HistoryTask> &tasks)
+void HistoryOverlay::load(const QList<HistoryTask> &tasks, quint64 generation)
 {
     QList<Task> parsed = tasksFromHistory(tasks);
     QMutexLocker lock(&m_mutex);
+    if (generation != m_generation)
+        return; // asked for another connection's
+
     for (Task &task : parsed) {
         // The file's first sighting is older than this session's; its time of the last state
         // change holds while the state is the same.
@@ -52,14 +55,22 @@ void HistoryOverlay::setEnabled(bool enabled)
     QMutexLocker lock(&m_mutex);
     m_enabled = enabled;
     if (!enabled) {
+        ++m_generation;
         m_seen.clear();
         m_gone.clear();
     }
 }
 
+quint64 HistoryOverlay::generation() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_generation;
+}
+
 void HistoryOverlay::clear()
 {
     QMutexLocker lock(&m_mutex);
+    ++m_generation;
     m_seen.clear();
     m_gone.clear();
 }

@@ -24,7 +24,10 @@ public:
     // What the file knows of a connection (HistoryStore::queryTasks): parses the stored JSON. Off
     // the UI thread: a week of tasks is thousands of parses. Tasks the file had as listed and the
     // next full snapshot lacks are gone from then on.
-    void load(const QList<HistoryTask> &tasks);
+    // `generation`: generation() when the file was asked; a load for an overlay cleared since
+    // (another connection) does nothing.
+    void load(const QList<HistoryTask> &tasks, quint64 generation);
+    quint64 generation() const;
     // Whether tasks the server no longer lists are added to the snapshots (View › Include Finished
     // Tasks from History), and how long after they went: 0 keeps them until they leave the file.
     void setIncludeGone(bool include);
@@ -59,6 +62,7 @@ private:
     mutable QMutex m_mutex;
     QHash<QString, Seen> m_seen;
     QHash<QString, Gone> m_gone;
+    quint64 m_generation = 0; // clear() moves it on
     bool m_enabled = false;
     bool m_includeGone = true;
     int m_windowDays = 3;

@@ -123,6 +123,12 @@ const std::array<QStringList, HistoryDatabase::SchemaVersion> kMigrations = {
 };
 
 // A null QVariant binds SQL NULL (Qt 6 binds a typed "null" int as 0).
+// A state as the file keeps it (NOT NULL): a task the parser kept without one has the empty text.
+QString stateOrEmpty(const QString &text)
+{
+    return text.isNull() ? QString(u""_s) : text;
+}
+
 QVariant textOrNull(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
@@ -565,6 +571,7 @@ struct HistoryDatabase::Private
         qint64 at = -1;
         double percent = -2; // -1: the task had none
     };
+    mutable QString readError; // of the last query (readRows)
     struct Connection
     {
         qint64 id = -1;
@@ -822,20 +829,29 @@ HistoryDatabase::OpenResult HistoryDatabase::Private::openReadWrite()
             return fail(HistoryDatabase::tr("Cannot open the history file %1: %2").arg(file, lastError.text()));
         // quick_check reads every page (not the indexes against the tables): a file that is not a
         // database, or a damaged one, fails it.
-        QSqlQuery check(db());
-        check.setForwardOnly(true);
-        if (!check.exec(u"PRAGMA quick_check"_s)) {
-            const QSqlError error = check.lastError();
+        // The query is gone before the connection may be (read-only, moved aside).
+        QSqlError error;
+        QString result;
+        bool checked = false;
+        {
+            QSqlQuery check(db());
+            check.setForwardOnly(true);
+            checked = check.exec(u"PRAGMA quick_check"_s);
+            error = check.lastError();
+            if (checked && check.next())
+                result = check.value(0).toString();
+        }
+        if (!checked) {
             if (isBusy(error))
                 return openReadOnly(lockedWhy);
             if (!isDamaged(error))
                 return fail(HistoryDatabase::tr("Cannot read the history file %1: %2").arg(file, error.text()));
             damaged = true;
             damage = error.databaseText();
-        } else if (!check.next() || check.value(0).toString() != u"ok") {
+        } else if (result != u"ok") {
             damaged = true;
             // The first problem is enough for a message ("Page 42 is never used", ...).
-            QStringList problems = check.value(0).toString().split(u'\n', Qt::SkipEmptyParts);
+            QStringList problems = result.split(u'\n', Qt::SkipEmptyParts);
             problems.removeIf([](const QString &line) { return line.startsWith(u"***"); });
             damage = problems.value(0);
         }
@@ -1086,7 +1102,7 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
         upsert.bindValue(6, entry.appName);
         upsert.bindValue(7, cluster.id(NameKind::Cluster));
         upsert.bindValue(8, cluster.name(NameKind::Cluster));
-        upsert.bindValue(9, task.stateText);
+        upsert.bindValue(9, stateOrEmpty(task.stateText));
         upsert.bindValue(10, reasonOf(task));
         upsert.bindValue(11, at);
         upsert.bindValue(12, at);
@@ -1114,7 +1130,7 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
                                                        " SELECT id, ?, ?, ?, ? FROM tasks WHERE connection = ? AND task_id = ?"_s);
         insert.bindValue(0, when);
         insert.bindValue(1, textOrNull(from));
-        insert.bindValue(2, change.toText);
+        insert.bindValue(2, stateOrEmpty(change.toText));
         insert.bindValue(3, textOrNull(reason));
         insert.bindValue(4, connection->id);
         insert.bindValue(5, change.taskId);
@@ -1156,7 +1172,7 @@ bool HistoryDatabase::Private::write(const HistoryBatch &batch, QList<HistoryTra
             QSqlQuery &insert = prepared(insertSample, u"INSERT OR REPLACE INTO samples (task, at, state, percent)"
                                                        " SELECT id, ?, ?, ? FROM tasks WHERE connection = ? AND task_id = ?"_s);
             insert.bindValue(0, at);
-            insert.bindValue(1, task.stateText);
+            insert.bindValue(1, stateOrEmpty(task.stateText));
             insert.bindValue(2, percent < 0 ? QVariant() : QVariant(percent));
             insert.bindValue(3, connection->id);
             insert.bindValue(4, it.key());
@@ -1377,23 +1393,32 @@ QString HistoryDatabase::Private::prefilter(const HistoryQuery &query, QVariantL
 namespace {
 
 template <typename T, typename Read>
-QList<T> readRows(const QSqlDatabase &db, const QString &sql, const QVariantList &values, bool newestFirst, Read read)
+QList<T> readRows(const QSqlDatabase &db, const QString &sql, const QVariantList &values, bool newestFirst, Read read,
+                  QString *error)
 {
     QList<T> rows;
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    error->clear();
     if (!query.prepare(sql)) {
-        qCWarning(lcModels) << "history: cannot prepare" << sql << query.lastError().text();
-        return rows;
+        *error = query.lastError().text();
+        qCWarning(lcModels) << "history: cannot prepare" << sql << *error;
+        return {};
     }
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(int(i), values.at(i));
     if (!query.exec()) {
-        qCWarning(lcModels) << "history: query failed:" << query.lastError().text();
-        return rows;
+        *error = query.lastError().text();
+        qCWarning(lcModels) << "history: query failed:" << *error;
+        return {};
     }
     while (query.next())
         rows.append(read(query));
+    if (query.lastError().isValid()) { // a damaged page or an I/O error in the middle: not a short answer
+        *error = query.lastError().text();
+        qCWarning(lcModels) << "history: query failed:" << *error;
+        return {};
+    }
     if (newestFirst)
         std::reverse(rows.begin(), rows.end());
     return rows;
@@ -1439,7 +1464,7 @@ QList<HistoryTask> HistoryDatabase::tasks(const HistoryQuery &query) const
         task.lastChange = timeOf(q.value(14));
         task.json = unpacker.unpack(q.value(15).toByteArray());
         return task;
-    });
+    }, &d->readError);
 }
 
 QList<HistoryTransition> HistoryDatabase::transitions(const HistoryQuery &query) const
@@ -1462,7 +1487,7 @@ QList<HistoryTransition> HistoryDatabase::transitions(const HistoryQuery &query)
         transition.at = timeOf(q.value(7));
         transition.reason = q.value(8).toString();
         return transition;
-    });
+    }, &d->readError);
 }
 
 QList<HistorySample> HistoryDatabase::samples(const HistoryQuery &query) const
@@ -1480,7 +1505,7 @@ QList<HistorySample> HistoryDatabase::samples(const HistoryQuery &query) const
         sample.state = q.value(2).toString();
         sample.percentDone = q.value(3).isNull() ? -1 : q.value(3).toDouble();
         return sample;
-    });
+    }, &d->readError);
 }
 
 QList<std::pair<QString, QString>> HistoryDatabase::connections() const
@@ -1495,6 +1520,11 @@ QList<std::pair<QString, QString>> HistoryDatabase::connections() const
     while (query.next())
         out.append({query.value(0).toString(), query.value(1).toString()});
     return out;
+}
+
+QString HistoryDatabase::readError() const
+{
+    return d->readError;
 }
 
 qint64 HistoryDatabase::fileSize() const

@@ -180,7 +180,9 @@ public:
     QList<HistorySample> samples(const HistoryQuery &query) const;         // in time order
     // Every connection recorded: key -> label.
     QList<std::pair<QString, QString>> connections() const;
-    qint64 fileSize() const; // page_count * page_size (what retention compares with)
+    qint64 fileSize() const;
+    // The last of tasks(), transitions() or samples() failed (it returned nothing): why, else empty.
+    QString readError() const; // page_count * page_size (what retention compares with)
     // `PRAGMA integrity_check`: "ok", or what is wrong.
     QString integrityCheck() const;
 

@@ -177,7 +177,19 @@ private Q_SLOTS:
         gone.firstSeen = earlier;
         gone.goneAt = kBase.addDays(-1);
         stored.append(gone);
-        rig.overlay->load(stored);
+        rig.overlay->load(stored, rig.overlay->generation());
+
+        // A load asked for before a clear (another connection) is dropped.
+        HistoryOverlay other;
+        other.setEnabled(true);
+        const quint64 before = other.generation();
+        other.clear();
+        other.load(stored, before);
+        QCOMPARE(other.goneCount(), 0);
+        QList<Task> none;
+        QList<quint64> digests;
+        other.prepare(none, digests, *TaskForest::empty(), kBase, true);
+        QVERIFY(none.isEmpty());
 
         QVERIFY(rig.poll(u"a st=completed; new"_s, kBase));
         QCOMPARE(rig.model.taskCount(), 4);

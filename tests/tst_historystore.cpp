@@ -309,6 +309,8 @@ private Q_SLOTS:
     void batchLeavesHistoryTasksOut();
     void recordedPollsReadBackInANewDatabase();
     void goneTasksAreMarkedNotDeleted();
+    void aTaskWithoutAStateDoesNotStopThePoll();
+    void aQueryThatFailsSaysSo();
     void firstPollOfASessionComparesWithTheFile();
     void samplesAreThinnedWhileRunning();
     void queriesPrefilterByStateAndApp();
@@ -493,6 +495,41 @@ void TestHistoryStore::recordedPollsReadBackInANewDatabase()
     Poller poller(&db);
     QVERIFY(!poller.poll(tasks(u"c"_s), at(30)));
     QVERIFY(!db.message().isEmpty());
+}
+
+// The parser keeps a task whose state is missing (with a warning): it must not fail the whole
+// transaction (tasks.state is NOT NULL), or one bad item would stop all recording.
+void TestHistoryStore::aTaskWithoutAStateDoesNotStopThePoll()
+{
+    HistoryDatabase db;
+    QCOMPARE(db.open(file()), HistoryDatabase::OpenResult::Opened);
+    Poller poller(&db);
+    QList<Task> list = tasks(u"a; b"_s);
+    list[1].stateText = QString(); // null, as the parser leaves it
+    list[1].state = TaskState::Unknown;
+    QVERIFY2(poller.poll(list, at(0), true, true), qPrintable(db.message()));
+    QCOMPARE(idsOf(db.tasks({})), (QStringList{u"a"_s, u"b"_s}));
+}
+
+// A query that fails (here: a file of this schema version without its tables) returns nothing and
+// says why, so that `taskscope history` exits 1 instead of printing an empty answer.
+void TestHistoryStore::aQueryThatFailsSaysSo()
+{
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"broken"_s);
+        raw.setDatabaseName(file());
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(u"CREATE TABLE other (x)"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 1"_s));
+    }
+    QSqlDatabase::removeDatabase(u"broken"_s);
+    HistoryDatabase db;
+    QCOMPARE(db.open(file(), HistoryDatabase::Mode::ReadOnly), HistoryDatabase::OpenResult::Opened);
+    QVERIFY(db.tasks({}).isEmpty());
+    QVERIFY(!db.readError().isEmpty());
+    QVERIFY(db.transitions({}).isEmpty());
+    QVERIFY(!db.readError().isEmpty());
 }
 
 void TestHistoryStore::goneTasksAreMarkedNotDeleted()

@@ -1583,6 +1583,9 @@ HistoryStore::HistoryStore(QObject *parent)
 
 HistoryStore::~HistoryStore()
 {
+    // What was queued is written; answers to queries are dropped: their contexts (a window being
+    // destroyed, its children) may be half gone while this runs.
+    m_closing = true;
     flush();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] {
         delete worker->retentionTimer;
@@ -1683,10 +1686,10 @@ namespace {
 // Runs `done` on the context's thread, when the context still exists. The result goes through the
 // store's own thread first, where the context is checked (a context on another thread is posted to).
 template <typename Result>
-void deliver(QObject *store, const QPointer<QObject> &context, std::function<void(Result)> done, Result result)
+void deliver(HistoryStore *store, const QPointer<QObject> &context, std::function<void(Result)> done, Result result)
 {
-    QMetaObject::invokeMethod(store, [context, done = std::move(done), result = std::move(result)]() mutable {
-        if (!context)
+    QMetaObject::invokeMethod(store, [store, context, done = std::move(done), result = std::move(result)]() mutable {
+        if (!context || store->isClosing())
             return;
         if (context->thread() == QThread::currentThread()) {
             done(std::move(result));

@@ -228,6 +228,8 @@ public:
 
     // Blocks until everything queued so far is written (for `watch` at exit, and tests).
     void flush();
+    // In the destructor: queries are no longer answered.
+    bool isClosing() const { return m_closing; }
 
 Q_SIGNALS:
     void statusChanged(Taskscope::HistoryStore::Status status, const QString &message);
@@ -242,6 +244,7 @@ private:
     QThread *m_thread;
     Worker *m_worker;
     Status m_status = Status::Off;
+    bool m_closing = false;
     QString m_message;
     QString m_path;
 };

@@ -95,7 +95,7 @@ void HistoryController::setConnection(const ConnectionConfig &config, bool demo)
     m_store->queryTasks(query, this, [this, serial](QList<HistoryTask> tasks) {
         if (serial != m_loadSerial || tasks.isEmpty())
             return; // another connection meanwhile, or nothing known
-        // Parsing a week of tasks is not the UI thread's work.
+        // Parsing days of tasks is not the UI thread's work.
         auto *watcher = new QFutureWatcher<void>(this);
         connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, serial] {
             watcher->deleteLater();

@@ -54,6 +54,9 @@
 
 namespace Taskscope {
 
+// When the window was last active: what the Journal marks as new comes after it.
+static const QString kJournalLastLookedKey = QStringLiteral("Journal/lastLooked");
+
 // A chip's action is the controller's of the same name.
 static_assert(int(StateBar::Action::Only) == int(FilterController::StateAction::Only)
               && int(StateBar::Action::Add) == int(FilterController::StateAction::Add)
@@ -281,7 +284,7 @@ void MainWindow::connectControllers()
 void MainWindow::createJournal()
 {
     m_journal = new JournalModel(this);
-    m_journal->setLastLooked(QSettings().value(QStringLiteral("Journal/lastLooked")).toDateTime());
+    m_journal->setLastLooked(QSettings().value(kJournalLastLookedKey).toDateTime());
     m_journalProxy = new JournalFilterProxy(this);
     m_journalProxy->setSourceModel(m_journal);
     m_journalProxy->setTaskLookup([this](const QString &id) -> const Task * {
@@ -307,10 +310,15 @@ void MainWindow::createJournal()
     connect(m_order, &TaskFilterProxyModel::clockRefreshed, this, syncFilter);
     connect(m_history, &HistoryController::recorded, this, [this](QList<HistoryTransition> transitions) {
         const QString key = m_history->connectionKey();
-        // The first poll of a session lists every task: its sightings are not news (the changes
-        // the file missed while Taskscope was closed are).
+        // Only this connection's (a batch of the one before may still arrive); the store leaves out
+        // a connection's first sightings, which are not news.
         transitions.removeIf([&key](const HistoryTransition &transition) { return transition.connection != key; });
         m_journal->append(transitions);
+        // The details' History tab follows its task's changes.
+        const QString shown = m_details->taskId();
+        if (std::any_of(transitions.cbegin(), transitions.cend(),
+                        [&shown](const HistoryTransition &transition) { return transition.taskId == shown; }))
+            showHistoryOf(shown);
     });
     connect(m_history, &HistoryController::connectionChanged, this, [this] {
         m_journal->clear();
@@ -326,7 +334,7 @@ void MainWindow::createJournal()
             statusBar()->showMessage(tr("That task is not in the tree: the filter hides it, or it is no longer known."), 6000);
     });
     connect(m_journalView, &JournalView::markedAsRead, this,
-            [](const QDateTime &at) { QSettings().setValue(QStringLiteral("Journal/lastLooked"), at); });
+            [](const QDateTime &at) { QSettings().setValue(kJournalLastLookedKey, at); });
 }
 
 bool MainWindow::selectTask(const QString &id)
@@ -347,7 +355,7 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::ActivationChange && !isActiveWindow() && m_journal) {
         const QDateTime now = m_clock->now();
         m_journal->setLastLooked(now);
-        QSettings().setValue(QStringLiteral("Journal/lastLooked"), now);
+        QSettings().setValue(kJournalLastLookedKey, now);
     }
     QMainWindow::changeEvent(event);
 }
@@ -536,12 +544,6 @@ void MainWindow::connectHistory()
             [this] { m_history->setConnection(m_client->config(), m_connections->isDemo()); });
     connect(m_history, &HistoryController::overlayLoaded, m_planner, &ChangePlanner::retry);
     connect(m_history, &HistoryController::statusChanged, this, &MainWindow::showHistoryStatus);
-    connect(m_history, &HistoryController::recorded, this, [this](const QList<HistoryTransition> &transitions) {
-        const QString shown = m_details->taskId();
-        if (std::any_of(transitions.cbegin(), transitions.cend(),
-                        [&shown](const HistoryTransition &transition) { return transition.taskId == shown; }))
-            showHistoryOf(shown);
-    });
 }
 
 void MainWindow::showHistoryStatus()

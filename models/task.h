@@ -46,6 +46,16 @@ struct Label
     friend bool operator==(const Label &, const Label &) = default;
 };
 
+// How long a running task may still take, as a range (never one false-precise number).
+struct EtaRange
+{
+    qint64 lowSeconds = 0;
+    qint64 highSeconds = 0;
+    enum Source : quint8 { Rate = 1, History = 2 };
+    quint8 sources = 0; // which estimates it combines (Rate | History)
+    friend bool operator==(const EtaRange &, const EtaRange &) = default;
+};
+
 struct StateTransition
 {
     QString from;
@@ -178,6 +188,10 @@ public:
     QDateTime lastTransition; // when it entered its current state, as a poll saw it
     QDateTime goneAt;         // set: the server no longer lists it; shown from history since then
     bool isFromHistory() const { return goneAt.isValid(); }
+
+    // What Taskscope's attention adds (ProgressTracker, on the planner's worker, at each snapshot).
+    QDateTime stalledSince;       // set: running, and percentDone has not moved since then for too long
+    std::optional<EtaRange> eta;  // how long it may still take, as of the snapshot; unset: unknown
 
     // The original item as a JSON object (parsed from rawJson on demand; empty for array items).
     QJsonObject json() const;

@@ -260,7 +260,7 @@ bool TaskForest::sameTask(const Task &a, quint64 digestA, const Task &b, quint64
     const bool sameBytes = digestA && digestB ? digestA == digestB && a.rawJson.size() == b.rawJson.size()
                                               : a.rawJson == b.rawJson;
     return sameBytes && (!a.rawJson.isEmpty() || a == b) && a.goneAt == b.goneAt && a.firstSeen == b.firstSeen
-        && a.lastTransition == b.lastTransition;
+        && a.lastTransition == b.lastTransition && a.stalledSince == b.stalledSince && a.eta == b.eta;
 }
 
 } // namespace Taskscope

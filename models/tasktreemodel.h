@@ -37,6 +37,8 @@ public:
         DurationColumn,
         ResourceColumn,  // the resource's kind and short id: "Backup 1b2c3d4e…"
         ServiceColumn,
+        EtaColumn,       // "≈ 4-6 min" (Task::eta), "Unknown"; empty when not running
+        WatchColumn,     // a star: the user watches the task (setWatched())
         ColumnCount
     };
     Q_ENUM(Column)
@@ -50,6 +52,10 @@ public:
         OrderRole,                  // in dataChanged only when a task's place among its siblings may change
         PlaceNameRole,              // App, Cluster, Namespace columns: the name only (empty when not known)
         FromHistoryRole,            // bool: the server no longer lists the task; shown from history (Task::goneAt)
+        ChangedAtRole,              // QDateTime: when a poll of this session saw its state change; invalid if none
+        UnseenFailureRole,          // bool: it failed in this session and the row was not selected since
+        WatchedRole,                // bool: the user watches it (setWatched())
+        StalledRole,                // bool: Task::stalledSince is set
     };
     Q_ENUM(Role)
 

@@ -422,7 +422,7 @@ void TaskTreeView::applyDefaultWidths()
 {
     // In character widths: never ResizeToContents, which measures every row of a big list.
     const int ch = fontMetrics().horizontalAdvance(u'0');
-    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 17, 14, 18, 12, 14, 30, 17, 17, 9, 20, 10};
+    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 17, 14, 18, 12, 14, 30, 17, 17, 9, 20, 10, 12, 3};
     for (int column = 0; column < TaskTreeModel::ColumnCount; ++column)
         header()->resizeSection(column, widths[column] * ch);
     // What an operator reads first fits the window; the rest is one click away (the header's menu).

@@ -12,6 +12,8 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <memory>
+#include <optional>
 #include <QString>
 
 class QSettings;

@@ -101,7 +101,7 @@ QString ConnectionController::profileInUse(QList<ConnectionProfile> *profiles) c
 bool ConnectionController::connectToDemo(const ConnectionConfig &settings)
 {
     if (!m_demo) {
-        auto server = std::make_unique<Demo::DemoServerThread>(ConnectionOptions::demoServerOptions());
+        auto server = std::make_unique<Demo::DemoServerThread>(ConnectionOptions::demoServerOptions(true));
         if (!server->isListening()) {
             Q_EMIT demoFailed(server->errorString());
             return false;

@@ -46,11 +46,13 @@ bool ConnectionOptions::urlRequested(const QCommandLineParser &parser) const
     return parser.isSet(m_url);
 }
 
-Demo::DemoServerOptions ConnectionOptions::demoServerOptions()
+Demo::DemoServerOptions ConnectionOptions::demoServerOptions(bool forWindow)
 {
     Demo::DemoServerOptions options;
     options.tasks = 240;
     options.speed = 4.0; // a backup every few seconds: something to watch at once
+    if (forWindow)
+        options.failWithinSeconds = kWindowDemoFailWithinSeconds;
     return options;
 }
 
@@ -112,7 +114,7 @@ bool ConnectionOptions::resolve(const QCommandLineParser &parser, ConnectionConf
             *error = tr("--demo and --url exclude each other");
             return false;
         }
-        m_server = std::make_unique<Demo::DemoServerThread>(demoServerOptions());
+        m_server = std::make_unique<Demo::DemoServerThread>(demoServerOptions(m_forWindow));
         if (!m_server->isListening()) {
             *error = tr("cannot start the demo server: %1").arg(m_server->errorString());
             m_server.reset();

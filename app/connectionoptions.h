@@ -42,7 +42,12 @@ public:
     bool resolveUrl(const QCommandLineParser &parser, QUrl *url, QString *accountId, QString *error) const;
 
     // What the embedded demo server simulates: a few hundred tasks, a backup every few seconds.
-    static Demo::DemoServerOptions demoServerOptions();
+    // `forWindow`: also a backup that fails within the first minute, so that a new user sees a
+    // notification (the command line's --demo stays the same scenario as the demo server's).
+    static Demo::DemoServerOptions demoServerOptions(bool forWindow = false);
+    static constexpr qint64 kWindowDemoFailWithinSeconds = 45;
+    // resolve() starts the window's demo (demoServerOptions(true)).
+    void setForWindow(bool forWindow) { m_forWindow = forWindow; }
     // The embedded demo server listens on a new port each time: its history is kept under this
     // fixed identity (http://demo.taskscope.invalid and the demo account), so that every --demo
     // session (watch, history, the window) finds what the others recorded.
@@ -52,6 +57,7 @@ public:
     Demo::DemoServer *demoServer() const; // the --demo server (in its own thread), or null
 
 private:
+    bool m_forWindow = false;
     QCommandLineOption m_demo;
     QCommandLineOption m_url;
     QCommandLineOption m_account;

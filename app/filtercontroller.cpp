@@ -97,6 +97,15 @@ void FilterController::applyRequest(const FilterRequest &request)
     });
 }
 
+void FilterController::toggleStalled()
+{
+    edit([](const QString &text) {
+        return FilterEdit::hasFieldClause(text, FilterField::Stalled)
+            ? FilterEdit::replaceFieldClauses(text, FilterField::Stalled, {})
+            : FilterEdit::addClause(text, FilterField::Stalled, FilterOp::Gte, QStringLiteral("0"));
+    });
+}
+
 void FilterController::onStateActivated(const QString &state, StateAction action)
 {
     edit([&](const QString &text) { return editForState(text, state, action); });

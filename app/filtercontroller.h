@@ -51,6 +51,8 @@ public:
     bool apply(const QString &text, Persistence persistence = Persistence::Remember);
     void applyRequest(const FilterRequest &request);
     void onStateActivated(const QString &state, StateAction action);
+    // The Stalled chip: adds `stalled gte 0`, or removes every `stalled` clause.
+    void toggleStalled();
 
     // Tasks the filter selects (all tasks without a filter), as of the last count.
     int matchingTaskCount() const { return m_matching; }

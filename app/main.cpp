@@ -126,6 +126,7 @@ int main(int argc, char **argv)
     const QCommandLineOption noHistoryOption(QStringLiteral("no-history"),
                                              QCoreApplication::translate("main", "Keep no history this session."));
     Taskscope::ConnectionOptions connection;
+    connection.setForWindow(true);
     connection.addTo(parser);
     parser.addOptions({screenshotOption, delayOption, langOption, filterOption, historyOption, noHistoryOption});
     parser.process(app);

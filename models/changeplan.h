@@ -67,6 +67,8 @@ struct ChangePlan
     QList<FailureGroup> failureGroups; // when asked for: the forest's failed tasks by reason
     bool full = true;                 // the snapshot was a whole list (Snapshot::full): a task it lacks is gone
     bool unknownNames = false;        // a new task names an id the NameDirectory did not know (when asked)
+    std::array<int, TaskStateCount> stateTotals{}; // when asked for: every task of the forest per state (the tray)
+    int stalledCount = 0;             // when asked for: the forest's stalled tasks (Task::stalledSince; the Stalled chip)
 
     // The row signals the plan needs at most: one per move, per parent with inserts, per topmost
     // gone task (a gone task's subtree goes with it, and neighbours go in one signal).

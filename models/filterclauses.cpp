@@ -209,6 +209,15 @@ QStringList selectedValues(QStringView text, FilterField field)
     return values;
 }
 
+bool hasFieldClause(QStringView text, FilterField field)
+{
+    const FilterParseResult parsed = parseFilter(text);
+    if (!parsed.ok())
+        return false;
+    const auto clauses = parsed.expr.conjuncts();
+    return std::any_of(clauses.cbegin(), clauses.cend(), [field](const FilterExpr &clause) { return comparesOnly(clause, field); });
+}
+
 QStringList excludedValues(QStringView text, FilterField field)
 {
     QStringList values;

@@ -41,6 +41,8 @@ FilterEditResult removeExclusion(QStringView text, FilterField field, const QStr
 QStringList selectedValues(QStringView text, FilterField field);
 // The values top-level `field ne 'v'` or `not field eq 'v'` clauses exclude.
 QStringList excludedValues(QStringView text, FilterField field);
+// A top-level clause compares only `field` (the Stalled chip is lit by any `stalled` clause).
+bool hasFieldClause(QStringView text, FilterField field);
 
 } // namespace FilterEdit
 

@@ -130,6 +130,10 @@ std::optional<double> numberOf(const Task &task, FilterField field, const QDateT
         if (const std::optional<qint64> milliseconds = task.durationMilliseconds(now))
             return double(*milliseconds) / 1000.0;
         return std::nullopt;
+    case F::Stalled:
+        if (task.stalledSince.isValid())
+            return double(task.stalledSince.msecsTo(now)) / 1000.0;
+        return std::nullopt;
     default: return std::nullopt;
     }
 }
@@ -233,7 +237,7 @@ void FilterPredicate::compile(const FilterExpr &expr)
         node.field = expr.field;
         node.op = expr.op;
         node.type = filterFieldInfo(expr.field).type;
-        m_dependsOnNow = m_dependsOnNow || expr.field == F::Duration;
+        m_dependsOnNow = m_dependsOnNow || expr.field == F::Duration || expr.field == F::Stalled;
         switch (node.type) {
         case FilterValueType::Text:
             node.text = expr.value.toString();

@@ -74,6 +74,7 @@ constexpr std::array<FieldSpec, FilterFieldCount> kFieldSpecs = {{
     {{}, u"seen", Type::Instant},
     {{}, u"gone", Type::Instant},
     {{}, u"transition", Type::Instant},
+    {{}, u"stalled", Type::Number},
 }};
 
 Type typeOfKind(TaskFieldKind kind)

@@ -58,8 +58,9 @@ enum class FilterField : quint8 {
     Seen,         // what the history knows (Task::firstSeen, goneAt, lastTransition): absent without it
     Gone,
     Transition,
+    Stalled,      // seconds since a stalled task's progress last moved (Task::stalledSince); absent when not stalled
 };
-inline constexpr int FilterFieldCount = int(FilterField::Transition) + 1;
+inline constexpr int FilterFieldCount = int(FilterField::Stalled) + 1;
 
 enum class FilterValueType : quint8 {
     Text,    // absent text is empty text: `parentTaskID eq ''` finds top-level tasks

@@ -2,6 +2,8 @@
 // oldest leave from the back; "new since I last looked" is a prefix, found by binary search.
 #include "journalmodel.h"
 
+#include "changeplan.h"
+#include "nametable.h"
 #include "taskformat.h"
 
 #include <algorithm>
@@ -117,6 +119,30 @@ void JournalModel::merge(std::vector<Row> incoming)
     }
     trimToCap();
     updateNewCount();
+}
+
+QList<HistoryTransition> JournalModel::rowsOf(const ChangePlan &plan, const NameTable *names)
+{
+    QList<HistoryTransition> rows;
+    rows.reserve(qsizetype(plan.transitions.size()));
+    for (const StateChange &change : plan.transitions) {
+        const int slot = plan.forest->slotOf(change.taskId);
+        if (slot < 0)
+            continue;
+        const Task &task = plan.forest->task(slot);
+        HistoryTransition row;
+        row.taskId = task.id;
+        row.taskName = task.name;
+        row.taskSummary = task.summary;
+        row.appName = TaskPlace::nameOf(task, NameKind::App, names);
+        row.from = change.fromText;
+        row.to = change.toText;
+        row.at = change.at;
+        if (change.to == TaskState::Failed && !task.stateDetails.isEmpty())
+            row.reason = task.stateDetails.first().title;
+        rows.append(row);
+    }
+    return rows;
 }
 
 void JournalModel::clear()

@@ -15,6 +15,9 @@
 
 namespace Taskscope {
 
+struct ChangePlan;
+class NameTable;
+
 class JournalModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -42,6 +45,9 @@ public:
     void append(const QList<HistoryTransition> &transitions);
     // The backfill from the history file (any order): merged into the rows by time, without duplicates.
     void setHistory(const QList<HistoryTransition> &transitions);
+    // A plan's transitions as journal rows (the window's live rows without a history file, and the
+    // changes a frozen tree has not shown yet): O(transitions).
+    static QList<HistoryTransition> rowsOf(const ChangePlan &plan, const NameTable *names);
     // Empties the journal (another connection); lastLooked() stays.
     void clear();
 

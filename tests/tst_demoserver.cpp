@@ -461,6 +461,8 @@ private slots:
     void scenarioCoverage();
     void scenarioFieldsMatchJson();
     void scenarioRetention();
+    void failWithin_data();
+    void failWithin();
     void retentionGrowsWithTheList();
     void scenarioTaskCount_data();
     void scenarioTaskCount();
@@ -991,6 +993,49 @@ void TestDemoServer::scenarioFieldsMatchJson()
         QCOMPARE(scenario.task(task->identity->id), task);
     }
     QVERIFY(!scenario.task("00000000-0000-0000-0000-000000000000"));
+}
+
+void TestDemoServer::failWithin_data()
+{
+    QTest::addColumn<double>("speed");
+    QTest::newRow("speed 1") << 1.0;
+    QTest::newRow("speed 4 (the window's demo)") << 4.0;
+}
+
+// --fail-within: a backup created at the epoch, whose tree has failed before the time given (wall
+// time, whatever the speed), and was still running when it began.
+void TestDemoServer::failWithin()
+{
+    QFETCH(double, speed);
+    ScenarioConfig config = scenarioConfig(3, 300);
+    config.speed = speed;
+    config.failWithinSeconds = 45;
+    Scenario scenario(config);
+    const auto startedAtEpoch = [&scenario]() -> TaskRecordPtr {
+        for (const TaskRecordPtr &task : scenario.snapshot()->tasks) {
+            if (task->identity->parentTaskId.isEmpty() && task->identity->name == "astra.backup"
+                && task->identity->creationUs == kEpoch * 1000)
+                return task;
+        }
+        return {};
+    };
+    TaskRecordPtr backup = startedAtEpoch();
+    QVERIFY(backup);
+    QVERIFY(backup->state == TaskState::NotStarted || backup->state == TaskState::Running);
+    scenario.advanceTo(kEpoch + 45'000);
+    backup = scenario.task(backup->identity->id);
+    QVERIFY(backup);
+    QCOMPARE(backup->state, TaskState::Failed);
+    QVERIFY(backup->failure);
+    QVERIFY(backup->endUs <= (kEpoch + 45'000) * 1000);
+
+    // Without the option, the same seed has no such backup.
+    config.failWithinSeconds = 0;
+    Scenario plain(config);
+    bool found = false;
+    for (const TaskRecordPtr &task : plain.snapshot()->tasks)
+        found = found || (task->identity->parentTaskId.isEmpty() && task->identity->creationUs == kEpoch * 1000);
+    QVERIFY(!found);
 }
 
 void TestDemoServer::scenarioRetention()

@@ -120,7 +120,7 @@ private Q_SLOTS:
             u"metadata.labels[*].value"_s, u"metadata.creationTimestamp"_s, u"metadata.modificationTimestamp"_s,
             u"metadata.createdBy"_s, u"metadata.modifiedBy"_s, u"duration"_s, u"app"_s, u"cluster"_s,
             u"namespace"_s, u"cloud"_s, u"resourceType"_s, u"appName"_s, u"clusterName"_s, u"cloudName"_s,
-            u"namespaceName"_s, u"seen"_s, u"gone"_s, u"transition"_s,
+            u"namespaceName"_s, u"seen"_s, u"gone"_s, u"transition"_s, u"stalled"_s,
         };
         QCOMPARE(FilterFieldCount, expected.size());
         for (int i = 0; i < FilterFieldCount; ++i) {

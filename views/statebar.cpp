@@ -299,11 +299,47 @@ StateBar::StateBar(QWidget *parent)
             activate(chip, modifiers);
         });
     }
+    m_stalled = new StateChip(TaskState::Unknown, this);
+    m_stalled->setObjectName(QStringLiteral("stalledChip"));
+    m_layout->addWidget(m_stalled);
+    connect(m_stalled, &StateChip::activated, this, &StateBar::stalledActivated);
     m_layout->addStretch(1);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setTabStop(m_chips[0]);
     retranslate();
     updateUnknownVisibility();
+}
+
+void StateBar::setStalledCount(int count)
+{
+    m_stalledCount = count;
+    m_stalled->setCount(count);
+    updateStalled();
+}
+
+void StateBar::setStalledSelected(bool selected)
+{
+    m_stalled->setMode(selected ? StateChip::Mode::Selected : StateChip::Mode::Neutral);
+    updateStalled();
+}
+
+QAbstractButton *StateBar::stalledChip() const
+{
+    return m_stalled;
+}
+
+void StateBar::updateStalled()
+{
+    const bool lit = m_stalled->mode() == StateChip::Mode::Selected;
+    //: the chip of running tasks whose progress stopped moving
+    const QString name = tr("Stalled", "state chip");
+    m_stalled->setName(name);
+    m_stalled->setAccessibleName(tr("%1: %Ln task(s)", "state chip: a state's name and its count", m_stalledCount).arg(name));
+    m_stalled->setToolTip(lit ? tr("Shown by the filter.\nClick: remove the stalled clause from the filter.", "state chip")
+                              : tr("Running tasks whose progress has not moved for at least 10 minutes (or 5 times "
+                                   "their usual pace).\nClick: only stalled tasks.",
+                                   "state chip"));
+    m_stalled->setVisible(m_stalledCount > 0 || lit);
 }
 
 void StateBar::setCounts(const std::array<int, TaskStateCount> &counts)
@@ -413,6 +449,8 @@ void StateBar::retranslate()
         chip->setToolTip(help);
         chip->setAccessibleDescription(help);
     }
+    if (m_stalled)
+        updateStalled();
 }
 
 void StateBar::updateUnknownVisibility()

@@ -39,12 +39,20 @@ public:
     int count(TaskState state) const;
     QAbstractButton *chip(TaskState state) const; // for tests
 
+    // The Stalled chip, after the states: running tasks whose progress stopped (Task::stalledSince).
+    // Shown while some are stalled or while the filter has a `stalled` clause (lit then).
+    void setStalledCount(int count);
+    void setStalledSelected(bool selected);
+    QAbstractButton *stalledChip() const;
+
 Q_SIGNALS:
     // A click on a chip (mouse, or Space/Enter on a focused chip). `state` is the API name ("" for the
     // Unknown chip). Only: a plain click on an unlit chip. Add: Ctrl+click. Exclude: Alt+click.
     // Remove: a plain click on a lit or excluded chip (undo that clause); Ctrl+click on a lit chip and
     // Alt+click on an excluded one toggle too, so they also give Remove.
     void stateActivated(const QString &state, Taskscope::StateBar::Action action);
+    // A click on the Stalled chip: add `stalled gte 0` to the filter, or remove the stalled clauses.
+    void stalledActivated();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -60,6 +68,9 @@ private:
 
     std::array<StateChip *, TaskStateCount> m_chips{};
     std::array<int, TaskStateCount> m_counts{};
+    StateChip *m_stalled = nullptr; // Unknown as its state: never read as one (its name is set here)
+    int m_stalledCount = 0;
+    void updateStalled();
     QHBoxLayout *m_layout;
 };
 

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -318,10 +319,37 @@ QMenu *TaskTreeView::createCellMenu(const QModelIndex &index, QWidget *parent)
     FilterMenu::addCellActions(menu, task, index.column(), nameOf,
                                [this](const FilterRequest &request) { Q_EMIT filterRequested(request); });
     menu->addSeparator();
+    // Watch: the task and its subtasks stay in the Watched strip whatever the filter.
+    const bool watched = index.data(TaskTreeModel::WatchedRole).toBool();
+    QAction *watch = menu->addAction(tr("&Watch"), menu, [this, id = task.id, watched] { Q_EMIT watchRequested(id, !watched); });
+    watch->setCheckable(true);
+    watch->setChecked(watched);
+    watch->setToolTip(tr("Keep this task and its subtasks in the Watched strip, and notify when it ends"));
+    menu->addSeparator();
     addCopyActions(menu, index);
     menu->addSeparator();
     addSubtreeActions(menu, index);
     return menu;
+}
+
+// A click on the star column watches the task, or stops watching it.
+void TaskTreeView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && index.isValid() && index.column() == TaskTreeModel::WatchColumn
+        && index == m_pressedStar) {
+        Q_EMIT watchRequested(index.data(TaskTreeModel::IdRole).toString(), !index.data(TaskTreeModel::WatchedRole).toBool());
+    }
+    m_pressedStar = QPersistentModelIndex();
+    QTreeView::mouseReleaseEvent(event);
+}
+
+void TaskTreeView::mousePressEvent(QMouseEvent *event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    m_pressedStar = event->button() == Qt::LeftButton && index.column() == TaskTreeModel::WatchColumn
+        ? QPersistentModelIndex(index) : QPersistentModelIndex();
+    QTreeView::mousePressEvent(event);
 }
 
 // What was right-clicked is taken now: a poll may move the row, or change the task, before an
@@ -422,13 +450,17 @@ void TaskTreeView::applyDefaultWidths()
 {
     // In character widths: never ResizeToContents, which measures every row of a big list.
     const int ch = fontMetrics().horizontalAdvance(u'0');
-    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 17, 14, 18, 12, 14, 30, 17, 17, 9, 20, 10, 12, 3};
+    const int widths[TaskTreeModel::ColumnCount] = {26, 20, 17, 14, 18, 12, 14, 30, 17, 17, 9, 20, 10, 11, 4};
     for (int column = 0; column < TaskTreeModel::ColumnCount; ++column)
         header()->resizeSection(column, widths[column] * ch);
     // What an operator reads first fits the window; the rest is one click away (the header's menu).
     for (const int column : {TaskTreeModel::EndedColumn, TaskTreeModel::ResourceColumn, TaskTreeModel::InternalNameColumn,
                              TaskTreeModel::ServiceColumn})
         header()->setSectionHidden(column, true);
+    // The star first (as in a mail client), the ETA beside the progress.
+    QHeaderView *columns = header();
+    columns->moveSection(columns->visualIndex(TaskTreeModel::WatchColumn), 0);
+    columns->moveSection(columns->visualIndex(TaskTreeModel::EtaColumn), columns->visualIndex(TaskTreeModel::ProgressColumn) + 1);
 }
 
 } // namespace Taskscope

@@ -53,10 +53,14 @@ public:
 
 Q_SIGNALS:
     void filterRequested(const Taskscope::FilterRequest &request);
+    // The context menu's Watch, or a click on the star column.
+    void watchRequested(const QString &taskId, bool watch);
 
 protected:
     void initViewItemOption(QStyleOptionViewItem *option) const override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles = {}) override;
     void paintEvent(QPaintEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
@@ -64,6 +68,7 @@ protected:
     void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
 
 private:
+    QPersistentModelIndex m_pressedStar; // where a left button went down on the star column
     bool m_stale = false;
     // A row on screen: its parent and row, and the top of its rectangle in the viewport.
     struct ShownRow

@@ -516,6 +516,7 @@ DemoServer::DemoServer(const DemoServerOptions &options, QObject *parent)
     config.targetTasks = options.tasks;
     config.speed = options.speed;
     config.retentionSeconds = options.retentionSeconds;
+    config.failWithinSeconds = options.failWithinSeconds;
     config.epochMsecs = options.epochMsecs >= 0 ? options.epochMsecs : d->clock();
     d->scenario = std::make_unique<Scenario>(config);
     d->names = makeNameLists(d->scenario->topology());

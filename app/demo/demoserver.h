@@ -56,6 +56,8 @@ struct DemoServerOptions {
     double speed = 1.0;            // scenario speed (durations are divided by it)
     qint64 retentionSeconds = -1;  // finished trees stay listed this long (before speed); < 0: by size
                                    // (defaultRetentionSeconds() in scenario.h)
+    qint64 failWithinSeconds = 0;  // > 0: a backup starts at once and fails within this many seconds
+                                   // (ScenarioConfig::failWithinSeconds; the window's demo sets it)
     FaultOptions faults;
     std::function<qint64()> clock; // UTC milliseconds since 1970; empty: the system clock
     qint64 epochMsecs = -1;        // when the scenario starts; < 0: clock() at construction

@@ -119,8 +119,13 @@ int main(int argc, char *argv[])
         "500, 503, 401, 403 or 404 (that problem+json), drop (the connection closed), slow (answered after 40 s), "
         "or none (the default)."_s,
         u"KIND"_s, u"none"_s);
+    const QCommandLineOption failWithin(
+        u"fail-within"_s,
+        u"Start a backup at once that fails within SECONDS of wall time, whatever --speed (default 0: none): "
+        "something for a notification to announce."_s,
+        u"SECONDS"_s, u"0"_s);
     parser.addOptions({port, account, token, seed, tasks, speed, retention, errorRate, dropRate, truncateRate, latency,
-                       unauthorizedAfter, namesFault});
+                       unauthorizedAfter, namesFault, failWithin});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -146,6 +151,7 @@ int main(int argc, char *argv[])
     const auto unauthorizedValue =
         readNumber<qint64>(parser.value(unauthorizedAfter), 0, std::numeric_limits<qint64>::max());
     const auto namesFaultValue = namesFaultFromName(parser.value(namesFault));
+    const auto failWithinValue = readNumber<qint64>(parser.value(failWithin), 0, 86400);
     if (!portValue)
         return usageError(u"--port must be an integer from 0 to 65535"_s);
     if (!seedValue)
@@ -164,6 +170,8 @@ int main(int argc, char *argv[])
         return usageError(u"--unauthorized-after must be a non-negative integer"_s);
     if (!namesFaultValue)
         return usageError(u"--names-fault must be one of: "_s + namesFaultNames().join(u", "_s));
+    if (!failWithinValue)
+        return usageError(u"--fail-within must be an integer from 0 to 86400 (seconds)"_s);
     if (parser.isSet(account) && !isPathSafe(parser.value(account)))
         return usageError(u"--account must be non-empty and use only letters, digits, '-', '_', '.' and '~'"_s);
     if (parser.isSet(token) && !isTokenText(parser.value(token)))
@@ -175,6 +183,7 @@ int main(int argc, char *argv[])
     options.tasks = int(*tasksValue);
     options.speed = *speedValue;
     options.retentionSeconds = *retentionValue;
+    options.failWithinSeconds = *failWithinValue;
     options.faults.errorRate = *errorValue;
     options.faults.dropRate = *dropValue;
     options.faults.truncateRate = *truncateValue;

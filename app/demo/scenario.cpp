@@ -84,7 +84,7 @@ struct Scenario::Private {
     bool changed = false;
     mutable std::shared_ptr<const ScenarioSnapshot> snapshot;
 
-    void startTree(quint64 index, qint64 created);
+    void startTree(quint64 index, qint64 created, qint64 failWithinUs = 0);
     void update(quint64 index, Tree &tree);
     void retire(quint64 index);
     TaskRecordPtr makeRecord(const std::shared_ptr<const TaskIdentity> &identity, const Observed &o,
@@ -113,10 +113,10 @@ TaskRecordPtr Scenario::Private::makeRecord(const std::shared_ptr<const TaskIden
     return record;
 }
 
-void Scenario::Private::startTree(quint64 index, qint64 created)
+void Scenario::Private::startTree(quint64 index, qint64 created, qint64 failWithinUs)
 {
     QRandomGenerator rng = seededGenerator(config.seed, index, 0x7ee1);
-    TreePlan plan = makePlan(rng, created, topology, config.speed, retentionUs);
+    TreePlan plan = makePlan(rng, created, topology, config.speed, retentionUs, failWithinUs);
     if (plan.retire <= nowUs)
         return; // over before the clock got here: never listed
 
@@ -192,6 +192,11 @@ Scenario::Scenario(const ScenarioConfig &config)
     d->nextArrivalUs = epochUs - warmUpUs;
     d->nowUs = d->nextArrivalUs - 1;
     advanceTo(config.epochMsecs);
+    if (config.failWithinSeconds > 0) {
+        d->startTree(d->nextTreeIndex++, epochUs, config.failWithinSeconds * kUsPerSecond);
+        ++d->generation;
+        d->snapshot.reset();
+    }
 }
 
 Scenario::~Scenario() = default;

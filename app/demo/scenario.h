@@ -36,6 +36,8 @@ struct ScenarioConfig {
     qint64 epochMsecs = 0;          // UTC ms since 1970 when the scenario "starts" (the list is full already)
     qint64 retentionSeconds = -1;   // finished trees leave the list this long (before speed) after they end;
                                     // < 0: defaultRetentionSeconds(targetTasks)
+    qint64 failWithinSeconds = 0;   // > 0: a backup starts at the epoch and fails within this many
+                                    // seconds (not divided by speed): a new user sees a failure soon
 };
 
 // The retention of a scenario of `targetTasks` tasks unless told otherwise: 900 s up to 300 tasks

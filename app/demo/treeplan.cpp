@@ -98,7 +98,8 @@ const Segment &segmentAt(const TreePlan &plan, qint64 t)
 
 } // namespace
 
-TreePlan makePlan(QRandomGenerator &rng, qint64 created, const Topology &topo, double speed, qint64 retentionUs)
+TreePlan makePlan(QRandomGenerator &rng, qint64 created, const Topology &topo, double speed, qint64 retentionUs,
+                  qint64 failWithinUs)
 {
     auto usecs = [speed](double seconds) {
         return std::max<qint64>(1000, qint64(std::llround(seconds * double(kUsPerSecond) / speed)));
@@ -117,7 +118,7 @@ TreePlan makePlan(QRandomGenerator &rng, qint64 created, const Topology &topo, d
     const double pauseRoll = rng.generateDouble();
     const double pauseStepRoll = rng.generateDouble();
     const double pauseFrac = uniform(rng, 0.1, 0.9);
-    const qint64 queue = usecs(uniform(rng, kQueueSeconds[0], kQueueSeconds[1]));
+    qint64 queue = usecs(uniform(rng, kQueueSeconds[0], kQueueSeconds[1]));
     const qint64 pausing = usecs(uniform(rng, kPausingSeconds[0], kPausingSeconds[1]));
     const qint64 paused = usecs(uniform(rng, kPausedSeconds[0], kPausedSeconds[1]));
     const qint64 cancelling = usecs(uniform(rng, kCancellingSeconds[0], kCancellingSeconds[1]));
@@ -134,6 +135,8 @@ TreePlan makePlan(QRandomGenerator &rng, qint64 created, const Topology &topo, d
             break;
         }
     }
+    if (failWithinUs > 0)
+        plan.kind = 0; // a backup: what an operator watches most
     const TreeKind &kind = kTreeKinds[plan.kind];
     plan.steps = stepCount(kind);
     plan.scheduled = kind.schedulable && scheduleRoll < 0.7;
@@ -142,14 +145,21 @@ TreePlan makePlan(QRandomGenerator &rng, qint64 created, const Topology &topo, d
         const TaskKind &step = stepKind(kind, i);
         plan.work[size_t(i)] = usecs(step.minSeconds + (step.maxSeconds - step.minSeconds) * workRolls[size_t(i)]);
     }
-    if (outcomeRoll < kFailProbability)
+    if (failWithinUs > 0) {
+        // Queued for a twentieth of the time, then every step shares 90% of it: the failure comes
+        // during the last step, before failWithinUs.
+        queue = std::min(queue, failWithinUs / 20);
+        for (int i = 0; i < plan.steps; ++i)
+            plan.work[size_t(i)] = std::max<qint64>(1000, failWithinUs * 9 / 10 / plan.steps);
+    }
+    if (failWithinUs > 0 || outcomeRoll < kFailProbability)
         plan.outcome = TaskState::Failed;
     else if (outcomeRoll < kFailProbability + kCancelProbability)
         plan.outcome = TaskState::Cancelled;
     const bool ends = plan.outcome != TaskState::Completed;
     plan.termStep = ends ? std::min(plan.steps - 1, int(termStepRoll * plan.steps)) : plan.steps - 1;
     const int pauseStep = std::min(plan.steps - 1, int(pauseStepRoll * plan.steps));
-    const bool pause = pauseRoll < kPauseProbability
+    const bool pause = failWithinUs <= 0 && pauseRoll < kPauseProbability
                        && !(ends && (pauseStep > plan.termStep || (pauseStep == plan.termStep && pauseFrac >= termFrac)));
 
     qint64 t = created + queue;

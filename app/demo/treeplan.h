@@ -46,7 +46,10 @@ struct TreePlan {
 
 // Draws the plan of a tree scheduled at `created` (microseconds): kind, app, user, the work of each
 // step, an optional pause, and how it ends; durations divided by `speed`.
-TreePlan makePlan(QRandomGenerator &rng, qint64 created, const Topology &topo, double speed, qint64 retentionUs);
+// `failWithinUs` > 0: the tree fails, without a pause, within that many microseconds of `created`
+// (whatever the speed): the demo's "a failure within a minute" (ScenarioConfig::failWithinSeconds).
+TreePlan makePlan(QRandomGenerator &rng, qint64 created, const Topology &topo, double speed, qint64 retentionUs,
+                  qint64 failWithinUs = 0);
 
 // What a task shows at a time.
 struct Observed {

@@ -3,6 +3,7 @@
 #include "filtercontroller.h"
 
 #include "changeplan.h"
+#include "filterclauses.h"
 #include "scheduler.h"
 #include "taskfilterproxymodel.h"
 #include "taskforest.h"
@@ -106,6 +107,21 @@ private Q_SLOTS:
         QCOMPARE(edited.size(), 1);
         QCOMPARE(edited.at(0).at(0).toString(), expected);
         QCOMPARE(FilterController::editForState(text, state, action).text, expected);
+    }
+
+    // The Stalled chip adds `stalled gte 0`, and a second click removes every stalled clause.
+    void stalledChipToggles()
+    {
+        QSignalSpy edited(m_controller.get(), &FilterController::textEdited);
+        m_controller->setEditBase([] { return u"state eq 'running'"_s; });
+        m_controller->toggleStalled();
+        QCOMPARE(edited.takeFirst().at(0).toString(), u"state eq 'running' and stalled gte 0"_s);
+        QVERIFY(FilterEdit::hasFieldClause(u"state eq 'running' and stalled gte 0"_s, FilterField::Stalled));
+        QVERIFY(!FilterEdit::hasFieldClause(u"state eq 'running' or stalled gte 0"_s, FilterField::Stalled)); // not top-level
+        QVERIFY(!FilterEdit::hasFieldClause(u"stalled gte"_s, FilterField::Stalled)); // does not parse
+        m_controller->setEditBase([] { return u"stalled gt 1800 and state eq 'running'"_s; });
+        m_controller->toggleStalled();
+        QCOMPARE(edited.takeFirst().at(0).toString(), u"state eq 'running'"_s);
     }
 
     void requestsEditWhatTheEditorShows()

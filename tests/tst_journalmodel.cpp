@@ -6,12 +6,14 @@
 #include "journalfilterproxy.h"
 #include "journalspec.h"
 #include "journalmodel.h"
+#include "snapshotdiff.h"
 #include "taskformat.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSignalSpy>
+#include <QTimeZone>
 #include <QTest>
 
 #include <memory>
@@ -298,6 +300,39 @@ private Q_SLOTS:
                  u"2026-03-04T10:01:00.000Z\tBackup of a\ta\tshop\tRunning → Failed\tOut of space: the volume is full"_s);
         QCOMPARE(f.model.rowText(7), QString());
         QCOMPARE(f.model.flags(f.model.index(0, 0)) & Qt::ItemIsEditable, Qt::NoItemFlags);
+    }
+
+    // A plan's transitions as rows (no history file, and the frozen tree's changes): names, texts
+    // of the states, the failure's reason.
+    void rowsOfAPlan()
+    {
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(1'700'000'000, QTimeZone::UTC);
+        Task running;
+        running.id = u"t1"_s;
+        running.name = u"astra.backup"_s;
+        running.summary = u"Backup"_s;
+        running.state = TaskState::Running;
+        running.stateText = u"running"_s;
+        running.metadata.labels = {{u"app"_s, u"pg-orders"_s}};
+        Task failed = running;
+        failed.state = TaskState::Failed;
+        failed.stateText = u"failed"_s;
+        failed.stateDetails = {{u"error"_s, u"bucket unreachable"_s, u"timeout"_s, {}}};
+        const TaskForestPtr before = TaskForest::build(QList<Task>{running});
+        const ChangePlan plan = SnapshotDiff::compute(before, {failed}, {}, at);
+        const QList<HistoryTransition> rows = JournalModel::rowsOf(plan, nullptr);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().taskId, u"t1"_s);
+        QCOMPARE(rows.first().taskSummary, u"Backup"_s);
+        QCOMPARE(rows.first().appName, u"pg-orders"_s);
+        QCOMPARE(rows.first().from, u"running"_s);
+        QCOMPARE(rows.first().to, u"failed"_s);
+        QCOMPARE(rows.first().at, at);
+        QCOMPARE(rows.first().reason, u"bucket unreachable"_s);
+        JournalModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.append(rows);
+        QCOMPARE(model.rowCount(), 1);
     }
 
     void clearEmpties()

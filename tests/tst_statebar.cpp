@@ -133,6 +133,26 @@ private Q_SLOTS:
 
     void cleanup() { m_bar.reset(); }
 
+    // The Stalled chip: hidden with nothing stalled unless the filter names it, its count read out,
+    // a click reported (the window toggles the clause).
+    void stalledChip()
+    {
+        QAbstractButton *chip = m_bar->stalledChip();
+        QVERIFY(chip->isHidden());
+        m_bar->setStalledCount(2);
+        QVERIFY(chip->isVisible());
+        QVERIFY(chip->accessibleName().contains(u"2"_s));
+        QSignalSpy spy(m_bar.get(), &StateBar::stalledActivated);
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QCOMPARE(spy.size(), 1);
+        m_bar->setStalledSelected(true);
+        QVERIFY(chip->isChecked());
+        m_bar->setStalledCount(0);
+        QVERIFY(chip->isVisible()); // lit: still there to be clicked off
+        m_bar->setStalledSelected(false);
+        QVERIFY(chip->isHidden());
+    }
+
     void mouseClicks_data() { addModifierRows(); }
     void mouseClicks()
     {

@@ -316,6 +316,36 @@ private Q_SLOTS:
         QVERIFY(!m_view->createCellMenu(QModelIndex(), nullptr));
     }
 
+    // Watch, from the context menu (checked when watched) and from a click on the star column.
+    void watchFromMenuAndStar()
+    {
+        QSignalSpy spy(m_view.get(), &TaskTreeView::watchRequested);
+        std::unique_ptr<QMenu> menu(m_view->createCellMenu(shown(u"t140"_s), nullptr));
+        QAction *watch = action(menu.get(), TaskTreeView::tr("&Watch"));
+        QVERIFY(watch && watch->isCheckable() && !watch->isChecked());
+        watch->trigger();
+        QCOMPARE(spy.takeFirst(), (QVariantList{u"t140"_s, true}));
+        m_model->setWatched({u"t140"_s});
+        menu.reset(m_view->createCellMenu(shown(u"t140"_s), nullptr));
+        watch = action(menu.get(), TaskTreeView::tr("&Watch"));
+        QVERIFY(watch->isChecked());
+        watch->trigger();
+        QCOMPARE(spy.takeFirst(), (QVariantList{u"t140"_s, false}));
+
+        const QModelIndex star = shown(u"t140"_s).siblingAtColumn(TaskTreeModel::WatchColumn);
+        QCOMPARE(star.data().toString(), u"★"_s);
+        m_view->scrollTo(star);
+        const QPoint at = m_view->visualRect(star).center();
+        QVERIFY(m_view->viewport()->rect().contains(at));
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.takeFirst(), (QVariantList{u"t140"_s, false}));
+        // A click elsewhere in the row watches nothing.
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+                          m_view->visualRect(shown(u"t140"_s).siblingAtColumn(TaskTreeModel::StateColumn)).center());
+        QCOMPARE(spy.size(), 0);
+    }
+
     // Expand Subtree opens every task below (leaves stay out of the expanded set); Collapse Subtree
     // closes them all, so that opening the task again shows only its children.
     void expandAndCollapseSubtree()

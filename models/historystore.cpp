@@ -1508,6 +1508,42 @@ QList<HistorySample> HistoryDatabase::samples(const HistoryQuery &query) const
     }, &d->readError);
 }
 
+DurationTable HistoryDatabase::durations(const QString &connection, int perKey, int maxRows) const
+{
+    DurationTable table;
+    if (!d->open || connection.isEmpty())
+        return table;
+    // Newest first, so that each key keeps its newest runs. Completed only: a failed or cancelled
+    // run says nothing of how long a good one takes.
+    const QString sql = u"SELECT t.task_id, t.json FROM tasks t JOIN connections c ON c.id = t.connection"
+                        " WHERE c.key = ? AND t.state = ? AND t.json IS NOT NULL"
+                        " ORDER BY COALESCE(t.last_change, t.first_seen) DESC, t.id DESC LIMIT ?"_s;
+    JsonUnpacker unpacker;
+    QList<HistoryTask> rows = readRows<HistoryTask>(d->db(), sql, {connection, u"completed"_s, qMax(0, maxRows)}, false,
+                                                    [&unpacker](const QSqlQuery &q) {
+        HistoryTask task;
+        task.id = q.value(0).toString();
+        task.json = unpacker.unpack(q.value(1).toByteArray());
+        return task;
+    }, &d->readError);
+    // Parsed a slice at a time: the JSON of a slice, not of every row, is held at once.
+    constexpr qsizetype kSlice = 2'000;
+    for (qsizetype start = 0; start < rows.size(); start += kSlice) {
+        const QList<Task> tasks = tasksFromHistory(rows.mid(start, kSlice));
+        for (const Task &task : tasks) {
+            if (!task.startTime.isValid() || !task.endTime.isValid() || task.endTime < task.startTime)
+                continue;
+            QList<qint64> &runs = table[DurationKey{task.name, TaskPlace::idOf(task, NameKind::App)}];
+            if (runs.size() < perKey)
+                runs.append(task.startTime.secsTo(task.endTime));
+        }
+        // The JSON of the slice just read is not needed any more.
+        for (qsizetype i = start; i < qMin(rows.size(), start + kSlice); ++i)
+            rows[i].json.clear();
+    }
+    return table;
+}
+
 QList<std::pair<QString, QString>> HistoryDatabase::connections() const
 {
     QList<std::pair<QString, QString>> out;
@@ -1718,6 +1754,14 @@ void HistoryStore::queryTransitions(const HistoryQuery &query, QObject *context,
     QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, query, context = QPointer<QObject>(context),
                                          done = std::move(done)]() mutable {
         deliver<QList<HistoryTransition>>(this, context, std::move(done), worker->db.transitions(query));
+    }, Qt::QueuedConnection);
+}
+
+void HistoryStore::queryDurations(const QString &connection, QObject *context, std::function<void(DurationTable)> done)
+{
+    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, connection, context = QPointer<QObject>(context),
+                                         done = std::move(done)]() mutable {
+        deliver<DurationTable>(this, context, std::move(done), worker->db.durations(connection));
     }, Qt::QueuedConnection);
 }
 

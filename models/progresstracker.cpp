@@ -121,6 +121,8 @@ void ProgressTracker::prepare(QList<Task> &tasks, const QDateTime &at)
 
 void ProgressTracker::setDurations(DurationTable durations)
 {
+    for (QList<qint64> &runs : durations)
+        std::sort(runs.begin(), runs.end());
     QMutexLocker locker(&m_durationsLock);
     m_durations = std::move(durations);
 }
@@ -193,13 +195,21 @@ std::optional<EtaRange> ProgressTracker::etaFromHistory(QList<qint64> durations,
 {
     if (durations.size() < 3)
         return std::nullopt;
-    std::vector<double> remaining;
-    remaining.reserve(size_t(durations.size()));
-    for (const qint64 duration : std::as_const(durations))
-        remaining.push_back(std::max(0.0, double(duration - elapsedSeconds)));
-    std::sort(remaining.begin(), remaining.end());
+    // setDurations() sorts once: then this is O(n) per task and poll, without a copy.
+    if (!std::is_sorted(durations.cbegin(), durations.cend()))
+        std::sort(durations.begin(), durations.end());
+    // What remains of each run is monotonic in its duration: the percentiles of the sorted
+    // durations' remainders are those of the remainders.
+    const auto remaining = [&](double p) {
+        const double position = p * double(durations.size() - 1);
+        const auto below = qsizetype(std::floor(position));
+        const auto above = qsizetype(std::ceil(position));
+        const double low = std::max(0.0, double(durations.at(below) - elapsedSeconds));
+        const double high = std::max(0.0, double(durations.at(above) - elapsedSeconds));
+        return low + (high - low) * (position - double(below));
+    };
     // Already longer than most runs: "a little longer", not a negative or zero time.
-    return roundedRange(percentile(remaining, 0.25), percentile(remaining, 0.75), EtaRange::History);
+    return roundedRange(remaining(0.25), remaining(0.75), EtaRange::History);
 }
 
 std::optional<EtaRange> ProgressTracker::combine(std::optional<EtaRange> rate, std::optional<EtaRange> history)

@@ -331,7 +331,7 @@ void AttentionEngine::onPlanApplied(const ChangePlan &plan, const NameTable &nam
             // It left the states it was told in: entering one again is news.
             const std::optional<AttentionEvent> now = stateEvent(change.to);
             *it &= quint8(~(kStateEvents & ~(now ? bit(*now) : 0)));
-            if (change.to != TaskState::Running)
+            if (change.to == TaskState::NotStarted) // a pause and a resume are not a start
                 *it &= quint8(~bit(AttentionEvent::Starts));
         }
         if (const std::optional<AttentionEvent> event = stateEvent(change.to)) {

@@ -216,12 +216,15 @@ void TestAttentionEngine::completesAndStarts()
     QCOMPARE(s.messages.at(2).ruleId, u"end"_s);
     QCOMPARE(s.messages.at(3).title, u"Backup started on prod-east"_s);
     QCOMPARE(s.messages.at(3).taskIds, QStringList{u"d"_s});
-    // Paused and resumed: not a start.
+    // Paused and resumed: not a start, not even when a resync shows it running again.
     s.clock.advance(60'000);
-    Task paused = job(u"a"_s, TaskState::Paused);
-    s.poll({paused});
+    s.poll({job(u"a"_s, TaskState::Paused)});
     s.clock.advance(5000);
     s.poll({job(u"a"_s, TaskState::Running)});
+    s.clock.advance(5000);
+    s.poll({job(u"a"_s, TaskState::Paused)});
+    s.clock.advance(5000);
+    s.poll({job(u"a"_s, TaskState::Running)}, true);
     QCOMPARE(s.messages.size(), 4);
 }
 
@@ -245,6 +248,19 @@ void TestAttentionEngine::manyEventsInOnePlanAreOneMessage()
     QCOMPARE(lines.constFirst(), u"Backup · elastic-metrics: Snapshot failed: the volume is full"_s);
     QCOMPARE(lines.constLast(), u"…and 2 more"_s);
     QCOMPARE(s.matched.size(), 7); // every event, grouped or not
+    // Several kinds of events: each line says what happened; the most urgent wins; no one rule to mute.
+    Session mixed;
+    mixed.engine.setRules({rule(u"f"_s, AttentionEvent::Fails), rule(u"c"_s, AttentionEvent::Completes)});
+    mixed.poll(jobs({u"a"_s, u"b"_s, u"c"_s, u"d"_s}, TaskState::Running));
+    mixed.clock.advance(5000);
+    mixed.poll({job(u"a"_s, TaskState::Completed), job(u"b"_s, TaskState::Failed, {}, u"K2"_s),
+                job(u"c"_s, TaskState::Completed), job(u"d"_s, TaskState::Completed)});
+    QCOMPARE(mixed.messages.size(), 1);
+    QCOMPARE(mixed.messages.constFirst().title, u"4 event(s)"_s);
+    QCOMPARE(mixed.messages.constFirst().urgency, Urgency::Critical);
+    QCOMPARE(mixed.messages.constFirst().ruleId, QString());
+    QCOMPARE(mixed.messages.constFirst().body.split(u'\n').at(1),
+             u"Backup failed on prod-west · elastic-metrics: Snapshot failed: the volume is full"_s);
     // Exactly the threshold: one message each.
     Session t;
     t.engine.setRules(defaultAttentionRules());

@@ -97,6 +97,11 @@ Q_SIGNALS:
     void rulesChanged(const QList<AttentionRule> &rules);
 
 private:
+    // Sends now, groups, or holds until the burst window closes.
+    void dispatch(const QList<AttentionItem> &items);
+    void flushHeld();
+    NotificationMessage messageFor(const QList<AttentionItem> &items) const;
+
     struct Private;
     std::unique_ptr<Private> d;
 };

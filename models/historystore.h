@@ -5,6 +5,7 @@
 
 #include "changeplan.h"
 #include "nametable.h"
+#include "progresstracker.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -178,6 +179,10 @@ public:
     QList<HistoryTask> tasks(const HistoryQuery &query) const;
     QList<HistoryTransition> transitions(const HistoryQuery &query) const; // in time order
     QList<HistorySample> samples(const HistoryQuery &query) const;         // in time order
+    // How long the connection's completed tasks ran (startTime to endTime of their JSON), per task
+    // name and app id (ProgressTracker's key): the newest `perKey` runs of each, reading at most
+    // the newest `maxRows` completed tasks. Empty for an unknown connection.
+    DurationTable durations(const QString &connection, int perKey = 200, int maxRows = 50'000) const;
     // Every connection recorded: key -> label.
     QList<std::pair<QString, QString>> connections() const;
     qint64 fileSize() const;
@@ -225,6 +230,8 @@ public:
     void queryTasks(const HistoryQuery &query, QObject *context, std::function<void(QList<HistoryTask>)> done);
     void queryTransitions(const HistoryQuery &query, QObject *context,
                           std::function<void(QList<HistoryTransition>)> done);
+    // HistoryDatabase::durations() of a connection (historyConnectionKey()): once at connect, for ETAs.
+    void queryDurations(const QString &connection, QObject *context, std::function<void(DurationTable)> done);
 
     // Blocks until everything queued so far is written (for `watch` at exit, and tests).
     void flush();

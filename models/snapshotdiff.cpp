@@ -180,6 +180,9 @@ SnapshotDiff::Columns SnapshotDiff::changedColumns(const Task &old, quint8 oldMa
     touch(Model::DurationColumn, old.startTime != task.startTime || old.endTime != task.endTime
                                      || old.cancelTime != task.cancelTime || old.state != task.state);
     touch(Model::ResourceColumn, old.resourceURI != task.resourceURI);
+    // What ProgressTracker adds: the ETA cell, and the state's "stalled" mark (StalledRole).
+    touch(Model::EtaColumn, old.eta != task.eta || old.state != task.state);
+    touch(Model::StateColumn, old.stalledSince.isValid() != task.stalledSince.isValid());
     if (last < 0)
         touch(Model::NameColumn, true); // only fields without a column changed: the task role did
     // A sorting proxy re-checks a row's place only when the changed columns include its sort

@@ -333,6 +333,7 @@ private Q_SLOTS:
     void storeRecordsOnItsThreadAndAnswersOnTheCallers();
     void storeReportsItsStatus();
     void storeFailsAWriteAndRecovers();
+    void durationsOfCompletedRuns();
 
 private:
     QString file(const QString &name = u"history.sqlite"_s) const { return m_dir->filePath(name); }
@@ -1227,6 +1228,58 @@ void TestHistoryStore::storeFailsAWriteAndRecovers()
     QCOMPARE(store.status(), HistoryStore::Status::Recording);
     QVERIFY(store.message().isEmpty());
     QCOMPARE(status.size(), 3); // Recording, Failed, Recording
+}
+
+void TestHistoryStore::durationsOfCompletedRuns()
+{
+    {
+        HistoryDatabase db;
+        QCOMPARE(db.open(file()), HistoryDatabase::OpenResult::Opened);
+        Poller poller(&db);
+        QList<Task> list = tasks(u"a n=backup s=0; b n=backup s=0 e=600 st=completed; c n=backup s=0;"
+                                 " d n=backup s=0 e=50 st=failed; e n=backup s=10 e=130 st=completed;"
+                                 " y n=restore s=10 e=70 st=completed; z n=restore st=completed"_s);
+        list += tasks(u"x n=backup s=0 e=900 st=completed"_s, u"app-2"_s);
+        QVERIFY(poller.poll(list, at(0), true, true));
+        // a completes later: the newest run of its kind.
+        list[0] = tasks(u"a n=backup s=0 e=300 st=completed"_s).constFirst();
+        QVERIFY(poller.poll(list, at(400)));
+        // Another connection's runs are not this one's.
+        Poller other(&db);
+        const QString otherKey = historyConnectionKey(QUrl(u"https://other.example.com"_s), u"acct"_s);
+        other.plan = SnapshotDiff::compute({}, tasks(u"o n=backup s=0 e=5 st=completed"_s), {}, at(0));
+        QVERIFY(db.record(HistoryBatch::fromPlan(other.plan, otherKey, u"other"_s, other.table, true, true, at(0))));
+
+        DurationTable table = db.durations(kKey);
+        QCOMPARE(table.size(), 3);
+        QList<qint64> backups = table.value(DurationKey{u"backup"_s, u"app-1"_s});
+        QCOMPARE(backups.constFirst(), 300); // newest first
+        std::sort(backups.begin(), backups.end());
+        QCOMPARE(backups, (QList<qint64>{120, 300, 600})); // completed only: not d (failed) nor c (running)
+        QCOMPARE(table.value(DurationKey{u"backup"_s, u"app-2"_s}), QList<qint64>{900});
+        QCOMPARE(table.value(DurationKey{u"restore"_s, u"app-1"_s}), QList<qint64>{60}); // z has no times
+        // Bounded: the newest runs per key, the newest rows overall.
+        QCOMPARE(db.durations(kKey, 1).value(DurationKey{u"backup"_s, u"app-1"_s}), QList<qint64>{300});
+        table = db.durations(kKey, 200, 1);
+        QCOMPARE(table.size(), 1);
+        QCOMPARE(table.value(DurationKey{u"backup"_s, u"app-1"_s}), QList<qint64>{300});
+        QCOMPARE(db.durations(otherKey).value(DurationKey{u"backup"_s, u"app-1"_s}), QList<qint64>{5});
+        QVERIFY(db.durations(u"no-such-connection"_s).isEmpty());
+    }
+    // Through the store: on its thread, answered on the caller's.
+    HistoryStore store;
+    store.open(file());
+    QTRY_COMPARE(store.status(), HistoryStore::Status::Recording);
+    QObject context;
+    std::optional<DurationTable> answer;
+    Qt::HANDLE answeredOn = nullptr;
+    store.queryDurations(kKey, &context, [&](DurationTable result) {
+        answer = std::move(result);
+        answeredOn = QThread::currentThreadId();
+    });
+    QTRY_VERIFY(answer.has_value());
+    QCOMPARE(answeredOn, QThread::currentThreadId());
+    QCOMPARE(answer->value(DurationKey{u"backup"_s, u"app-2"_s}), QList<qint64>{900});
 }
 
 int main(int argc, char **argv)

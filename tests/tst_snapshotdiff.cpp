@@ -107,6 +107,7 @@ private Q_SLOTS:
     void planNamesWhatChanged();
     void planRemovesOnlyTheTopmostGoneTasks();
     void planListsTransitions();
+    void planNamesTheEtaAndStallCells();
     void planForAnotherTreeIsRefused();
     void randomPlansOnAWorkerEqualAFreshBuild_data();
     void randomPlansOnAWorkerEqualAFreshBuild();
@@ -263,6 +264,26 @@ void TestSnapshotDiff::planRemovesOnlyTheTopmostGoneTasks()
     QVERIFY(model.apply(SnapshotDiff::compute(model.forest(), parseSpec(u"a; a1<a; a11<a1; a12<a1; b; b1<b; k<a1"_s))));
     QVERIFY(model.apply(SnapshotDiff::compute(model.forest(), parseSpec(u"b; k<a1"_s))));
     QCOMPARE(modelDifferences(model, parseSpec(u"b; k<a1"_s)), QString());
+}
+
+void TestSnapshotDiff::planNamesTheEtaAndStallCells()
+{
+    // ProgressTracker's fields change no JSON: the ETA cell, and the State cell for the stall mark.
+    Task before = makeTask(u"a"_s);
+    Task after = before;
+    after.eta = EtaRange{60, 120, EtaRange::Rate};
+    auto columns = SnapshotDiff::changedColumns(before, 0, after, 0);
+    QCOMPARE(columns.first, int(TaskTreeModel::EtaColumn));
+    QCOMPARE(columns.last, int(TaskTreeModel::EtaColumn));
+    before = after;
+    after.stalledSince = kBase;
+    columns = SnapshotDiff::changedColumns(before, 0, after, 0);
+    QCOMPARE(columns.first, int(TaskTreeModel::StateColumn));
+    QCOMPARE(columns.last, int(TaskTreeModel::StateColumn));
+    // Through a plan: the task is changed although its bytes are the same.
+    const auto plan = SnapshotDiff::compute(TaskForest::build(QList<Task>{before}), QList<Task>{after});
+    QCOMPARE(plan.changed.size(), size_t(1));
+    QCOMPARE(plan.changed.front().firstColumn, int(TaskTreeModel::StateColumn));
 }
 
 void TestSnapshotDiff::planListsTransitions()

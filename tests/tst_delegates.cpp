@@ -81,6 +81,14 @@ protected:
     }
 };
 
+// The rows of a test run in the light and the dark test palette (a bool column "dark").
+void addPaletteRows()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
 // A row of a model with the roles the delegates paint from, in every column (as TaskTreeModel gives them).
 void setRowData(QStandardItemModel *model, int row, int role, const QVariant &value)
 {
@@ -133,6 +141,11 @@ struct HighlightFixture
             view.header()->resizeSection(column, column == TaskTreeModel::StateColumn ? 260 : 120);
     }
 
+    bool show()
+    {
+        view.show();
+        return QTest::qWaitForWindowExposed(&view);
+    }
     QImage grab(int row, int column)
     {
         const QRect rect = view.visualRect(model.index(row, column));
@@ -213,9 +226,7 @@ private Q_SLOTS:
     // and dark palettes alike.
     void cancelledBarIsNeutral_data()
     {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
+        addPaletteRows();
     }
 
     void cancelledBarIsNeutral()
@@ -451,9 +462,7 @@ private Q_SLOTS:
     // nothing at 5 s, in every delegate's cells; a row that did not change is not tinted.
     void changeHighlightFades_data()
     {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
+        addPaletteRows();
     }
 
     void changeHighlightFades()
@@ -461,8 +470,7 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         const QPalette palette = testPalette(dark);
         HighlightFixture fixture(palette);
-        fixture.view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&fixture.view));
+        QVERIFY(fixture.show());
         const QColor base = palette.color(QPalette::Base);
         const QColor highlight = palette.color(QPalette::Highlight);
         const auto strengthOf = [&](const QColor &pixel) {
@@ -507,9 +515,7 @@ private Q_SLOTS:
     // bar's shape), long after the fade, until the role goes false; a selected row keeps the bar.
     void unseenFailureStays_data()
     {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
+        addPaletteRows();
     }
 
     void unseenFailureStays()
@@ -517,8 +523,7 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         const QPalette palette = testPalette(dark);
         HighlightFixture fixture(palette);
-        fixture.view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&fixture.view));
+        QVERIFY(fixture.show());
         const QColor base = palette.color(QPalette::Base);
         const QColor failure = TaskColors::accent(TaskState::Failed, palette);
         fixture.now = fixture.changedAt.addSecs(3600);
@@ -552,8 +557,7 @@ private Q_SLOTS:
     void stalledBadgeSaysSo()
     {
         HighlightFixture fixture(testPalette(false));
-        fixture.view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&fixture.view));
+        QVERIFY(fixture.show());
         const QPalette palette = testPalette(false);
         const QImage plain = fixture.grab(1, TaskTreeModel::StateColumn);
         setRowData(&fixture.model, 1, TaskTreeModel::StalledRole, true);
@@ -613,6 +617,37 @@ private Q_SLOTS:
         // Other roles start nothing.
         model.setData(model.index(0, 0), u"renamed"_s);
         QVERIFY(!highlighter->isAnimating());
+    }
+
+    // What a repaint of a screen of rows costs, plain, fading, and with unseen failures (run with
+    // -iterations N for figures; the highlight adds two role reads per cell and one fill).
+    void paintCostOfHighlightedRows_data()
+    {
+        QTest::addColumn<int>("look");
+        QTest::newRow("plain") << 0;
+        QTest::newRow("fading") << 1;
+        QTest::newRow("unseen failure") << 2;
+    }
+
+    void paintCostOfHighlightedRows()
+    {
+        QFETCH(int, look);
+        HighlightFixture fixture(testPalette(false));
+        fixture.model.setRowCount(40);
+        for (int row = 0; row < 40; ++row) {
+            fixture.model.setData(fixture.model.index(row, TaskTreeModel::NameColumn), u"Backup %1"_s.arg(row));
+            fixture.model.setData(fixture.model.index(row, TaskTreeModel::StateColumn),
+                                  TaskFormat::stateName(TaskState::Running, {}));
+            setRowData(&fixture.model, row, TaskTreeModel::StateRole, int(TaskState::Running));
+            setRowData(&fixture.model, row, TaskTreeModel::ChangedAtRole, look == 1 ? QVariant(fixture.changedAt) : QVariant());
+            setRowData(&fixture.model, row, TaskTreeModel::UnseenFailureRole, look == 2);
+        }
+        fixture.view.resize(1600, 900);
+        fixture.now = fixture.changedAt.addMSecs(1000);
+        QVERIFY(fixture.show());
+        QBENCHMARK {
+            fixture.view.viewport()->repaint();
+        }
     }
 
     void darkPaletteKeepsTheFailureColourReadable()

@@ -58,14 +58,14 @@ void RowHighlight::paintUnder(QPainter *painter, const QStyleOptionViewItem &opt
 {
     if (look.isEmpty() || option.state & QStyle::State_Selected)
         return;
-    QColor tint;
-    if (look.unseenFailure) {
-        tint = TaskColors::accent(TaskState::Failed, option.palette);
-        tint.setAlphaF(float(failureOpacity));
-    } else {
-        tint = option.palette.color(QPalette::Highlight);
-        tint.setAlphaF(float(changeOpacity * look.change));
-    }
+    // Mixed here with the row's background and filled opaque: a translucent fill blends every pixel
+    // of every cell, which made a screen of highlighted rows a quarter slower to paint.
+    const QColor background = option.palette.color(option.features & QStyleOptionViewItem::Alternate
+                                                       ? QPalette::AlternateBase
+                                                       : QPalette::Base);
+    const QColor tint = look.unseenFailure
+                            ? TaskColors::mix(background, TaskColors::accent(TaskState::Failed, option.palette), failureOpacity)
+                            : TaskColors::mix(background, option.palette.color(QPalette::Highlight), changeOpacity * look.change);
     painter->fillRect(option.rect, tint);
 }
 

@@ -206,9 +206,31 @@ QString derivedUriField(const Task &task, FilterField field)
 
 FilterPredicate::FilterPredicate(const FilterExpr &expr, const QDateTime &now)
 {
-    if (!expr.isEmpty())
+    if (!expr.isEmpty()) {
         compile(expr);
+        if (expr.kind == FilterExpr::Kind::And) {
+            for (const FilterExpr &clause : expr.children)
+                m_clauseTexts.push_back(printFilter(clause));
+        } else {
+            m_clauseTexts.push_back(printFilter(expr));
+        }
+    }
     setNow(now);
+}
+
+QString FilterPredicate::hiddenBy(const Task &task) const
+{
+    if (m_nodes.empty())
+        return {};
+    const Node &root = m_nodes.front();
+    if (root.kind != FilterExpr::Kind::And)
+        return evaluate(0, task) ? QString() : m_clauseTexts.front();
+    size_t clause = 0;
+    for (size_t child = 1; child < root.end; child = m_nodes[child].end, ++clause) {
+        if (!evaluate(child, task))
+            return m_clauseTexts[clause];
+    }
+    return {};
 }
 
 bool FilterPredicate::readsNames() const

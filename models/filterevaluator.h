@@ -40,6 +40,10 @@ public:
     bool readsNames() const;
 
     bool matches(const Task &task) const { return m_nodes.empty() || evaluate(0, task); }
+    // Why matches() rejects `task`: the canonical text (printFilter) of the first top-level AND
+    // clause that is false for it ("state eq 'running'"), or the whole expression when its top
+    // level is not an AND (an OR, a NOT, one comparison). Empty when the task matches.
+    QString hiddenBy(const Task &task) const;
     // The TaskField bits (TaskFieldInfo::bit) of the fields matches() reads: a task parsed with
     // only those (TaskListParser::setFields) matches as the whole task would.
     quint32 fieldsRead() const;
@@ -65,6 +69,9 @@ private:
     bool compare(const Node &node, FilterOp op, const Task &task) const;
 
     std::vector<Node> m_nodes;
+    // printFilter() of each top-level AND clause in order, or of the whole expression when the
+    // top level is not an AND: hiddenBy()'s answers, printed once per filter.
+    std::vector<QString> m_clauseTexts;
     NameTablePtr m_names;
     QDateTime m_now;
     bool m_dependsOnNow = false;

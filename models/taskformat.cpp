@@ -51,6 +51,49 @@ QString TaskFormat::stateName(TaskState state, const QString &rawText)
     return rawText.isEmpty() ? tr("Unknown", "task state") : rawText;
 }
 
+QString TaskFormat::stateLabel(const QString &stateName, bool stalled)
+{
+    if (!stalled)
+        return stateName;
+    return tr("%1 · stalled", "a state badge: the state's name, and that the task's progress has stopped")
+        .arg(stateName);
+}
+
+QString TaskFormat::eta(const std::optional<EtaRange> &eta, bool running)
+{
+    if (!running)
+        return {};
+    if (!eta)
+        return tr("Unknown", "estimated time left");
+    qint64 low = qMax<qint64>(0, qMin(eta->lowSeconds, eta->highSeconds));
+    qint64 high = qMax<qint64>(0, qMax(eta->lowSeconds, eta->highSeconds));
+    // The unit the upper end reads best in; values rounded to what an estimate can claim.
+    double step = 5; // seconds: to 5 s
+    double unitSeconds = 1;
+    QString unit = tr("s", "seconds, in an estimated time left");
+    if (high >= 90 * 60) {
+        unitSeconds = 3600;
+        unit = tr("h", "hours, in an estimated time left");
+        step = high >= 10 * 3600 ? 3600 : 1800; // to the half hour below 10 h
+    } else if (high >= 90) {
+        unitSeconds = 60;
+        unit = tr("min", "minutes, in an estimated time left");
+        step = 60;
+    }
+    const auto rounded = [step](qint64 seconds) { return std::round(double(seconds) / step) * step; };
+    const double lowValue = rounded(low) / unitSeconds;
+    const double highValue = qMax(rounded(high), step) / unitSeconds; // never "≈ 0 s"
+    const QLocale locale;
+    const auto number = [&locale](double value) {
+        return locale.toString(value, 'f', value == std::floor(value) ? 0 : 1);
+    };
+    if (lowValue == highValue)
+        return tr("≈ %1 %2", "estimated time left: amount, unit").arg(number(highValue), unit);
+    if (lowValue == 0)
+        return tr("< %1 %2", "estimated time left: less than amount, unit").arg(number(highValue), unit);
+    return tr("≈ %1–%2 %3", "estimated time left: from, to, unit").arg(number(lowValue), number(highValue), unit);
+}
+
 QString TaskFormat::progress(std::optional<double> percent)
 {
     if (!percent)

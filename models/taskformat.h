@@ -19,6 +19,13 @@ class TaskFormat
 public:
     // The state's name in the user's language; an unknown state shows the server's text.
     static QString stateName(TaskState state, const QString &rawText);
+    // The state's name as the badge shows it and a screen reader says it: "Running · stalled" when
+    // the task's progress has stopped (Task::stalledSince), else the name alone.
+    static QString stateLabel(const QString &stateName, bool stalled);
+    // How long a task may still take: "≈ 4–6 min", "≈ 30 s", "< 2 min", "≈ 1.5–2 h" (the unit from the
+    // upper end; both ends rounded in it, one value when they round alike). "Unknown" for a running
+    // task without an estimate; empty when the task is not running (never "∞" for a finished task).
+    static QString eta(const std::optional<EtaRange> &eta, bool running);
     // "42%", "42.5%"; empty when the API gives no percentDone.
     static QString progress(std::optional<double> percent);
     // "1h 02m 05s", "3m 07s", "9s".

@@ -1,6 +1,9 @@
 // The progress and state-badge delegates, painted offscreen and checked pixel by pixel.
+#include "changehighlighter.h"
 #include "progressdelegate.h"
+#include "rowhighlight.h"
 #include "statebadgedelegate.h"
+#include "tasknamedelegate.h"
 #include "statepill.h"
 #include "taskcolors.h"
 #include "tasktreemodel.h"
@@ -17,7 +20,11 @@
 #include <QImage>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QStandardItemModel>
 #include <QTest>
+#include <QTreeView>
+
+#include <functional>
 
 using namespace Taskscope;
 using namespace Qt::StringLiterals;
@@ -71,6 +78,93 @@ protected:
             painted += static_cast<QPaintEvent *>(event)->region();
         }
         return false;
+    }
+};
+
+// The rows of a test run in the light and the dark test palette (a bool column "dark").
+void addPaletteRows()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+// A row of a model with the roles the delegates paint from, in every column (as TaskTreeModel gives them).
+void setRowData(QStandardItemModel *model, int row, int role, const QVariant &value)
+{
+    for (int column = 0; column < model->columnCount(); ++column)
+        model->setData(model->index(row, column), value, role);
+}
+
+// Rows with the attention roles, shown with the tree's delegates and a clock the test moves.
+struct HighlightFixture
+{
+    QStandardItemModel model{3, TaskTreeModel::ColumnCount};
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::Fatal};
+    QTreeView view;
+    QDateTime now = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+    const QDateTime changedAt = now;
+
+    explicit HighlightFixture(const QPalette &palette)
+    {
+        for (int row = 0; row < 3; ++row) {
+            model.setData(model.index(row, TaskTreeModel::NameColumn), u"Backup %1"_s.arg(row));
+            model.setData(model.index(row, TaskTreeModel::StateColumn), TaskFormat::stateName(TaskState::Running, {}));
+            model.setData(model.index(row, TaskTreeModel::ProgressColumn), u"40%"_s);
+            setRowData(&model, row, TaskTreeModel::StateRole, int(TaskState::Running));
+            model.setData(model.index(row, TaskTreeModel::ProgressColumn), 40.0, TaskTreeModel::RawRole);
+        }
+        setRowData(&model, 0, TaskTreeModel::ChangedAtRole, changedAt); // row 1 did not change
+        setRowData(&model, 2, TaskTreeModel::UnseenFailureRole, true);
+        setRowData(&model, 2, TaskTreeModel::ChangedAtRole, changedAt);
+        view.setPalette(palette);
+        view.setAlternatingRowColors(false);
+        view.setUniformRowHeights(true);
+        view.setRootIsDecorated(false);
+        view.setSelectionBehavior(QAbstractItemView::SelectRows);
+        const std::function<QDateTime()> clock = [this] { return now; };
+        auto *text = new TextCellDelegate(&view);
+        auto *name = new TaskNameDelegate(&view);
+        auto *badge = new StateBadgeDelegate(&view);
+        auto *progress = new ProgressDelegate(&view);
+        text->setClock(clock);
+        name->setClock(clock);
+        badge->setClock(clock);
+        progress->setClock(clock);
+        view.setItemDelegate(text);
+        view.setItemDelegateForColumn(TaskTreeModel::NameColumn, name);
+        view.setItemDelegateForColumn(TaskTreeModel::StateColumn, badge);
+        view.setItemDelegateForColumn(TaskTreeModel::ProgressColumn, progress);
+        view.setModel(&model);
+        view.resize(1600, 200);
+        for (int column = 0; column < model.columnCount(); ++column)
+            view.header()->resizeSection(column, column == TaskTreeModel::StateColumn ? 260 : 120);
+    }
+
+    bool show()
+    {
+        view.show();
+        return QTest::qWaitForWindowExposed(&view);
+    }
+    QImage grab(int row, int column)
+    {
+        const QRect rect = view.visualRect(model.index(row, column));
+        return view.viewport()->grab(rect).toImage().convertToFormat(QImage::Format_RGB32);
+    }
+    // A background pixel of a cell of each delegate: the empty Cluster cell's middle, the name's
+    // right end, the badge's right end, the progress cell's left margin (the bar is inset).
+    QList<QColor> backgrounds(int row)
+    {
+        QList<QColor> colors;
+        const QImage empty = grab(row, TaskTreeModel::ClusterColumn);
+        colors << empty.pixelColor(empty.width() / 2, empty.height() / 2);
+        const QImage name = grab(row, TaskTreeModel::NameColumn);
+        colors << name.pixelColor(name.width() - 3, name.height() / 2);
+        const QImage badge = grab(row, TaskTreeModel::StateColumn);
+        colors << badge.pixelColor(badge.width() - 2, badge.height() / 2);
+        const QImage progress = grab(row, TaskTreeModel::ProgressColumn);
+        colors << progress.pixelColor(0, progress.height() / 2);
+        return colors;
     }
 };
 
@@ -132,9 +226,7 @@ private Q_SLOTS:
     // and dark palettes alike.
     void cancelledBarIsNeutral_data()
     {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
+        addPaletteRows();
     }
 
     void cancelledBarIsNeutral()
@@ -364,6 +456,198 @@ private Q_SLOTS:
         QCOMPARE(orphanCell.size(), inPlaceCell.size());
         // Same name, same state: only the icon can make the two cells differ.
         QVERIFY(orphanCell != inPlaceCell);
+    }
+
+    // A row that changed is tinted with the highlight colour, fading linearly from the change to
+    // nothing at 5 s, in every delegate's cells; a row that did not change is not tinted.
+    void changeHighlightFades_data()
+    {
+        addPaletteRows();
+    }
+
+    void changeHighlightFades()
+    {
+        QFETCH(bool, dark);
+        const QPalette palette = testPalette(dark);
+        HighlightFixture fixture(palette);
+        QVERIFY(fixture.show());
+        const QColor base = palette.color(QPalette::Base);
+        const QColor highlight = palette.color(QPalette::Highlight);
+        const auto strengthOf = [&](const QColor &pixel) {
+            // Where the pixel lies between Base (0) and Highlight (1), on the channel that moves most.
+            double best = 0;
+            for (const auto channel : {&QColor::redF, &QColor::greenF, &QColor::blueF}) {
+                const double span = std::invoke(channel, highlight) - std::invoke(channel, base);
+                if (qAbs(span) > qAbs(best))
+                    best = span;
+            }
+            for (const auto channel : {&QColor::redF, &QColor::greenF, &QColor::blueF}) {
+                const double span = std::invoke(channel, highlight) - std::invoke(channel, base);
+                if (span == best)
+                    return (std::invoke(channel, pixel) - std::invoke(channel, base)) / span;
+            }
+            return 0.0;
+        };
+        QList<double> atStart;
+        for (const QColor &pixel : fixture.backgrounds(0))
+            atStart << strengthOf(pixel);
+        for (const double s : std::as_const(atStart))
+            QVERIFY2(s > 0.25 && s < 0.5, qPrintable(QString::number(s))); // clearly there, not opaque
+        for (const QColor &pixel : fixture.backgrounds(1))
+            QCOMPARE(pixel, base); // unchanged row: untouched
+        // Text on the strongest tint keeps its contrast.
+        QVERIFY(TaskColors::contrast(palette.color(QPalette::Text), fixture.backgrounds(0).front()) >= 4.5);
+
+        fixture.now = fixture.changedAt.addMSecs(2500);
+        const QList<QColor> half = fixture.backgrounds(0);
+        for (int i = 0; i < half.size(); ++i)
+            QVERIFY2(qAbs(strengthOf(half[i]) - atStart[i] / 2) < 0.04,
+                     qPrintable(u"cell %1: %2 at 2.5 s, %3 at 0 s"_s.arg(i).arg(strengthOf(half[i])).arg(atStart[i])));
+        fixture.now = fixture.changedAt.addMSecs(RowHighlight::FadeMs);
+        for (const QColor &pixel : fixture.backgrounds(0))
+            QCOMPARE(pixel, base);
+        QCOMPARE(RowHighlight::strength(fixture.changedAt, fixture.changedAt.addMSecs(1000)), 0.8);
+        QCOMPARE(RowHighlight::strength(fixture.changedAt, fixture.changedAt.addSecs(3600)), 0.0);
+        QCOMPARE(RowHighlight::strength(QDateTime(), fixture.now), 0.0);
+    }
+
+    // An unseen failure keeps a steady tint and a bar at the row's left edge (not colour alone: the
+    // bar's shape), long after the fade, until the role goes false; a selected row keeps the bar.
+    void unseenFailureStays_data()
+    {
+        addPaletteRows();
+    }
+
+    void unseenFailureStays()
+    {
+        QFETCH(bool, dark);
+        const QPalette palette = testPalette(dark);
+        HighlightFixture fixture(palette);
+        QVERIFY(fixture.show());
+        const QColor base = palette.color(QPalette::Base);
+        const QColor failure = TaskColors::accent(TaskState::Failed, palette);
+        fixture.now = fixture.changedAt.addSecs(3600);
+        const QList<QColor> tinted = fixture.backgrounds(2);
+        for (const QColor &pixel : tinted) {
+            QVERIFY2(distance(pixel, base) > 30, qPrintable(pixel.name()));
+            QVERIFY(distance(pixel, failure) < distance(base, failure)); // towards the failure colour
+            QVERIFY(TaskColors::contrast(palette.color(QPalette::Text), pixel) >= 4.5);
+        }
+        const QImage first = fixture.grab(2, TaskTreeModel::NameColumn);
+        const QRect bar(0, 0, 3, first.height());
+        QCOMPARE(countNear(first, bar, failure, 30), bar.width() * bar.height());
+        // Only the row's first cell has the bar.
+        const QImage empty = fixture.grab(2, TaskTreeModel::ClusterColumn);
+        QCOMPARE(countNear(empty, QRect(0, 0, 3, empty.height()), failure, 30), 0);
+        // Selected: the selection's colours, and the bar in the selected text's colour.
+        fixture.view.selectionModel()->select(fixture.model.index(2, 0),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QImage selected = fixture.grab(2, TaskTreeModel::NameColumn);
+        QCOMPARE(countNear(selected, bar, palette.color(QPalette::HighlightedText), 30), bar.width() * bar.height());
+        fixture.view.selectionModel()->clear();
+        // Seen: back to the plain row.
+        setRowData(&fixture.model, 2, TaskTreeModel::UnseenFailureRole, false);
+        for (const QColor &pixel : fixture.backgrounds(2))
+            QCOMPARE(pixel, base);
+        const QImage seen = fixture.grab(2, TaskTreeModel::NameColumn);
+        QCOMPARE(countNear(seen, bar, failure, 30), 0);
+    }
+
+    // A stalled task's badge says so in words after the state's name, wider than the plain badge.
+    void stalledBadgeSaysSo()
+    {
+        HighlightFixture fixture(testPalette(false));
+        QVERIFY(fixture.show());
+        const QPalette palette = testPalette(false);
+        const QImage plain = fixture.grab(1, TaskTreeModel::StateColumn);
+        setRowData(&fixture.model, 1, TaskTreeModel::StalledRole, true);
+        const QImage stalled = fixture.grab(1, TaskTreeModel::StateColumn);
+        QCOMPARE(plain.size(), stalled.size());
+        const QFontMetrics fm(fixture.view.font());
+        const QString name = TaskFormat::stateName(TaskState::Running, {});
+        const QString label = TaskFormat::stateLabel(name, true);
+        QVERIFY(label.startsWith(name) && label.size() > name.size());
+        // Text where the plain badge has ended: right of the name, up to the label's end.
+        const int nameEnd = fm.height() * 2 + fm.horizontalAdvance(name);
+        const QRect suffix(nameEnd + fm.height() / 2, 0, fm.horizontalAdvance(label) - fm.horizontalAdvance(name),
+                           stalled.height());
+        QCOMPARE(countNear(plain, suffix, palette.color(QPalette::Text), 120), 0);
+        QVERIFY2(countNear(stalled, suffix, palette.color(QPalette::Text), 120) > 10, "no stalled mark on the badge");
+        auto *badge = qobject_cast<StateBadgeDelegate *>(fixture.view.itemDelegateForColumn(TaskTreeModel::StateColumn));
+        QStyleOptionViewItem option;
+        option.initFrom(&fixture.view);
+        QVERIFY(badge->sizeHint(option, fixture.model.index(1, TaskTreeModel::StateColumn)).width()
+                > badge->sizeHint(option, fixture.model.index(0, TaskTreeModel::StateColumn)).width());
+        // What a screen reader says (the model's AccessibleTextRole is this text).
+        QCOMPARE(TaskFormat::stateLabel(name, true), u"Running · stalled"_s);
+    }
+
+    // The highlighter repaints while a fade lasts and stops its timer when the last one has ended;
+    // TaskTreeView starts it from a dataChanged that carries ChangedAtRole.
+    void highlighterRepaintsOnlyWhileFading()
+    {
+        QDateTime now = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+        QStandardItemModel model(2, TaskTreeModel::ColumnCount);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        TaskTreeView view;
+        view.setModel(&model);
+        view.setClock([&now] { return now; });
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ChangeHighlighter *highlighter = view.changeHighlighter();
+        QVERIFY(!highlighter->isAnimating());
+        highlighter->notifyChanged(now.addSecs(-6)); // already faded
+        QVERIFY(!highlighter->isAnimating());
+        QCoreApplication::processEvents();
+        PaintCounter counter(view.viewport());
+        model.setData(model.index(1, 0), now, TaskTreeModel::ChangedAtRole);
+        QVERIFY(highlighter->isAnimating());
+        QCOMPARE(highlighter->fadeEnd(), now.addMSecs(RowHighlight::FadeMs));
+        QTRY_VERIFY(counter.paints >= 3); // frames, not one repaint
+        QVERIFY(counter.painted.boundingRect().contains(view.viewport()->rect()));
+        now = now.addSecs(2);
+        highlighter->notifyChanged(now); // a later change: its fade ends later
+        QCOMPARE(highlighter->fadeEnd(), now.addMSecs(RowHighlight::FadeMs));
+        now = now.addMSecs(RowHighlight::FadeMs - 1);
+        const int painted = counter.paints;
+        QTRY_VERIFY(counter.paints > painted + 1); // frames go on: a millisecond to go
+        QVERIFY(highlighter->isAnimating());
+        now = now.addMSecs(1);
+        QTRY_VERIFY(!highlighter->isAnimating());
+        // Other roles start nothing.
+        model.setData(model.index(0, 0), u"renamed"_s);
+        QVERIFY(!highlighter->isAnimating());
+    }
+
+    // What a repaint of a screen of rows costs, plain, fading, and with unseen failures (run with
+    // -iterations N for figures; the highlight adds two role reads per cell and one fill).
+    void paintCostOfHighlightedRows_data()
+    {
+        QTest::addColumn<int>("look");
+        QTest::newRow("plain") << 0;
+        QTest::newRow("fading") << 1;
+        QTest::newRow("unseen failure") << 2;
+    }
+
+    void paintCostOfHighlightedRows()
+    {
+        QFETCH(int, look);
+        HighlightFixture fixture(testPalette(false));
+        fixture.model.setRowCount(40);
+        for (int row = 0; row < 40; ++row) {
+            fixture.model.setData(fixture.model.index(row, TaskTreeModel::NameColumn), u"Backup %1"_s.arg(row));
+            fixture.model.setData(fixture.model.index(row, TaskTreeModel::StateColumn),
+                                  TaskFormat::stateName(TaskState::Running, {}));
+            setRowData(&fixture.model, row, TaskTreeModel::StateRole, int(TaskState::Running));
+            setRowData(&fixture.model, row, TaskTreeModel::ChangedAtRole, look == 1 ? QVariant(fixture.changedAt) : QVariant());
+            setRowData(&fixture.model, row, TaskTreeModel::UnseenFailureRole, look == 2);
+        }
+        fixture.view.resize(1600, 900);
+        fixture.now = fixture.changedAt.addMSecs(1000);
+        QVERIFY(fixture.show());
+        QBENCHMARK {
+            fixture.view.viewport()->repaint();
+        }
     }
 
     void darkPaletteKeepsTheFailureColourReadable()

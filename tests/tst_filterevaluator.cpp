@@ -207,6 +207,50 @@ private Q_SLOTS:
         QCOMPARE(matchingIds(text), ids);
     }
 
+    // "Hidden by": the first top-level AND clause a rejected task fails, printed canonically; the whole
+    // expression when the top level is an OR, a NOT or one comparison; nothing for a task that matches.
+    void hiddenBy_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("clause");
+        const auto row = [](const char *name, const QString &text, const QString &id, const QString &clause) {
+            QTest::newRow(name) << text << id << clause;
+        };
+        row("matches", u"state eq 'running' and service eq 'nautilus'"_s, u"t1"_s, QString());
+        row("empty filter", QString(), u"t2"_s, QString());
+        row("first clause", u"state eq 'running' and service eq 'nautilus'"_s, u"t2"_s, u"state eq 'running'"_s);
+        row("second clause", u"service eq 'nautilus' and state eq 'running'"_s, u"t2"_s, u"state eq 'running'"_s);
+        row("first of two false", u"service eq 'nautilus' and percentDone gt 90 and state eq 'running'"_s, u"t2"_s,
+            u"percentDone gt 90"_s);
+        row("canonical spelling", u"Service eq 'nautilus' AND metadata.labels.name EQ 'zzz'"_s, u"t1"_s,
+            u"metadata.labels[*].name eq 'zzz'"_s);
+        row("or at top level", u"state eq 'running' or state eq 'cancelled'"_s, u"t2"_s,
+            u"state eq 'running' or state eq 'cancelled'"_s);
+        row("or inside and", u"service eq 'nautilus' and (state eq 'running' or percentDone gt 90)"_s, u"t2"_s,
+            u"state eq 'running' or percentDone gt 90"_s);
+        row("one comparison", u"state eq 'failed'"_s, u"t1"_s, u"state eq 'failed'"_s);
+        row("not at top level", u"not state eq 'running'"_s, u"t1"_s, u"not state eq 'running'"_s);
+        row("missing value", u"name in 'task' and percentDone gt 1"_s, u"t3"_s, u"percentDone gt 1"_s);
+    }
+
+    void hiddenBy()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, id);
+        QFETCH(QString, clause);
+        const FilterParseResult parsed = parseFilter(text);
+        QVERIFY2(parsed.ok(), qPrintable(text));
+        const FilterPredicate predicate(parsed.expr, kNow);
+        const QList<Task> tasks = fixtureTasks();
+        const auto task = std::find_if(tasks.cbegin(), tasks.cend(), [&id](const Task &t) { return t.id == id; });
+        QVERIFY(task != tasks.cend());
+        QCOMPARE(predicate.hiddenBy(*task), clause);
+        QCOMPARE(predicate.hiddenBy(*task).isEmpty(), predicate.matches(*task));
+        if (!clause.isEmpty()) // the clause named is one that hides the task on its own
+            QVERIFY(!FilterPredicate(parseFilter(clause).expr, kNow).matches(*task));
+    }
+
     // The walkthrough's case: a task of 1800.94 s is longer than 1800 s, though its column says 30m 00s.
     void durationComparesToTheMillisecond()
     {

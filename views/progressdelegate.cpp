@@ -19,7 +19,10 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     item.text.clear();
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
+    const RowHighlight::Look look = m_highlight.look(index);
+    RowHighlight::paintUnder(painter, item, look);
     style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+    RowHighlight::paintOver(painter, item, index, look);
 
     const QVariant raw = index.data(TaskTreeModel::RawRole);
     const auto state = TaskState(index.data(TaskTreeModel::StateRole).toInt());

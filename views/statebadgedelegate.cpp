@@ -4,6 +4,7 @@
 #include "paintcache.h"
 #include "statepill.h"
 #include "taskcolors.h"
+#include "taskformat.h"
 #include "tasktreemodel.h"
 
 #include <QApplication>
@@ -23,11 +24,15 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 {
     QStyleOptionViewItem item(option);
     initStyleOption(&item, index);
-    const QString text = item.text;
+    // Not colour alone: the word itself says that the task stalled (the model's accessible text too).
+    const QString text = TaskFormat::stateLabel(item.text, index.data(TaskTreeModel::StalledRole).toBool());
     item.text.clear();
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
+    const RowHighlight::Look look = m_highlight.look(index);
+    RowHighlight::paintUnder(painter, item, look);
     style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+    RowHighlight::paintOver(painter, item, index, look);
 
     const auto state = TaskState(index.data(TaskTreeModel::StateRole).toInt());
     const bool selected = option.state & QStyle::State_Selected;
@@ -82,7 +87,12 @@ QSize StateBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
 {
     const QSize base = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics fm(option.font);
-    return {base.width() + fm.height() * 2, qMax(base.height(), fm.height() + 4)};
+    int width = base.width() + fm.height() * 2;
+    if (index.data(TaskTreeModel::StalledRole).toBool()) {
+        const QString name = index.data(Qt::DisplayRole).toString();
+        width += fm.horizontalAdvance(TaskFormat::stateLabel(name, true)) - fm.horizontalAdvance(name);
+    }
+    return {width, qMax(base.height(), fm.height() + 4)};
 }
 
 } // namespace Taskscope

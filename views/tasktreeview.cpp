@@ -1,6 +1,7 @@
 // TaskTreeView: the tree of tasks, tuned for large lists (uniform rows, fixed default widths).
 #include "tasktreeview.h"
 
+#include "changehighlighter.h"
 #include "progressdelegate.h"
 #include "statebadgedelegate.h"
 #include "tasknamedelegate.h"
@@ -25,6 +26,7 @@ namespace Taskscope {
 
 TaskTreeView::TaskTreeView(QWidget *parent)
     : QTreeView(parent)
+    , m_highlighter(new ChangeHighlighter(this, {}))
 {
     setUniformRowHeights(true); // the row height is computed once, whatever the row count
     setAlternatingRowColors(true);
@@ -140,8 +142,25 @@ void TaskTreeView::keyPressEvent(QKeyEvent *event)
 // With 100,000 rows expanded, the durations of 15,000 running tasks tick in thousands of runs a
 // second: that search took 150-250 ms of every second. Screen readers still get Qt's own path,
 // which tells them which cells changed.
+void TaskTreeView::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = clock;
+    m_highlighter->setClock(clock);
+    // Ours unless a caller put others in their place.
+    if (auto *text = qobject_cast<TextCellDelegate *>(itemDelegate()))
+        text->setClock(clock);
+    if (auto *progress = qobject_cast<ProgressDelegate *>(itemDelegateForColumn(TaskTreeModel::ProgressColumn)))
+        progress->setClock(clock);
+    if (auto *badge = qobject_cast<StateBadgeDelegate *>(itemDelegateForColumn(TaskTreeModel::StateColumn)))
+        badge->setClock(clock);
+    if (auto *name = qobject_cast<TaskNameDelegate *>(itemDelegateForColumn(TaskTreeModel::NameColumn)))
+        name->setClock(clock);
+}
+
 void TaskTreeView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
+    if (m_clock && roles.contains(TaskTreeModel::ChangedAtRole))
+        m_highlighter->notifyChanged(m_clock()); // the whole viewport is repainted while it fades
     bool ownPath = uniformRowHeights();
 #if QT_CONFIG(accessibility)
     ownPath = ownPath && !QAccessible::isActive();

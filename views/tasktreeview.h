@@ -3,15 +3,19 @@
 
 #include "filterrequest.h"
 
+#include <QDateTime>
 #include <QPersistentModelIndex>
 #include <QTreeView>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
 class QMenu;
 
 namespace Taskscope {
+
+class ChangeHighlighter;
 
 class TaskTreeView final : public QTreeView
 {
@@ -48,6 +52,12 @@ public:
     // rows never look live.
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
+    // The clock of the change highlight (the window's Scheduler::now()): the delegates fade a changed
+    // row's tint by it (RowHighlight), and changeHighlighter() repaints while a fade lasts. A
+    // dataChanged whose roles hold TaskTreeModel::ChangedAtRole starts a fade (as notifyChanged(now)).
+    void setClock(std::function<QDateTime()> clock);
+    ChangeHighlighter *changeHighlighter() const { return m_highlighter; }
+
     // For tests: the option a cell is drawn with.
     void initViewItemOptionForTest(QStyleOptionViewItem *option) const { initViewItemOption(option); }
 
@@ -70,6 +80,8 @@ protected:
 private:
     QPersistentModelIndex m_pressedStar; // where a left button went down on the star column
     bool m_stale = false;
+    ChangeHighlighter *m_highlighter;
+    std::function<QDateTime()> m_clock;
     // A row on screen: its parent and row, and the top of its rectangle in the viewport.
     struct ShownRow
     {

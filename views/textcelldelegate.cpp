@@ -25,12 +25,16 @@ void TextCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     initStyleOption(&item, index);
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
+    const RowHighlight::Look look = m_highlight.look(index);
+    RowHighlight::paintUnder(painter, item, look);
     if (!drawsFromCache(item)) {
         style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+        RowHighlight::paintOver(painter, item, index, look);
         return;
     }
     const QString text = std::exchange(item.text, QString());
     style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget); // the panel: background, selection
+    RowHighlight::paintOver(painter, item, index, look);
     if (text.isEmpty())
         return;
     // The pen and margins QCommonStyle gives an item's text.

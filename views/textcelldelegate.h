@@ -9,6 +9,7 @@
 #pragma once
 
 #include "paintcache.h"
+#include "rowhighlight.h"
 
 #include <QStyledItemDelegate>
 
@@ -24,8 +25,12 @@ public:
     // Whether a cell with these options is drawn from the cache (the others as Qt draws them).
     static bool drawsFromCache(const QStyleOptionViewItem &option);
 
+    // The clock of the change highlight (RowHighlight): the window's Scheduler::now().
+    void setClock(std::function<QDateTime()> clock) { m_highlight.setClock(std::move(clock)); }
+
 private:
     mutable CellTextCache m_cache;
+    RowHighlight m_highlight;
 };
 
 } // namespace Taskscope

@@ -16,8 +16,9 @@ namespace Taskscope {
 
 namespace {
 
-// The bus daemon answers within microseconds; a stuck bus must not hold the start for long.
-constexpr int kBusQueryTimeoutMs = 1000;
+// The bus daemon answers within microseconds; a stuck bus must not hold the start for long (these
+// two questions, asked once when the notifier is made, are the only calls that wait).
+constexpr int kBusQueryTimeoutMs = 500;
 // The name of the installed desktop file (resources/), without ".desktop": the server finds the
 // application's name and icon there.
 constexpr auto kDesktopEntry = "io.github.taskscope.Taskscope";
@@ -88,7 +89,8 @@ DBusNotifier::DBusNotifier(const QDBusConnection &bus, QObject *parent)
     });
     m_registered = nameHasOwner(m_bus, serviceName());
     m_activatable = isActivatable(m_bus, serviceName());
-    queryCapabilities();
+    if (isAvailable())
+        queryCapabilities(); // else when a server comes (the watcher)
 }
 
 bool DBusNotifier::isServiceOnBus(const QDBusConnection &bus)
@@ -129,8 +131,8 @@ void DBusNotifier::queryCapabilities()
 
 void DBusNotifier::show(const NotificationMessage &message)
 {
-    if (!m_bus.isConnected())
-        return;
+    if (!isAvailable())
+        return; // nobody would show it: nothing piles up meanwhile
     if (!m_capabilitiesKnown) {
         // The body is escaped or not depending on the answer: wait for it (one round trip, at start).
         m_beforeCapabilities.append(message);

@@ -19,7 +19,8 @@ class DBusNotifier final : public Notifier
 {
     Q_OBJECT
 public:
-    // Every call is asynchronous: nothing here waits for the service.
+    // Asks the bus daemon (not the service) whether the service is there or can be started: two short
+    // calls, bounded; every call to the service afterwards is asynchronous.
     explicit DBusNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
     explicit DBusNotifier(QObject *parent = nullptr); // the session bus
 

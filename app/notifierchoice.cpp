@@ -6,6 +6,8 @@
 
 #include <QSystemTrayIcon>
 
+#include <memory>
+
 namespace Taskscope {
 
 QString UnavailableNotifier::backendName() const
@@ -15,8 +17,14 @@ QString UnavailableNotifier::backendName() const
 
 Notifier *createNotifier(QSystemTrayIcon *tray, QObject *parent, const QDBusConnection &bus)
 {
-    if (DBusNotifier::isServiceOnBus(bus))
-        return new DBusNotifier(bus, parent);
+    if (bus.isConnected()) {
+        // The notifier asks the bus what it needs to know (owner, activatable) once.
+        auto dbus = std::make_unique<DBusNotifier>(bus);
+        if (dbus->isAvailable()) {
+            dbus->setParent(parent);
+            return dbus.release();
+        }
+    }
     if (tray && QSystemTrayIcon::isSystemTrayAvailable())
         return new TrayNotifier(tray, parent);
     return new UnavailableNotifier(parent);

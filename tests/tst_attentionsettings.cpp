@@ -173,6 +173,23 @@ private Q_SLOTS:
         QCOMPARE(dialog.rules().at(0).filter, u"state eq 'failed'"_s);
     }
 
+    void aSavedInvalidFilterIsMarked()
+    {
+        AttentionSettings dialog;
+        dialog.setRules({rule(u"bad"_s, AttentionEvent::Fails, u"state eq"_s), rule(u"good"_s, AttentionEvent::Fails, u"state eq 'failed'"_s)});
+        const QTableWidgetItem *bad = dialog.table()->item(0, AttentionSettings::FilterColumn);
+        QVERIFY(!bad->icon().isNull());
+        QVERIFY2(bad->toolTip().contains(parseFilter(u"state eq"_s).error->toString()), qPrintable(bad->toolTip()));
+        QVERIFY(dialog.table()->item(1, AttentionSettings::FilterColumn)->icon().isNull());
+        // Editing shows the same error and keeps OK off until it is fixed.
+        dialog.show();
+        dialog.editRule(0);
+        QVERIFY(dialog.ruleEditor());
+        QVERIFY(dialog.ruleEditor()->filterError());
+        QVERIFY(!dialog.ruleEditor()->okButton()->isEnabled());
+        dialog.ruleEditor()->reject();
+    }
+
     void restoreDefaults()
     {
         AttentionSettings dialog;

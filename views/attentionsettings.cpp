@@ -2,6 +2,7 @@
 #include "attentionsettings.h"
 
 #include "attentionruledialog.h"
+#include "filterlanguage.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -9,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -212,6 +214,11 @@ void AttentionSettings::fillTable()
 
         auto *filter = new QTableWidgetItem(rule.filter.isEmpty() ? tr("Any task") : rule.filter);
         filter->setToolTip(rule.filter);
+        if (const auto error = parseFilter(rule.filter).error) {
+            // Saved by hand or by another version: the rule notifies nothing until it is fixed.
+            filter->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            filter->setToolTip(tr("This filter is not valid, so the rule notifies nothing: %1").arg(error->toString()));
+        }
         if (rule.filter.isEmpty()) {
             QFont font = filter->font();
             font.setItalic(true);

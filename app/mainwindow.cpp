@@ -2,7 +2,12 @@
 // It builds the widgets and wires them to FilterController, ConnectionController and the ErrorBanner.
 #include "mainwindow.h"
 
+#include "attentioncontroller.h"
+#include "changehighlighter.h"
 #include "changeplanner.h"
+#include "freezebar.h"
+#include "traycontroller.h"
+#include "watchedstrip.h"
 #include "connectioncontroller.h"
 #include "connectiondialog.h"
 #include "connectionprofile.h"
@@ -30,6 +35,7 @@
 #include "tasktreeview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -42,6 +48,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -71,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_planner(new ChangePlanner([this] { return m_model->forest(); }, this))
     , m_connections(new ConnectionController(m_client, this))
     , m_history(new HistoryController(this))
+    , m_attentionTracker(std::make_shared<ProgressTracker>())
 {
     m_clock->setParent(m_client); // the client's timers live in it: it must outlive the client
     setWindowTitle(tr("Taskscope"));
@@ -94,6 +102,10 @@ MainWindow::MainWindow(QWidget *parent)
     createFilterWidgets(central); // the expression, and under it one chip per state
     layout->addWidget(m_filter);
     layout->addWidget(m_stateBar);
+    createFreeze(central);
+    layout->addWidget(m_freezeBar);
+    m_watchedStrip = new WatchedStrip(central);
+    layout->addWidget(m_watchedStrip);
     m_view->setSortingEnabled(true); // a header click sorts by that column's raw value
     showNewestFirst();
     m_details = new DetailsPane(central);
@@ -122,6 +134,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_statusTick->start();
     createActions();
+    createAttention();
     restoreLayout();
     if (m_view->header()->sortIndicatorSection() < 0)
         showNewestFirst(); // unless the user left the list sorted by a column
@@ -261,6 +274,12 @@ void MainWindow::connectControllers()
                 count(plan);
             plan.unknownNames = NameDirectory::hasUnknownIds(plan, names);
             plan.failureGroups = groupFailures(*plan.forest);
+            plan.forest->forEachTask([&plan](const Task &task) { // the tray's counts, the Stalled chip
+                if (task.isFromHistory())
+                    return;
+                ++plan.stateTotals[size_t(task.state)];
+                plan.stalledCount += task.stalledSince.isValid() ? 1 : 0;
+            });
         });
     });
     m_client->setNamesEnabled(true);
@@ -339,7 +358,7 @@ void MainWindow::createJournal()
 
 bool MainWindow::selectTask(const QString &id)
 {
-    const QModelIndex shown = m_order->mapFromSource(m_model->indexForId(id));
+    const QModelIndex shown = m_order->mapFromSource(shownModel()->indexForId(id));
     if (!shown.isValid())
         return false;
     for (QModelIndex parent = shown.parent(); parent.isValid(); parent = parent.parent())
@@ -396,10 +415,38 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("journalHeader"), m_journalView->saveState());
 }
 
+// With a tray, closing the window keeps Taskscope watching there (asked once, remembered); the
+// tray's Quit and File › Quit end it.
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    if (!m_quitting && m_attention && m_attention->tray() && keepRunningInTray()) {
+        hide();
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
+    if (m_attention && m_attention->tray())
+        QCoreApplication::quit(); // the application does not quit when its last window closes then
+}
+
+bool MainWindow::keepRunningInTray()
+{
+    QSettings settings;
+    const QString key = QStringLiteral("Tray/closeToTray");
+    if (!settings.contains(key)) {
+        QMessageBox box(QMessageBox::Question, tr("Keep Watching in the Tray?"),
+                        tr("Taskscope can keep polling and notify you from the system tray when you close this window. "
+                           "Quit it from the tray's menu or with File › Quit."),
+                        QMessageBox::NoButton, this);
+        QPushButton *keep = box.addButton(tr("Keep Running in the Tray"), QMessageBox::AcceptRole);
+        box.addButton(tr("Quit"), QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.setInformativeText(tr("Taskscope asks only once; the choice is kept."));
+        box.exec();
+        settings.setValue(key, box.clickedButton() == keep);
+    }
+    return settings.value(key).toBool();
 }
 
 void MainWindow::createActions()
@@ -407,6 +454,7 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->menuAction()->setObjectName(QStringLiteral("viewMenu"));
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -459,7 +507,10 @@ void MainWindow::createActions()
 
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
-    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(quitAction, &QAction::triggered, this, [this] {
+        m_quitting = true;
+        close();
+    });
 
     auto *newestFirst = new QAction(tr("&Newest First"), this);
     newestFirst->setToolTip(tr("Top-level tasks newest first, subtasks in their order (the default)"));
@@ -536,9 +587,12 @@ void MainWindow::createFilterActions(QMenu *editMenu, QMenu *viewMenu)
 // recorded on the store's thread; its problems show in a banner and the status bar.
 void MainWindow::connectHistory()
 {
-    m_planner->setPreparer([overlay = m_history->overlay()](QList<Task> &tasks, QList<quint64> &digests,
-                                                            const TaskForest &base, const QDateTime &at, bool full) {
+    // After the history's: its tasks shown from history are not running any more.
+    m_planner->setPreparer([overlay = m_history->overlay(), tracker = m_attentionTracker](
+                               QList<Task> &tasks, QList<quint64> &digests, const TaskForest &base, const QDateTime &at,
+                               bool full) {
         overlay->prepare(tasks, digests, base, at, full);
+        tracker->prepare(tasks, at);
     });
     connect(m_connections, &ConnectionController::connected, this,
             [this] { m_history->setConnection(m_client->config(), m_connections->isDemo()); });
@@ -563,7 +617,7 @@ void MainWindow::showHistoryStatus()
 
 void MainWindow::exportTasks()
 {
-    ExportDialog dialog(m_model, m_view->model(), m_view->selectionModel(), m_order->filterText(), this);
+    ExportDialog dialog(shownModel(), m_view->model(), m_view->selectionModel(), m_order->filterText(), this);
     dialog.setNameLookup(nameLookup(m_model->names()));
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported %n task(s) to %1", nullptr, dialog.taskCount()).arg(dialog.path()), 6000);
@@ -657,7 +711,7 @@ void MainWindow::copySelectionAsJson()
     if (selected.isEmpty())
         return;
     QList<ExportItem> items;
-    for (const ExportItem &item : exportItemsInTreeOrder(*m_model)) {
+    for (const ExportItem &item : exportItemsInTreeOrder(*shownModel())) {
         if (selected.contains(item.task->id))
             items.append(item);
     }
@@ -673,6 +727,7 @@ void MainWindow::connectTo(const ConnectionConfig &config, const QString &token,
 void MainWindow::onEndpointChanging()
 {
     m_planner->cancel(); // a plan still being computed holds the other endpoint's tasks
+    setFrozen(false);    // the still tree is the other endpoint's
     if (m_model->taskCount() == 0)
         return;
     // Another endpoint or account: its tasks are not these. Start from an empty tree.
@@ -776,18 +831,32 @@ void MainWindow::onPlanReady()
         m_client->names()->noteUnknownIds();
     m_failureGroups->setGroups(plan.failureGroups);
     std::optional<HistoryBatch> batch = m_history->batchFor(plan, m_model->names());
+    ChangePlan applied = plan; // what attention reads once the model took it (shared forests; isNew is bits)
     if (!m_model->apply(std::move(plan))) {
         m_planner->retry(); // the tree changed while the plan was computed
         return;
     }
     if (batch)
         m_history->commit(std::move(*batch));
+    const NameTable noNames;
+    m_attention->planApplied(applied, m_model->names() ? *m_model->names() : noNames);
+    m_attention->setStateTotals(applied.stateTotals);
+    m_stateBar->setStalledCount(applied.stalledCount);
+    if (!applied.transitions.empty())
+        m_highlighter->notifyChanged(applied.transitions.front().at);
+    if (!m_history->isOpen()) // else the history's recorded rows are the journal's
+        m_journal->append(JournalModel::rowsOf(applied, m_model->names().get()));
+    if (isFrozen() && !applied.transitions.empty()) {
+        m_frozenChangeCount += int(applied.transitions.size());
+        m_frozenChanges->append(JournalModel::rowsOf(applied, m_model->names().get()));
+        m_freezeBar->setChangeCount(m_frozenChangeCount);
+    }
     m_journalProxy->tasksChanged(); // the rows' tasks are the tree's
     showWarnings(warnings);
     QModelIndexList shown;
     shown.reserve(open.size());
-    for (const QString &id : open) {
-        const QModelIndex index = m_order->mapFromSource(m_model->indexForId(id));
+    for (const QString &id : isFrozen() ? QStringList() : open) {
+        const QModelIndex index = m_order->mapFromSource(shownModel()->indexForId(id));
         if (index.isValid()) // else filtered out (an invalid index would be the whole list)
             shown.append(index);
     }
@@ -894,6 +963,221 @@ void MainWindow::updateStatus()
                         {m_client->lastSuccessAt(),
                          state == TasksClient::State::BackingOff ? next : QDateTime(),
                          state == TasksClient::State::AuthStopped, now});
+}
+
+// Attention: notifications and the tray, watched tasks in their strip, the change highlight, and
+// the selected row's failure seen.
+void MainWindow::createAttention()
+{
+    m_attention = new AttentionController(m_clock, m_model, m_pauseAction, m_attentionTracker, this);
+    if (m_attention->tray())
+        QApplication::setQuitOnLastWindowClosed(false); // closing the window may leave it in the tray
+    connect(m_attention, &AttentionController::showTaskRequested, this, &MainWindow::showTask);
+    connect(m_attention, &AttentionController::toggleWindowRequested, this, [this] {
+        if (isVisible() && !isMinimized() && isActiveWindow()) {
+            hide();
+        } else {
+            showNormal();
+            raise();
+            activateWindow();
+        }
+    });
+    connect(m_attention, &AttentionController::quitRequested, this, [this] {
+        m_quitting = true;
+        close();
+    });
+    // Rules name connections as the connection dialog does.
+    connect(m_connections, &ConnectionController::connected, this, [this] {
+        const QList<ConnectionProfile> profiles = ConnectionProfiles::load();
+        QStringList names;
+        QString name = m_connections->isDemo() ? tr("Demo Server") : m_connections->description();
+        for (const ConnectionProfile &profile : profiles) {
+            names.append(profile.name);
+            if (profile.id == m_connections->currentProfileId() && !m_connections->isDemo())
+                name = profile.name;
+        }
+        names.append(tr("Demo Server"));
+        m_attention->setConnectionNames(names);
+        m_attention->setConnection(name);
+    });
+    // ETA from past runs: what history knows of this connection's finished tasks.
+    connect(m_history, &HistoryController::connectionChanged, this, [this] {
+        m_history->store()->queryDurations(m_history->connectionKey(), this,
+                                           [tracker = m_attentionTracker](DurationTable durations) {
+                                               tracker->setDurations(std::move(durations));
+                                           });
+        if (!m_attention->notifiesMissed())
+            return;
+        const QDateTime since = AttentionController::lastRun();
+        if (!since.isValid())
+            return;
+        m_history->transitionsSince(since, 200, this, [this, key = m_history->connectionKey()](const QList<HistoryTransition> &rows) {
+            if (key != m_history->connectionKey())
+                return;
+            QList<AttentionItem> missed;
+            for (const HistoryTransition &row : rows) {
+                if (row.to != stateApiName(TaskState::Failed))
+                    continue;
+                AttentionItem item;
+                item.taskId = row.taskId;
+                item.event = AttentionEvent::Fails;
+                item.taskTitle = row.taskSummary.isEmpty() ? row.taskName : row.taskSummary;
+                item.appName = row.appName;
+                item.reason = row.reason;
+                item.at = row.at;
+                missed.append(item);
+            }
+            m_attention->notifyMissed(missed);
+        });
+    });
+
+    m_model->setWatched(m_attention->watched());
+    connect(m_view, &TaskTreeView::watchRequested, this, &MainWindow::watchSelected);
+    m_watchedStrip->setSourceModel(m_model);
+    m_watchedStrip->setHiddenBy([this](const Task &task) { return m_order->predicate().hiddenBy(task); });
+    m_watchedStrip->setClock([clock = m_clock] { return clock->now(); });
+    connect(m_order, &TaskFilterProxyModel::filterChanged, m_watchedStrip, &WatchedStrip::refreshHiddenBy);
+    connect(m_watchedStrip, &WatchedStrip::taskActivated, this, &MainWindow::showTask);
+    connect(m_watchedStrip, &WatchedStrip::unwatchRequested, this, [this](const QString &id) { watchSelected(id, false); });
+
+    m_view->setClock([clock = m_clock] { return clock->now(); });
+    m_highlighter = new ChangeHighlighter(m_view, [clock = m_clock] { return clock->now(); });
+    // A failure is seen once its row is selected.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            m_model->markSeen(current.data(TaskTreeModel::IdRole).toString());
+    });
+    connect(m_journalView, &JournalView::markedAsRead, m_model, &TaskTreeModel::markAllSeen);
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QAction *notifications = settingsMenu->addAction(tr("&Notifications…"), this, [this] { m_attention->editSettings(this); });
+    notifications->setObjectName(QStringLiteral("notificationSettingsAction"));
+    notifications->setToolTip(tr("Which events notify you (a task fails, ends, stalls, starts), for which tasks, and a test"));
+    QMenu *viewMenu = nullptr;
+    for (QAction *action : menuBar()->actions()) {
+        if (action->objectName() == QLatin1String("viewMenu"))
+            viewMenu = action->menu();
+    }
+    if (viewMenu) {
+        viewMenu->addSeparator();
+        viewMenu->addAction(m_freezeAction);
+        QAction *seen = viewMenu->addAction(tr("Mark Failures as &Seen"), m_model, &TaskTreeModel::markAllSeen);
+        seen->setToolTip(tr("Stop highlighting the failures you have not selected yet"));
+    }
+}
+
+void MainWindow::watchSelected(const QString &id, bool watch)
+{
+    m_attention->setWatched(id, watch);
+    if (m_frozen)
+        m_frozen->setWatched(m_model->watched());
+}
+
+void MainWindow::showTask(const QString &id)
+{
+    showNormal();
+    raise();
+    activateWindow();
+    if (!id.isEmpty() && !selectTask(id))
+        statusBar()->showMessage(tr("That task is not in the tree: the filter hides it, or it is no longer known."), 6000);
+}
+
+void MainWindow::createFreeze(QWidget *parent)
+{
+    m_freezeBar = new FreezeBar(parent);
+    m_freezeBar->hide();
+    m_frozenChanges = new JournalModel(this);
+    m_frozenChangesView = new JournalView(m_freezeBar);
+    m_frozenChangesView->setModel(m_frozenChanges);
+    m_frozenChangesView->setClock(m_clock);
+    m_freezeBar->setChangesView(m_frozenChangesView);
+    connect(m_frozenChangesView, &JournalView::taskActivated, this, &MainWindow::showTask);
+    connect(m_freezeBar, &FreezeBar::unfreezeRequested, this, [this] { setFrozen(false); });
+    m_freezeAction = new QAction(tr("&Freeze"), this);
+    m_freezeAction->setObjectName(QStringLiteral("freezeAction"));
+    m_freezeAction->setCheckable(true);
+    m_freezeAction->setShortcut(QKeySequence(Qt::Key_F9));
+    m_freezeAction->setToolTip(tr("Stop the tree from moving while polling goes on; unfreeze to see every change (F9)"));
+    connect(m_freezeAction, &QAction::toggled, this, &MainWindow::setFrozen);
+}
+
+void MainWindow::setFrozen(bool frozen)
+{
+    if (frozen == isFrozen())
+        return;
+    const QStringList expanded = expandedIds();
+    const QStringList selected = selectedIds();
+    const QModelIndex currentIndex = m_view->currentIndex();
+    const QString current = currentIndex.isValid() ? currentIndex.data(TaskTreeModel::IdRole).toString() : QString();
+    if (frozen) {
+        const QDateTime now = m_clock->now();
+        m_frozen = new TaskTreeModel(this);
+        m_frozen->setNames(m_model->names());
+        m_frozen->setWatched(m_model->watched());
+        m_frozen->setClock([now] { return now; }); // running durations stop too
+        m_frozen->showForest(m_model->forest());
+        m_frozenChangeCount = 0;
+        m_frozenChanges->clear();
+        m_freezeBar->setFrozenSince(now);
+        m_freezeBar->setChangeCount(0);
+        m_order->setSourceModel(m_frozen);
+    } else {
+        m_order->setSourceModel(m_model);
+        delete std::exchange(m_frozen, nullptr);
+    }
+    restoreViewState(expanded, selected, current);
+    m_freezeBar->setVisible(frozen);
+    m_freezeAction->setChecked(frozen);
+    statusBar()->showMessage(frozen ? tr("Frozen: the tree stays as it is; polling goes on (F9 to unfreeze)") : QString(), 4000);
+}
+
+// The expanded rows of the view, by task id (walking only what is expanded).
+QStringList MainWindow::expandedIds() const
+{
+    QStringList ids;
+    std::vector<QModelIndex> pending{QModelIndex()};
+    while (!pending.empty()) {
+        const QModelIndex parent = pending.back();
+        pending.pop_back();
+        for (int row = 0, rows = m_order->rowCount(parent); row < rows; ++row) {
+            const QModelIndex index = m_order->index(row, 0, parent);
+            if (m_view->isExpanded(index)) {
+                ids.append(index.data(TaskTreeModel::IdRole).toString());
+                pending.push_back(index);
+            }
+        }
+    }
+    return ids;
+}
+
+QStringList MainWindow::selectedIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        ids.append(index.data(TaskTreeModel::IdRole).toString());
+    return ids;
+}
+
+void MainWindow::restoreViewState(const QStringList &expanded, const QStringList &selected, const QString &current)
+{
+    TaskTreeModel *model = shownModel();
+    for (const QString &id : expanded) {
+        const QModelIndex index = m_order->mapFromSource(model->indexForId(id));
+        if (index.isValid())
+            m_view->expand(index);
+    }
+    QItemSelection selection;
+    for (const QString &id : selected) {
+        const QModelIndex index = m_order->mapFromSource(model->indexForId(id));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    const QModelIndex currentIndex = m_order->mapFromSource(model->indexForId(current));
+    if (currentIndex.isValid())
+        m_view->selectionModel()->setCurrentIndex(currentIndex, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (currentIndex.isValid())
+        m_view->scrollTo(currentIndex);
 }
 
 } // namespace Taskscope

@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -21,7 +22,12 @@ namespace Taskscope {
 namespace Demo {
 class DemoServer;
 }
+class AttentionController;
+class ProgressTracker;
+class ChangeHighlighter;
 class ChangePlanner;
+class FreezeBar;
+class WatchedStrip;
 class ConnectionController;
 class FailureGroupsView;
 class HistoryController;
@@ -77,6 +83,19 @@ public:
     // Selects the task in the tree (expanding its parents, clearing nothing): false when the tree
     // does not show it (filtered out, or not known).
     bool selectTask(const QString &id);
+
+    // Notifications, the tray, watched tasks, ETA and stalls.
+    AttentionController *attention() const { return m_attention; }
+    WatchedStrip *watchedStrip() const { return m_watchedStrip; }
+    // View › Freeze (F9): the tree shows a still copy while polling, history and notifications go on;
+    // the bar above it counts and lists the changes not shown. Unfreezing shows the live tree, with
+    // the same tasks expanded and selected.
+    void setFrozen(bool frozen);
+    bool isFrozen() const { return m_frozen != nullptr; }
+    FreezeBar *freezeBar() const { return m_freezeBar; }
+    JournalModel *frozenChanges() const { return m_frozenChanges; }
+    // Raises the window and selects the task (a notification's Show, the tray's last events).
+    void showTask(const QString &id);
 
     TasksClient *client() const { return m_client; }
     TaskTreeModel *model() const { return m_model; }
@@ -136,6 +155,14 @@ private:
     void showHistoryOf(const QString &taskId);
     QString dataAge() const;
     void showTaskCounts();
+    void createAttention();
+    bool keepRunningInTray();
+    void createFreeze(QWidget *parent);
+    void watchSelected(const QString &id, bool watch);
+    TaskTreeModel *shownModel() const { return m_frozen ? m_frozen : m_model; }
+    QStringList expandedIds() const;
+    QStringList selectedIds() const;
+    void restoreViewState(const QStringList &expanded, const QStringList &selected, const QString &current);
 
     QtScheduler *m_clock; // the one clock of the window and its client
     TaskTreeModel *m_model;
@@ -175,6 +202,17 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_copyAction = nullptr;
     int m_snapshots = 0;
+    AttentionController *m_attention = nullptr;
+    std::shared_ptr<ProgressTracker> m_attentionTracker; // ETA and stalls, run by the planner's preparer
+    WatchedStrip *m_watchedStrip = nullptr;
+    ChangeHighlighter *m_highlighter = nullptr;
+    FreezeBar *m_freezeBar = nullptr;
+    QAction *m_freezeAction = nullptr;
+    TaskTreeModel *m_frozen = nullptr; // the still copy the view shows while frozen
+    JournalModel *m_frozenChanges = nullptr;
+    JournalView *m_frozenChangesView = nullptr;
+    int m_frozenChangeCount = 0;
+    bool m_quitting = false; // File › Quit or the tray's Quit: the window closes for good
 };
 
 } // namespace Taskscope

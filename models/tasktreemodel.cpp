@@ -218,6 +218,7 @@ bool TaskTreeModel::apply(ChangePlan plan)
             destroyIteratively(std::move(node));
         m_removed.clear();
     }
+    noteTransitions(plan);
     TaskForestPtr old = std::exchange(m_forest, std::move(plan.forest));
     plan.previous.reset();
     trackTicking();
@@ -227,6 +228,92 @@ bool TaskTreeModel::apply(ChangePlan plan)
                       << plan.structuralChanges() << "structural";
     releaseOnWorker(std::move(old));
     return true;
+}
+
+bool TaskTreeModel::showForest(TaskForestPtr forest)
+{
+    if (!forest || m_forest->size() != 0)
+        return false;
+    ChangePlan plan;
+    plan.previous = m_forest;
+    plan.isNew.assign(size_t(forest->size()), true);
+    if (forest->size() > 0)
+        plan.inserts.push_back({-1, std::vector<int>(forest->childrenBegin(-1), forest->childrenEnd(-1))});
+    plan.forest = std::move(forest);
+    return apply(std::move(plan));
+}
+
+// What the session saw change: the highlight of the last poll's state changes, and the failures
+// nobody looked at yet. O(transitions + the few marks kept).
+void TaskTreeModel::noteTransitions(const ChangePlan &plan)
+{
+    const bool first = !plan.previous || plan.previous->size() == 0; // not news: the first snapshot
+    const int unseenBefore = int(m_unseenFailures.size());
+    QDateTime latest;
+    for (const StateChange &change : plan.transitions) {
+        if (!change.appeared)
+            m_changedAt.insert(change.taskId, change.at);
+        if (change.to == TaskState::Failed && !(change.appeared && first))
+            m_unseenFailures.insert(change.taskId);
+        else if (change.to != TaskState::Failed)
+            m_unseenFailures.remove(change.taskId); // retried: its failure is no longer the news
+        if (!latest.isValid() || change.at > latest)
+            latest = change.at;
+    }
+    if (latest.isValid()) {
+        // A highlight fades in 5 s: older marks only cost memory.
+        m_changedAt.removeIf([&latest](const auto &it) { return it.value().msecsTo(latest) > 10'000; });
+    }
+    const TaskForest &forest = *plan.forest;
+    m_unseenFailures.removeIf([&forest](const QString &id) { return forest.slotOf(id) < 0; });
+    if (int(m_unseenFailures.size()) != unseenBefore || !plan.transitions.empty())
+        emit unseenFailuresChanged(int(m_unseenFailures.size()));
+}
+
+void TaskTreeModel::announceRow(const QString &id, const QList<int> &roles)
+{
+    const QModelIndex first = indexForId(id, 0);
+    if (first.isValid())
+        emit dataChanged(first, first.siblingAtColumn(ColumnCount - 1), roles);
+}
+
+void TaskTreeModel::setWatched(const QSet<QString> &ids)
+{
+    if (ids == m_watched)
+        return;
+    const QSet<QString> before = std::exchange(m_watched, ids);
+    for (const QString &id : before) {
+        if (!m_watched.contains(id))
+            announceRow(id, {Qt::DisplayRole, RawRole, WatchedRole, Qt::AccessibleTextRole});
+    }
+    for (const QString &id : m_watched) {
+        if (!before.contains(id))
+            announceRow(id, {Qt::DisplayRole, RawRole, WatchedRole, Qt::AccessibleTextRole});
+    }
+    emit watchedChanged();
+}
+
+void TaskTreeModel::markSeen(const QString &id)
+{
+    if (!m_unseenFailures.remove(id))
+        return;
+    announceRow(id, {UnseenFailureRole});
+    emit unseenFailuresChanged(int(m_unseenFailures.size()));
+}
+
+void TaskTreeModel::markAllSeen()
+{
+    const QSet<QString> unseen = std::exchange(m_unseenFailures, {});
+    for (const QString &id : unseen)
+        announceRow(id, {UnseenFailureRole});
+    if (!unseen.isEmpty())
+        emit unseenFailuresChanged(0);
+}
+
+void TaskTreeModel::clearChangeMarks()
+{
+    m_changedAt.clear();
+    markAllSeen();
 }
 
 TaskTreeModel::Node *TaskTreeModel::nodeForSlot(const TaskForest &forest, int slot) const
@@ -593,6 +680,9 @@ QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int
     case ResourceColumn: return tr("Resource");
     case InternalNameColumn: return tr("Internal Name");
     case ServiceColumn: return tr("Service");
+    case EtaColumn: return tr("ETA");
+    //: the header of the narrow column of stars (watched tasks)
+    case WatchColumn: return tr("★");
     default: return {};
     }
 }
@@ -618,6 +708,14 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         return int(node.marks);
     case FromHistoryRole:
         return task.isFromHistory();
+    case ChangedAtRole:
+        return m_changedAt.value(task.id);
+    case UnseenFailureRole:
+        return m_unseenFailures.contains(task.id);
+    case WatchedRole:
+        return m_watched.contains(task.id);
+    case StalledRole:
+        return task.stalledSince.isValid();
     case OrderRole:
         return task.startTime;
     case Qt::ToolTipRole:
@@ -627,6 +725,8 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole: // what a screen reader says for the painted badge and bar
         if (index.column() == ProgressColumn && !task.percentDone)
             return tr("No progress reported");
+        if (index.column() == WatchColumn)
+            return m_watched.contains(task.id) ? tr("Watched") : tr("Not watched");
         return displayData(node, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == DurationColumn)
@@ -696,6 +796,13 @@ QVariant TaskTreeModel::toolTip(const Node &node, int column) const
         return TaskFormat::exactUtc(task.endTime.isValid() ? task.endTime : task.cancelTime);
     case ResourceColumn:
         return task.resourceURI.toString();
+    case EtaColumn:
+        if (!task.eta)
+            return task.state == TaskState::Running ? tr("Not enough progress yet, and fewer than 3 past runs of this kind for this app") : QString();
+        if (task.eta->sources == (EtaRange::Rate | EtaRange::History))
+            return tr("From its recent progress and from past runs of this kind for this app");
+        return task.eta->sources == EtaRange::History ? tr("From past runs of this kind for this app")
+                                                      : tr("From its recent progress");
     case AppColumn:
     case ClusterColumn:
     case NamespaceColumn: {
@@ -711,8 +818,13 @@ QVariant TaskTreeModel::toolTip(const Node &node, int column) const
     case ProblemColumn: {
         const QModelIndex index = indexFor(&node, column);
         QStringList lines = problemDetails(index);
-        if (column == StateColumn)
+        if (column == StateColumn) {
             lines.prepend(TaskFormat::stateName(task.state, task.stateText));
+            if (task.stalledSince.isValid()) {
+                //: a running task whose progress stopped moving; %1 is a date and time
+                lines.insert(1, tr("Stalled: no progress since %1").arg(TaskFormat::localTime(task.stalledSince)));
+            }
+        }
         return lines.join(u'\n');
     }
     default:
@@ -734,6 +846,10 @@ QVariant TaskTreeModel::displayData(const Node &node, int column) const
         return TaskFormat::progress(task.percentDone);
     case ServiceColumn:
         return task.service;
+    case EtaColumn:
+        return TaskFormat::eta(task.eta, task.state == TaskState::Running && !task.isFromHistory());
+    case WatchColumn:
+        return m_watched.contains(task.id) ? QStringLiteral("★") : QString();
     case StartedColumn:
         return TaskFormat::localTime(task.startTime);
     case EndedColumn:
@@ -775,6 +891,10 @@ QVariant TaskTreeModel::rawData(const Node &node, int column) const
         return task.percentDone ? QVariant(*task.percentDone) : QVariant();
     case ServiceColumn:
         return task.service;
+    case EtaColumn:
+        return task.eta ? QVariant(task.eta->lowSeconds) : QVariant();
+    case WatchColumn:
+        return m_watched.contains(task.id);
     case StartedColumn:
         return task.startTime;
     case EndedColumn:

@@ -8,6 +8,7 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -94,6 +95,10 @@ public:
     // those of its version in the tree is unchanged, without a comparison of its bytes.
     void apply(const QList<Task> &snapshot, QList<ParseWarning> *warnings = nullptr,
                const QList<quint64> *digests = nullptr);
+    // An empty model shows `forest` as it is (one insert of its top-level tasks; no transitions):
+    // the still copy of the tree that View › Freeze shows while the live model moves on. False,
+    // and nothing changes, when the model is not empty.
+    bool showForest(TaskForestPtr forest);
     // apply({}) empties the tree; apply({a, b}) shows a and b.
     void apply(std::initializer_list<Task> snapshot) { apply(QList<Task>(snapshot)); }
     // The tree the model shows, as of the last apply(): what the next plan is computed against.
@@ -152,6 +157,21 @@ public:
     // Every task once, in no particular order (counting, collecting values): no sorting.
     void forEachTask(const std::function<void(const Task &task)> &visit) const;
 
+    // Attention. The tasks the user watches (WatchedRole, the Watch column's star); ids of tasks
+    // not in the tree are kept (a watched task may come back, or be listed later).
+    void setWatched(const QSet<QString> &ids);
+    const QSet<QString> &watched() const { return m_watched; }
+    bool isWatched(const QString &id) const { return m_watched.contains(id); }
+    // Failures this session saw and the user has not looked at (UnseenFailureRole): a task that
+    // entered failed (or appeared failed after the first snapshot) until its row is selected
+    // (markSeen()) or markAllSeen().
+    void markSeen(const QString &id);
+    void markAllSeen();
+    int unseenFailureCount() const { return int(m_unseenFailures.size()); }
+    QStringList unseenFailures() const { return {m_unseenFailures.cbegin(), m_unseenFailures.cend()}; }
+    // Forgets what the session saw change (another connection).
+    void clearChangeMarks();
+
     // QAbstractItemModel
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -160,6 +180,8 @@ public:
     bool hasChildren(const QModelIndex &parent = {}) const override;
 Q_SIGNALS:
     void namesChanged(); // setNames() took another table (after the name columns' dataChanged)
+    void unseenFailuresChanged(int count);
+    void watchedChanged();
 public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -211,6 +233,11 @@ private:
     bool m_quiet = false;                        // structural changes without row signals (inside a layout change)
     std::vector<std::unique_ptr<Node>> m_removed; // subtrees removed quietly, freed after layoutChanged
     std::function<QDateTime()> m_clock;
+    QSet<QString> m_watched;
+    QHash<QString, QDateTime> m_changedAt; // the last few seconds' state changes (ChangedAtRole)
+    QSet<QString> m_unseenFailures;
+    void noteTransitions(const ChangePlan &plan);
+    void announceRow(const QString &id, const QList<int> &roles);
     NameTablePtr m_names;
     QString m_namesMissingWhy;
 };

@@ -1,4 +1,5 @@
 // Unit tests of TaskTreeModel: tree shape, ordering, marks, roles, and the signals of snapshot diffs.
+#include "snapshotdiff.h"
 #include "tasklistparser.h"
 #include "tasktreemodel.h"
 #include "taskformat.h"
@@ -777,6 +778,10 @@ private slots:
     void dataChangedCoalesced_data();
     void dataChangedCoalesced();
     void reparentIsOneMove();
+    void showForestCopiesTheTree();
+    void changeMarksFollowTransitions();
+    void watchedRole();
+    void stalledAndEta();
     void orderHintChangeIsData();
     void digestsStandForBytes();
     void insertAndRemoveUnderTheirParents();
@@ -1364,6 +1369,127 @@ void TestTaskTreeModel::dataChangedCoalesced()
     QCOMPARE(spies.total(), spies.dataChanged.count());
     for (const auto &c : std::as_const(recorder.dataChanges))
         QVERIFY(c.roles.contains(Qt::DisplayRole));
+}
+
+// View › Freeze shows a still copy: the same tree, from one insert, and only into an empty model.
+void TestTaskTreeModel::showForestCopiesTheTree()
+{
+    Model live;
+    live.apply(parseSpec(u"p; q; w<p o=0; x<p o=1; x1<x; c1<c2; c2<c1"_s));
+    Model still;
+    QAbstractItemModelTester tester(&still, Fatal);
+    QSignalSpy inserted(&still, &QAbstractItemModel::rowsInserted);
+    QVERIFY(still.showForest(live.forest()));
+    QCOMPARE(renderModel(still), renderModel(live));
+    QCOMPARE(renderStored(still), renderStored(live));
+    QCOMPARE(inserted.count(), 1);
+    QVERIFY(!still.showForest(live.forest())); // not empty: refused, nothing changes
+    QCOMPARE(inserted.count(), 1);
+    // The live model moves on; the copy does not.
+    live.apply(parseSpec(u"p; w<p o=0"_s));
+    QCOMPARE(still.taskCount(), 7);
+}
+
+// The highlight of a state change and the failures nobody looked at, from the plans' transitions.
+void TestTaskTreeModel::changeMarksFollowTransitions()
+{
+    Model model;
+    QAbstractItemModelTester tester(&model, Fatal);
+    const QDateTime t0 = kBase.addSecs(100);
+    const auto applyAt = [&model](const QString &spec, const QDateTime &at) {
+        QVERIFY(model.apply(SnapshotDiff::compute(model.forest(), parseSpec(spec), {}, at)));
+    };
+    QSignalSpy unseen(&model, &Model::unseenFailuresChanged);
+    // The first snapshot is not news: a task failed already is no unseen failure, nothing is highlighted.
+    applyAt(u"a st=running; b st=failed; c st=running"_s, t0);
+    QCOMPARE(model.unseenFailureCount(), 0);
+    QVERIFY(!model.indexForId(u"b"_s).data(Model::UnseenFailureRole).toBool());
+    QVERIFY(!model.indexForId(u"a"_s).data(Model::ChangedAtRole).toDateTime().isValid());
+
+    applyAt(u"a st=failed; b st=failed; c st=completed; d st=failed"_s, t0.addSecs(10));
+    QCOMPARE(model.indexForId(u"a"_s).data(Model::ChangedAtRole).toDateTime(), t0.addSecs(10));
+    QCOMPARE(model.indexForId(u"c"_s, Model::ProgressColumn).data(Model::ChangedAtRole).toDateTime(), t0.addSecs(10));
+    QVERIFY(!model.indexForId(u"b"_s).data(Model::ChangedAtRole).toDateTime().isValid()); // no change
+    QVERIFY(!model.indexForId(u"d"_s).data(Model::ChangedAtRole).toDateTime().isValid()); // appeared: no state change
+    QCOMPARE(model.unseenFailureCount(), 2); // a, and d which appeared failed after the first snapshot
+    QVERIFY(model.indexForId(u"a"_s).data(Model::UnseenFailureRole).toBool());
+    QVERIFY(model.indexForId(u"d"_s).data(Model::UnseenFailureRole).toBool());
+    QVERIFY(!model.indexForId(u"c"_s).data(Model::UnseenFailureRole).toBool());
+    QCOMPARE(unseen.last().at(0).toInt(), 2);
+
+    // Selecting a row marks its failure seen, with a dataChanged of that row.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.markSeen(u"a"_s);
+    QCOMPARE(model.unseenFailureCount(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), model.indexForId(u"a"_s));
+    QVERIFY(changed.first().at(2).value<QList<int>>().contains(Model::UnseenFailureRole));
+    model.markSeen(u"a"_s); // twice: nothing more
+    QCOMPARE(changed.count(), 1);
+
+    // Retried: d's failure is no longer news; a gone task leaves the count.
+    applyAt(u"a st=failed; c st=completed; d st=running"_s, t0.addSecs(20));
+    QCOMPARE(model.unseenFailureCount(), 0);
+    applyAt(u"a st=failed; c st=completed; d st=failed; e st=running"_s, t0.addSecs(30));
+    QCOMPARE(model.unseenFailureCount(), 1);
+    applyAt(u"a st=failed; c st=completed"_s, t0.addSecs(40));
+    QCOMPARE(model.unseenFailureCount(), 0);
+    QCOMPARE(unseen.last().at(0).toInt(), 0);
+    // The marks of changes long past are dropped.
+    applyAt(u"a st=running; c st=completed"_s, t0.addSecs(60));
+    QVERIFY(!model.indexForId(u"c"_s).data(Model::ChangedAtRole).toDateTime().isValid());
+    QCOMPARE(model.indexForId(u"a"_s).data(Model::ChangedAtRole).toDateTime(), t0.addSecs(60));
+    model.clearChangeMarks();
+    QVERIFY(!model.indexForId(u"a"_s).data(Model::ChangedAtRole).toDateTime().isValid());
+}
+
+void TestTaskTreeModel::watchedRole()
+{
+    Model model;
+    QAbstractItemModelTester tester(&model, Fatal);
+    model.apply(parseSpec(u"p; q; x<p"_s));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy watchedChanged(&model, &Model::watchedChanged);
+    model.setWatched({u"p"_s, u"gone-task"_s});
+    QCOMPARE(changed.count(), 1); // p's row; a task not in the tree is kept, without a signal
+    QCOMPARE(changed.first().at(0).toModelIndex(), model.indexForId(u"p"_s));
+    QCOMPARE(changed.first().at(1).toModelIndex().column(), Model::ColumnCount - 1);
+    QVERIFY(model.indexForId(u"p"_s).data(Model::WatchedRole).toBool());
+    QVERIFY(!model.indexForId(u"x"_s).data(Model::WatchedRole).toBool());
+    QCOMPARE(model.indexForId(u"p"_s, Model::WatchColumn).data().toString(), u"★"_s);
+    QCOMPARE(model.indexForId(u"q"_s, Model::WatchColumn).data().toString(), QString());
+    QCOMPARE(model.indexForId(u"p"_s, Model::WatchColumn).data(Model::RawRole).toBool(), true);
+    QCOMPARE(watchedChanged.count(), 1);
+    model.setWatched({u"p"_s, u"gone-task"_s}); // the same: nothing
+    QCOMPARE(watchedChanged.count(), 1);
+    model.setWatched({u"q"_s});
+    QCOMPARE(changed.count(), 3); // p unwatched, q watched
+    QVERIFY(model.isWatched(u"q"_s) && !model.isWatched(u"p"_s));
+}
+
+void TestTaskTreeModel::stalledAndEta()
+{
+    Model model;
+    QAbstractItemModelTester tester(&model, Fatal);
+    QList<Task> tasks = parseSpec(u"r st=running p=40; s st=running p=10; d st=completed p=100"_s);
+    tasks[0].eta = EtaRange{240, 360, EtaRange::Rate};
+    model.apply(tasks);
+    QCOMPARE(model.indexForId(u"r"_s, Model::EtaColumn).data().toString(), TaskFormat::eta(tasks[0].eta, true));
+    QVERIFY(!model.indexForId(u"r"_s, Model::EtaColumn).data().toString().isEmpty());
+    QCOMPARE(model.indexForId(u"r"_s, Model::EtaColumn).data(Model::RawRole).toLongLong(), 240);
+    QCOMPARE(model.indexForId(u"s"_s, Model::EtaColumn).data().toString(), TaskFormat::eta(std::nullopt, true));
+    QCOMPARE(model.indexForId(u"d"_s, Model::EtaColumn).data().toString(), QString()); // finished: no ETA at all
+    QVERIFY(!model.indexForId(u"s"_s).data(Model::StalledRole).toBool());
+
+    // Stalling changes the state cell (the badge's mark) and its tooltip.
+    tasks[1].stalledSince = kBase.addSecs(30);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.apply(tasks);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(changed.first().at(0).toModelIndex().column() <= Model::StateColumn);
+    QVERIFY(changed.first().at(1).toModelIndex().column() >= Model::StateColumn);
+    QVERIFY(model.indexForId(u"s"_s).data(Model::StalledRole).toBool());
+    QVERIFY(model.indexForId(u"s"_s, Model::StateColumn).data(Qt::ToolTipRole).toString().contains(u'\n'));
 }
 
 void TestTaskTreeModel::reparentIsOneMove()

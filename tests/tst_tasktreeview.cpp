@@ -10,6 +10,7 @@
 #include <QClipboard>
 #include <QMenu>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>

@@ -17,6 +17,12 @@ namespace Taskscope {
 
 namespace {
 
+// The strings' context: "Taskscope::Attention", shared with attentionrules.cpp.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Taskscope::Attention)
+};
+
 // The events a task's state makes true (a failure is also an end), as bits of AttentionEvent.
 constexpr quint8 bit(AttentionEvent event)
 {
@@ -68,15 +74,21 @@ QString singleTitle(const AttentionItem &item)
     const QString &cluster = item.clusterName;
     const bool on = !cluster.isEmpty();
     switch (item.event) {
-    case AttentionEvent::Fails: return on ? QCoreApplication::translate("Taskscope::Attention", "%1 failed on %2").arg(task, cluster) : QCoreApplication::translate("Taskscope::Attention", "%1 failed").arg(task);
+    case AttentionEvent::Fails:
+        return on ? Text::tr("%1 failed on %2").arg(task, cluster)
+                  : Text::tr("%1 failed").arg(task);
     case AttentionEvent::Completes:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%1 completed on %2").arg(task, cluster) : QCoreApplication::translate("Taskscope::Attention", "%1 completed").arg(task);
+        return on ? Text::tr("%1 completed on %2").arg(task, cluster)
+                  : Text::tr("%1 completed").arg(task);
     case AttentionEvent::Ends:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%1 was cancelled on %2").arg(task, cluster) : QCoreApplication::translate("Taskscope::Attention", "%1 was cancelled").arg(task);
+        return on ? Text::tr("%1 was cancelled on %2").arg(task, cluster)
+                  : Text::tr("%1 was cancelled").arg(task);
     case AttentionEvent::Stalls:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%1 stalled on %2", "no progress for a long time").arg(task, cluster)
-                  : QCoreApplication::translate("Taskscope::Attention", "%1 stalled", "no progress for a long time").arg(task);
-    case AttentionEvent::Starts: return on ? QCoreApplication::translate("Taskscope::Attention", "%1 started on %2").arg(task, cluster) : QCoreApplication::translate("Taskscope::Attention", "%1 started").arg(task);
+        return on ? Text::tr("%1 stalled on %2", "no progress for a long time").arg(task, cluster)
+                  : Text::tr("%1 stalled", "no progress for a long time").arg(task);
+    case AttentionEvent::Starts:
+        return on ? Text::tr("%1 started on %2").arg(task, cluster)
+                  : Text::tr("%1 started").arg(task);
     }
     return task;
 }
@@ -86,16 +98,20 @@ QString groupTitle(AttentionEvent event, int n, const QString &cluster)
     const bool on = !cluster.isEmpty();
     switch (event) {
     case AttentionEvent::Fails:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%n task(s) failed on %1", nullptr, n).arg(cluster) : QCoreApplication::translate("Taskscope::Attention", "%n task(s) failed", nullptr, n);
+        return on ? Text::tr("%n task(s) failed on %1", nullptr, n).arg(cluster)
+                  : Text::tr("%n task(s) failed", nullptr, n);
     case AttentionEvent::Completes:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%n task(s) completed on %1", nullptr, n).arg(cluster) : QCoreApplication::translate("Taskscope::Attention", "%n task(s) completed", nullptr, n);
+        return on ? Text::tr("%n task(s) completed on %1", nullptr, n).arg(cluster)
+                  : Text::tr("%n task(s) completed", nullptr, n);
     case AttentionEvent::Ends:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%n task(s) cancelled on %1", nullptr, n).arg(cluster) : QCoreApplication::translate("Taskscope::Attention", "%n task(s) cancelled", nullptr, n);
+        return on ? Text::tr("%n task(s) cancelled on %1", nullptr, n).arg(cluster)
+                  : Text::tr("%n task(s) cancelled", nullptr, n);
     case AttentionEvent::Stalls:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%n task(s) stalled on %1", "no progress for a long time", n).arg(cluster)
-                  : QCoreApplication::translate("Taskscope::Attention", "%n task(s) stalled", "no progress for a long time", n);
+        return on ? Text::tr("%n task(s) stalled on %1", "no progress for a long time", n).arg(cluster)
+                  : Text::tr("%n task(s) stalled", "no progress for a long time", n);
     case AttentionEvent::Starts:
-        return on ? QCoreApplication::translate("Taskscope::Attention", "%n task(s) started on %1", nullptr, n).arg(cluster) : QCoreApplication::translate("Taskscope::Attention", "%n task(s) started", nullptr, n);
+        return on ? Text::tr("%n task(s) started on %1", nullptr, n).arg(cluster)
+                  : Text::tr("%n task(s) started", nullptr, n);
     }
     return {};
 }
@@ -106,9 +122,9 @@ QString groupLine(const AttentionItem &item, bool sayEvent)
 {
     QString line = sayEvent ? singleTitle(item) : item.taskTitle;
     if (!item.appName.isEmpty())
-        line = QCoreApplication::translate("Taskscope::Attention", "%1 · %2", "task · app").arg(line, item.appName);
+        line = Text::tr("%1 · %2", "task · app").arg(line, item.appName);
     if (!item.reason.isEmpty())
-        line = QCoreApplication::translate("Taskscope::Attention", "%1: %2", "task: reason").arg(line, item.reason);
+        line = Text::tr("%1: %2", "task: reason").arg(line, item.reason);
     return line;
 }
 
@@ -120,7 +136,7 @@ QString reasonOf(const Task &task)
     const StateDetail &first = task.stateDetails.constFirst();
     if (first.title.isEmpty() || first.detail.isEmpty() || first.title == first.detail)
         return first.title.isEmpty() ? first.detail : first.title;
-    return QCoreApplication::translate("Taskscope::Attention", "%1: %2", "reason title: detail").arg(first.title, first.detail);
+    return Text::tr("%1: %2", "reason title: detail").arg(first.title, first.detail);
 }
 
 } // namespace
@@ -154,7 +170,7 @@ struct AttentionEngine::Private
         for (const AttentionRule &rule : std::as_const(rules)) {
             const FilterParseResult parsed = parseFilter(rule.filter);
             if (!parsed.ok()) {
-                errors.append(QCoreApplication::translate("Taskscope::Attention", "Rule \"%1\": %2")
+                errors.append(Text::tr("Rule \"%1\": %2")
                                   .arg(rule.name.isEmpty() ? rule.filter : rule.name, parsed.error->toString()));
                 qCWarning(lcModels).noquote() << "attention: rule" << rule.id << "skipped:" << parsed.error->toString();
                 continue;
@@ -208,7 +224,8 @@ struct AttentionEngine::Private
         return nullptr;
     }
 
-    AttentionItem itemFor(AttentionEvent event, const Task &task, const AttentionRule &rule, const NameTable &names) const
+    AttentionItem itemFor(AttentionEvent event, const Task &task, const AttentionRule &rule,
+                          const NameTable &names) const
     {
         AttentionItem item;
         item.taskId = task.id;
@@ -220,8 +237,9 @@ struct AttentionEngine::Private
         if (event == AttentionEvent::Stalls) {
             const qint64 minutes = std::max<qint64>(1, task.stalledSince.secsTo(scheduler->now()) / 60);
             item.reason = task.percentDone
-                ? QCoreApplication::translate("Taskscope::Attention", "No progress for %n minute(s), at %1 %", nullptr, int(minutes)).arg(qRound(*task.percentDone))
-                : QCoreApplication::translate("Taskscope::Attention", "No progress for %n minute(s)", nullptr, int(minutes));
+                ? Text::tr("No progress for %n minute(s) (at %1%)", nullptr, int(minutes))
+                      .arg(qRound(*task.percentDone))
+                : Text::tr("No progress for %n minute(s)", nullptr, int(minutes));
         } else if (event != AttentionEvent::Starts && event != AttentionEvent::Completes) {
             item.reason = reasonOf(task);
         }
@@ -231,7 +249,8 @@ struct AttentionEngine::Private
 
     bool ruleMuted(const QString &ruleId) const
     {
-        return std::any_of(rules.cbegin(), rules.cend(), [&](const AttentionRule &r) { return r.id == ruleId && r.muted; });
+        return std::any_of(rules.cbegin(), rules.cend(),
+                           [&](const AttentionRule &r) { return r.id == ruleId && r.muted; });
     }
 };
 
@@ -465,13 +484,13 @@ NotificationMessage AttentionEngine::messageFor(const QList<AttentionItem> &item
     const int n = int(items.size());
     message.key = QStringLiteral("group");
     message.title = sameEvent ? groupTitle(first.event, n, sameCluster ? first.clusterName : QString())
-                              : QCoreApplication::translate("Taskscope::Attention", "%n event(s)", "tasks that need attention", n);
+                              : Text::tr("%n event(s)", "tasks that need attention", n);
     constexpr int kLines = 5;
     QStringList lines;
     for (int i = 0; i < std::min(n, kLines); ++i)
         lines.append(groupLine(items.at(i), !sameEvent));
     if (n > kLines)
-        lines.append(QCoreApplication::translate("Taskscope::Attention", "…and %n more", nullptr, n - kLines));
+        lines.append(Text::tr("…and %n more", nullptr, n - kLines));
     message.body = lines.join(u'\n');
     // "Mute this rule" on a group means something only when one rule matched them all.
     message.ruleId = sameRule ? first.ruleId : QString();

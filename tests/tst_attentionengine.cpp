@@ -441,7 +441,7 @@ void TestAttentionEngine::stallsAreToldOncePerStall()
     QCOMPARE(m.title, u"Backup stalled on prod-east"_s);
     QCOMPARE(m.urgency, Urgency::Normal);
     QCOMPARE(m.ruleId, u"default-stalls"_s);
-    QCOMPARE(m.body, u"elastic-metrics\nNo progress for 10 minute(s), at 40 %"_s);
+    QCOMPARE(m.body, u"elastic-metrics\nNo progress for 10 minute(s) (at 40%)"_s);
     s.clock.advance(60'000);
     s.poll({at(40)});
     QCOMPARE(s.messages.size(), 1);

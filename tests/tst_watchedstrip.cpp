@@ -252,6 +252,19 @@ private Q_SLOTS:
         QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0); // the other four scroll
     }
 
+    // Told that nothing is watched, the strip lets go of the source; told otherwise, it shows it again.
+    void detachedWhileNothingIsWatched()
+    {
+        m_watching->setWatched(u"a"_s, true);
+        m_strip->setAnyWatched(false);
+        QCOMPARE(m_strip->proxy()->sourceModel(), nullptr);
+        QVERIFY(m_strip->isHidden());
+        m_strip->setAnyWatched(true);
+        QCOMPARE(m_strip->proxy()->sourceModel(), m_watching.get());
+        QCOMPARE(describe(m_strip->proxy()), u"a(a1 a2)"_s);
+        QVERIFY(!m_strip->isHidden());
+    }
+
     void clickActivatesTheTask()
     {
         m_watching->setWatched(u"c"_s, true);
@@ -264,6 +277,50 @@ private Q_SLOTS:
                           m_strip->view()->visualRect(c2).center());
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toString(), u"c2"_s);
+    }
+
+    // What the strip adds to a poll of a large list that moves a few tasks (one layout change): the
+    // proxy's recursive filter reads WatchedRole of every task again. Figures: -iterations N.
+    void pollCostWithTheStrip_data()
+    {
+        QTest::addColumn<int>("strip"); // 0: none, 1: nothing watched, 2: one task watched
+        QTest::newRow("no strip") << 0;
+        QTest::newRow("strip, nothing watched") << 1;
+        QTest::newRow("strip, one watched") << 2;
+        QTest::newRow("strip told nothing is watched") << 3;
+    }
+
+    void pollCostWithTheStrip()
+    {
+        QFETCH(int, strip);
+        QList<Task> even, odd;
+        for (int parent = 0; parent < 2000; ++parent) {
+            const QString p = u"p%1"_s.arg(parent);
+            even << makeTask(p);
+            odd << makeTask(p);
+            for (int child = 0; child < 10; ++child) {
+                const QString id = p + u'c' + QString::number(child);
+                even << makeTask(id, p);
+                // A few children change parent in every other poll.
+                odd << makeTask(id, parent % 500 == 0 && child == 0 ? u"p%1"_s.arg(parent + 1) : p);
+            }
+        }
+        m_tester.reset(); // (it would dominate the figures)
+        m_model->setLayoutBatchThreshold(0);
+        m_model->apply(even);
+        if (strip == 0)
+            m_strip->setSourceModel(nullptr);
+        else if (strip == 3)
+            m_strip->setAnyWatched(false);
+        else if (strip == 2)
+            m_watching->setWatched(u"p7"_s, true);
+        QCoreApplication::processEvents();
+        bool flip = false;
+        QBENCHMARK {
+            m_model->apply((flip = !flip) ? odd : even);
+            QCoreApplication::processEvents(); // the strip's update
+        }
+        QCOMPARE(m_strip->proxy()->rowCount(), strip == 2 ? 1 : 0);
     }
 
     // "Stop Watching" names the watched task: the row's own, or the one it is a subtask of.

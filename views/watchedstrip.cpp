@@ -79,7 +79,17 @@ WatchedStrip::WatchedStrip(QWidget *parent)
 
 void WatchedStrip::setSourceModel(QAbstractItemModel *model)
 {
-    m_proxy->setSourceModel(model);
+    m_source = model;
+    m_proxy->setSourceModel(m_anyWatched ? model : nullptr);
+    refresh();
+}
+
+void WatchedStrip::setAnyWatched(bool any)
+{
+    if (any == m_anyWatched)
+        return;
+    m_anyWatched = any;
+    m_proxy->setSourceModel(any ? m_source : nullptr);
     refresh();
 }
 

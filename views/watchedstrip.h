@@ -29,6 +29,10 @@ public:
 
     // The source TaskTreeModel (not the filtered or sorted one: the strip ignores the filter).
     void setSourceModel(QAbstractItemModel *model);
+    // Whether any task is watched (the window knows its set of watched ids). While none is, the
+    // proxy is detached from the source: its recursive filter would read WatchedRole of every task
+    // at every poll that changes the tree's layout (tst_watchedstrip pollCostWithTheStrip).
+    void setAnyWatched(bool any);
     // FilterPredicate::hiddenBy of the tree's filter, or empty for a task the tree shows.
     void setHiddenBy(std::function<QString(const Task &)> hiddenBy);
     // The tree's filter changed: the hidden-by texts are asked again.
@@ -55,6 +59,8 @@ private:
     QLabel *m_title;
     QTreeView *m_view;
     WatchedTasksProxy *m_proxy;
+    QAbstractItemModel *m_source = nullptr;
+    bool m_anyWatched = true;
     int m_columnCount = -1; // the proxy's, when the other columns were last hidden
     bool m_updateScheduled = false;
 };

@@ -68,6 +68,7 @@ TrayController::TrayController(QObject *parent)
             Q_EMIT toggleWindowRequested();
     });
     updateIcon();
+    m_tray->setToolTip(toolTip());
 }
 
 TrayController::~TrayController()

@@ -47,7 +47,7 @@ private Q_SLOTS:
     void listsTheRules()
     {
         AttentionSettings dialog;
-        AttentionRule muted = rule(u"r2"_s, AttentionEvent::Completes, u"type eq 'backup'"_s, u"prod-east"_s);
+        AttentionRule muted = rule(u"r2"_s, AttentionEvent::Completes, u"name in 'backup'"_s, u"prod-east"_s);
         muted.muted = true;
         muted.watchedOnly = true;
         dialog.setRules({rule(u"r1"_s, AttentionEvent::Fails, QString()), muted});
@@ -58,7 +58,7 @@ private Q_SLOTS:
         QCOMPARE(cell(dialog, 0, AttentionSettings::ConnectionColumn), u"Any connection"_s);
         QCOMPARE(cell(dialog, 0, AttentionSettings::WatchedColumn), u"No"_s);
         QCOMPARE(dialog.table()->item(1, AttentionSettings::EnabledColumn)->checkState(), Qt::Unchecked);
-        QCOMPARE(cell(dialog, 1, AttentionSettings::FilterColumn), u"type eq 'backup'"_s);
+        QCOMPARE(cell(dialog, 1, AttentionSettings::FilterColumn), u"name in 'backup'"_s);
         QCOMPARE(cell(dialog, 1, AttentionSettings::ConnectionColumn), u"prod-east"_s);
         QCOMPARE(cell(dialog, 1, AttentionSettings::WatchedColumn), u"Yes"_s);
 
@@ -67,7 +67,7 @@ private Q_SLOTS:
         dialog.table()->item(0, AttentionSettings::EnabledColumn)->setCheckState(Qt::Unchecked);
         QCOMPARE(dialog.rules().at(1).muted, false);
         QCOMPARE(dialog.rules().at(0).muted, true);
-        QCOMPARE(dialog.rules().at(1).filter, u"type eq 'backup'"_s); // the rest untouched
+        QCOMPARE(dialog.rules().at(1).filter, u"name in 'backup'"_s); // the rest untouched
     }
 
     void addEditRemove()
@@ -86,8 +86,10 @@ private Q_SLOTS:
         QVERIFY(editor->isVisible());
         QCOMPARE(editor->connectionCombo()->itemText(0), u"Any connection"_s);
         QCOMPARE(editor->connectionCombo()->count(), 3);
+        QCOMPARE(editor->eventCombo()->count(), 5); // fails, completes, ends, stalls, starts
+        QCOMPARE(editor->eventCombo()->itemText(4), attentionEventText(AttentionEvent::Starts));
         editor->eventCombo()->setCurrentIndex(editor->eventCombo()->findData(int(AttentionEvent::Completes)));
-        editor->filterEdit()->setText(u"type eq 'backup'"_s);
+        editor->filterEdit()->setText(u"name in 'backup'"_s);
         editor->connectionCombo()->setCurrentIndex(2);
         editor->watchedOnlyBox()->setChecked(true);
         QTest::mouseClick(editor->okButton(), Qt::LeftButton);
@@ -97,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(!added.id.isEmpty());
         QVERIFY(added.id != dialog.rules().at(0).id);
         QCOMPARE(added.event, AttentionEvent::Completes);
-        QCOMPARE(added.filter, u"type eq 'backup'"_s);
+        QCOMPARE(added.filter, u"name in 'backup'"_s);
         QCOMPARE(added.connection, u"lab"_s);
         QVERIFY(added.watchedOnly);
         QVERIFY(!added.muted);
@@ -109,7 +111,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog.editButton(), Qt::LeftButton);
         editor = dialog.ruleEditor();
         QVERIFY(editor);
-        QCOMPARE(editor->filterEdit()->text(), u"type eq 'backup'"_s);
+        QCOMPARE(editor->filterEdit()->text(), u"name in 'backup'"_s);
         QCOMPARE(editor->connectionCombo()->currentText(), u"lab"_s);
         QVERIFY(editor->watchedOnlyBox()->isChecked());
         editor->filterEdit()->setText(u"state eq 'failed'"_s);

@@ -13,13 +13,6 @@
 
 namespace Taskscope {
 
-namespace {
-
-constexpr AttentionEvent kEvents[] = {AttentionEvent::Fails, AttentionEvent::Completes, AttentionEvent::Ends,
-                                      AttentionEvent::Stalls, AttentionEvent::Starts};
-
-} // namespace
-
 AttentionRuleDialog::AttentionRuleDialog(const QStringList &connectionNames, QWidget *parent)
     : QDialog(parent)
     , m_event(new QComboBox(this))
@@ -31,10 +24,11 @@ AttentionRuleDialog::AttentionRuleDialog(const QStringList &connectionNames, QWi
 {
     setWindowTitle(tr("Notification Rule"));
     m_rule.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    for (const AttentionEvent event : kEvents)
-        m_event->addItem(attentionEventText(event), int(event));
+    // Every event attention.h names (its API name is empty past the last), in their order.
+    for (int i = 0; !attentionEventApiName(AttentionEvent(i)).isEmpty(); ++i)
+        m_event->addItem(attentionEventText(AttentionEvent(i)), i);
 
-    m_filter->setPlaceholderText(tr("Any task (for example: type eq 'backup' and appName in 'prod')"));
+    m_filter->setPlaceholderText(tr("Any task (for example: name in 'backup' and appName in 'prod')"));
     m_filter->setClearButtonEnabled(true);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

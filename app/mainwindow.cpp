@@ -20,6 +20,7 @@
 #include "journalmodel.h"
 #include "journalview.h"
 #include "messagebanner.h"
+#include "filterclauses.h"
 #include "filtercontroller.h"
 #include "filtereditor.h"
 #include "filterevaluator.h"
@@ -240,6 +241,10 @@ void MainWindow::connectControllers()
     connect(m_details, &DetailsPane::filterRequested, filter, &FilterController::applyRequest);
     connect(filter, &FilterController::textEdited, m_filter, &FilterEditor::setText);
     connect(filter, &FilterController::applied, m_filter, &FilterEditor::setAppliedText);
+    connect(m_stateBar, &StateBar::stalledActivated, filter, &FilterController::toggleStalled);
+    connect(filter, &FilterController::applied, m_stateBar, [this](const QString &text) {
+        m_stateBar->setStalledSelected(FilterEdit::hasFieldClause(text, FilterField::Stalled));
+    });
     connect(filter, &FilterController::applyFailed, this, showMessage);
     connect(filter, &FilterController::editFailed, this, showMessage);
     connect(filter, &FilterController::countsChanged, this, [this](const std::array<int, TaskStateCount> &perState, int matching) {
@@ -1034,7 +1039,14 @@ void MainWindow::createAttention()
     m_model->setWatched(m_attention->watched());
     connect(m_view, &TaskTreeView::watchRequested, this, &MainWindow::watchSelected);
     m_watchedStrip->setSourceModel(m_model);
-    m_watchedStrip->setHiddenBy([this](const Task &task) { return m_order->predicate().hiddenBy(task); });
+    // The tree also shows the parents of matches: only a task it does not show is hidden.
+    m_watchedStrip->setHiddenBy([this](const Task &task) {
+        return m_order->mapFromSource(shownModel()->indexForId(task.id)).isValid() ? QString()
+                                                                                  : m_order->predicate().hiddenBy(task);
+    });
+    m_watchedStrip->setAnyWatched(!m_model->watched().isEmpty());
+    connect(m_model, &TaskTreeModel::watchedChanged, m_watchedStrip,
+            [this] { m_watchedStrip->setAnyWatched(!m_model->watched().isEmpty()); });
     m_watchedStrip->setClock([clock = m_clock] { return clock->now(); });
     connect(m_order, &TaskFilterProxyModel::filterChanged, m_watchedStrip, &WatchedStrip::refreshHiddenBy);
     connect(m_watchedStrip, &WatchedStrip::taskActivated, this, &MainWindow::showTask);
@@ -1087,8 +1099,10 @@ void MainWindow::createFreeze(QWidget *parent)
     m_freezeBar = new FreezeBar(parent);
     m_freezeBar->hide();
     m_frozenChanges = new JournalModel(this);
+    auto *frozenRows = new JournalFilterProxy(this); // no predicate: every change
+    frozenRows->setSourceModel(m_frozenChanges);
     m_frozenChangesView = new JournalView(m_freezeBar);
-    m_frozenChangesView->setModel(m_frozenChanges);
+    m_frozenChangesView->setModel(frozenRows);
     m_frozenChangesView->setClock(m_clock);
     m_freezeBar->setChangesView(m_frozenChangesView);
     connect(m_frozenChangesView, &JournalView::taskActivated, this, &MainWindow::showTask);

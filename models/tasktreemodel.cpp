@@ -727,6 +727,8 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
             return tr("No progress reported");
         if (index.column() == WatchColumn)
             return m_watched.contains(task.id) ? tr("Watched") : tr("Not watched");
+        if (index.column() == StateColumn)
+            return TaskFormat::stateLabel(TaskFormat::stateName(task.state, task.stateText), task.stalledSince.isValid());
         return displayData(node, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == DurationColumn)

@@ -386,7 +386,7 @@ private Q_SLOTS:
             << u"sta|"_s
             << QStringList{u"state"_s, u"stateTransitions[*].from"_s, u"stateTransitions[*].to[*]"_s,
                            u"stateDetails[*].type"_s, u"stateDetails[*].title"_s, u"stateDetails[*].detail"_s,
-                           u"startTime"_s}
+                           u"startTime"_s, u"stalled"_s}
             << 0 << 3 << field;
         QTest::newRow("cursor inside a field") << u"sta|te eq 'x'"_s
                                                << QStringList{u"state"_s,
@@ -395,7 +395,7 @@ private Q_SLOTS:
                                                               u"stateDetails[*].type"_s,
                                                               u"stateDetails[*].title"_s,
                                                               u"stateDetails[*].detail"_s,
-                                                              u"startTime"_s}
+                                                              u"startTime"_s, u"stalled"_s}
                                                << 0 << 5 << field;
         QTest::newRow("a path begun")
             << u"x eq 'a' or metadata.lab|"_s

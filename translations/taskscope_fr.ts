@@ -722,6 +722,46 @@
         <extracomment>a task&apos;s resource: its kind and its shortened id, &quot;Backup 1b2c3d4e…&quot;</extracomment>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>%1 · stalled</source>
+        <comment>a state badge: the state&apos;s name, and that the task&apos;s progress has stopped</comment>
+        <translation>%1 · bloquée</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>estimated time left</comment>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>seconds, in an estimated time left</comment>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <comment>hours, in an estimated time left</comment>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <comment>minutes, in an estimated time left</comment>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>≈ %1 %2</source>
+        <comment>estimated time left: amount, unit</comment>
+        <translation>≈ %1 %2</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %2</source>
+        <comment>estimated time left: less than amount, unit</comment>
+        <translation>&lt; %1 %2</translation>
+    </message>
+    <message>
+        <source>≈ %1–%2 %3</source>
+        <comment>estimated time left: from, to, unit</comment>
+        <translation>≈ %1–%2 %3</translation>
+    </message>
 </context>
 <context>
     <name>TaskListParser</name>
@@ -852,6 +892,330 @@
     <message>
         <source>&quot;items&quot; appears more than once</source>
         <translation>&quot;items&quot; apparaît plus d&apos;une fois</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::Attention</name>
+    <message>
+        <source>A task fails</source>
+        <translation>Une tâche échoue</translation>
+    </message>
+    <message>
+        <source>A task completes</source>
+        <translation>Une tâche se termine avec succès</translation>
+    </message>
+    <message>
+        <source>A task ends (completes, fails or is cancelled)</source>
+        <translation>Une tâche prend fin (terminée, échouée ou annulée)</translation>
+    </message>
+    <message>
+        <source>A task stalls</source>
+        <translation>Une tâche se bloque</translation>
+    </message>
+    <message>
+        <source>A task starts</source>
+        <translation>Une tâche démarre</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2</source>
+        <translation>%1 a échoué sur %2</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 a échoué</translation>
+    </message>
+    <message>
+        <source>%1 completed on %2</source>
+        <translation>%1 s&apos;est terminée sur %2</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 s&apos;est terminée</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled on %2</source>
+        <translation>%1 a été annulée sur %2</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation>%1 a été annulée</translation>
+    </message>
+    <message>
+        <source>%1 stalled on %2</source>
+        <comment>no progress for a long time</comment>
+        <translation>%1 est bloquée sur %2</translation>
+    </message>
+    <message>
+        <source>%1 stalled</source>
+        <comment>no progress for a long time</comment>
+        <translation>%1 est bloquée</translation>
+    </message>
+    <message>
+        <source>%1 started on %2</source>
+        <translation>%1 a démarré sur %2</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 a démarré</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) failed on %1</source>
+        <translation>
+            <numerusform>%n tâche a échoué sur %1</numerusform>
+            <numerusform>%n tâches ont échoué sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) failed</source>
+        <translation>
+            <numerusform>%n tâche a échoué</numerusform>
+            <numerusform>%n tâches ont échoué</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) completed on %1</source>
+        <translation>
+            <numerusform>%n tâche s&apos;est terminée sur %1</numerusform>
+            <numerusform>%n tâches se sont terminées sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) completed</source>
+        <translation>
+            <numerusform>%n tâche s&apos;est terminée</numerusform>
+            <numerusform>%n tâches se sont terminées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) cancelled on %1</source>
+        <translation>
+            <numerusform>%n tâche a été annulée sur %1</numerusform>
+            <numerusform>%n tâches ont été annulées sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) cancelled</source>
+        <translation>
+            <numerusform>%n tâche a été annulée</numerusform>
+            <numerusform>%n tâches ont été annulées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) stalled on %1</source>
+        <comment>no progress for a long time</comment>
+        <translation>
+            <numerusform>%n tâche est bloquée sur %1</numerusform>
+            <numerusform>%n tâches sont bloquées sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) stalled</source>
+        <comment>no progress for a long time</comment>
+        <translation>
+            <numerusform>%n tâche est bloquée</numerusform>
+            <numerusform>%n tâches sont bloquées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) started on %1</source>
+        <translation>
+            <numerusform>%n tâche a démarré sur %1</numerusform>
+            <numerusform>%n tâches ont démarré sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) started</source>
+        <translation>
+            <numerusform>%n tâche a démarré</numerusform>
+            <numerusform>%n tâches ont démarré</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>task · app</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>task: reason</comment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>reason title: detail</comment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot;: %2</source>
+        <translation>Règle &quot;%1&quot; : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No progress for %n minute(s) (at %1%)</source>
+        <translation>
+            <numerusform>Aucune progression depuis %n minute (à %1 %)</numerusform>
+            <numerusform>Aucune progression depuis %n minutes (à %1 %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No progress for %n minute(s)</source>
+        <translation>
+            <numerusform>Aucune progression depuis %n minute</numerusform>
+            <numerusform>Aucune progression depuis %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <comment>tasks that need attention</comment>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…et %n autre</numerusform>
+            <numerusform>…et %n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::AttentionRuleDialog</name>
+    <message>
+        <source>Only &amp;watched tasks (and their subtasks)</source>
+        <translation>Uniquement les tâches &amp;suivies (et leurs sous-tâches)</translation>
+    </message>
+    <message>
+        <source>Notification Rule</source>
+        <translation>Règle de notification</translation>
+    </message>
+    <message>
+        <source>Any task (for example: name in &apos;backup&apos; and appName in &apos;prod&apos;)</source>
+        <translation>Toutes les tâches (par exemple : name in &apos;backup&apos; and appName in &apos;prod&apos;)</translation>
+    </message>
+    <message>
+        <source>Any connection</source>
+        <translation>Toutes les connexions</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Événement :</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtre :</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Connexion :</translation>
+    </message>
+    <message>
+        <source>The filter is not valid: %1</source>
+        <translation>Le filtre n&apos;est pas valide : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::AttentionSettings</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Defaults</source>
+        <translation>Rétablir les &amp;valeurs par défaut</translation>
+    </message>
+    <message>
+        <source>Send a &amp;Test Notification</source>
+        <translation>Envoyer une notification de &amp;test</translation>
+    </message>
+    <message>
+        <source>At start, notify the &amp;failures since the last run</source>
+        <translation>Au démarrage, signaler les &amp;échecs survenus depuis la dernière exécution</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <comment>a notification rule is on (not muted)</comment>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Watched only</source>
+        <translation>Suivies uniquement</translation>
+    </message>
+    <message>
+        <source>Notify me when:</source>
+        <translation>Me notifier quand :</translation>
+    </message>
+    <message>
+        <source>Notifications cannot be shown: no notification service and no tray.</source>
+        <translation>Impossible d&apos;afficher les notifications : aucun service de notification et aucune zone de notification.</translation>
+    </message>
+    <message>
+        <source>Notifications cannot be shown now (%1).</source>
+        <translation>Impossible d&apos;afficher les notifications pour le moment (%1).</translation>
+    </message>
+    <message>
+        <source>Notifications are shown by: %1</source>
+        <translation>Notifications affichées par : %1</translation>
+    </message>
+    <message>
+        <source>Taskscope test notification</source>
+        <translation>Notification de test de Taskscope</translation>
+    </message>
+    <message>
+        <source>Notifications work: Taskscope will tell you here when a rule matches.</source>
+        <translation>Les notifications fonctionnent : Taskscope vous préviendra ici lorsqu&apos;une règle correspond.</translation>
+    </message>
+    <message>
+        <source>Muted: this rule notifies nothing</source>
+        <translation>En sourdine : cette règle n&apos;envoie aucune notification</translation>
+    </message>
+    <message>
+        <source>This rule notifies</source>
+        <translation>Cette règle envoie des notifications</translation>
+    </message>
+    <message>
+        <source>Any task</source>
+        <translation>Toutes les tâches</translation>
+    </message>
+    <message>
+        <source>This filter is not valid, so the rule notifies nothing: %1</source>
+        <translation>Ce filtre n&apos;est pas valide, la règle n&apos;envoie donc aucune notification : %1</translation>
+    </message>
+    <message>
+        <source>Any connection</source>
+        <translation>Toutes les connexions</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1384,21 @@ Problèmes : %4</translation>
     <message>
         <source>After a full list, each poll asks for the tasks modified since the newest one seen; every 12th poll, and after any error, takes the full list again to learn about removed tasks. Turn it off for a server that does not keep modificationTimestamp up to date.</source>
         <translation>Après une liste complète, chaque interrogation ne demande que les tâches modifiées depuis la plus récente déjà vue ; une interrogation sur 12, et après toute erreur, reprend la liste complète pour apprendre les tâches supprimées. À désactiver pour un serveur qui ne tient pas modificationTimestamp à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::DBusNotifier</name>
+    <message>
+        <source>Desktop notifications (D-Bus)</source>
+        <translation>Notifications du bureau (D-Bus)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Mute this rule</source>
+        <translation>Mettre cette règle en sourdine</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1776,41 @@ Valeurs : &apos;texte entre guillemets&apos;, nombres, now-1h. Champs tels que s
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::FreezeBar</name>
+    <message>
+        <source>Show Changes</source>
+        <translation>Afficher les changements</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <comment>a button: let the tree move again</comment>
+        <translation>Libérer</translation>
+    </message>
+    <message>
+        <source>Apply the changes and let the tree follow the polls again</source>
+        <translation>Appliquer les changements et laisser l&apos;arborescence suivre à nouveau les interrogations</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frozen: %n change(s) since the tree was frozen</source>
+        <translation>
+            <numerusform>Figée : %n changement depuis que l&apos;arborescence a été figée</numerusform>
+            <numerusform>Figée : %n changements depuis que l&apos;arborescence a été figée</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Frozen: %n change(s) since %1</source>
+        <comment>the tree stopped moving; polls go on</comment>
+        <translation>
+            <numerusform>Figée : %n changement depuis %1</numerusform>
+            <numerusform>Figée : %n changements depuis %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Frozen since %1</source>
+        <translation>Figée depuis %1</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +2200,58 @@ id : %2</translation>
         <source>History read-only</source>
         <translation>Historique en lecture seule</translation>
     </message>
+    <message>
+        <source>Keep Watching in the Tray?</source>
+        <translation>Continuer la surveillance dans la zone de notification ?</translation>
+    </message>
+    <message>
+        <source>Taskscope can keep polling and notify you from the system tray when you close this window. Quit it from the tray&apos;s menu or with File › Quit.</source>
+        <translation>Taskscope peut continuer ses interrogations et vous avertir depuis la zone de notification lorsque vous fermez cette fenêtre. Quittez-le depuis le menu de la zone de notification ou avec Fichier › Quitter.</translation>
+    </message>
+    <message>
+        <source>Keep Running in the Tray</source>
+        <translation>Continuer dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Taskscope asks only once; the choice is kept.</source>
+        <translation>Taskscope ne pose la question qu&apos;une fois ; le choix est conservé.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>&amp;Notifications…</translation>
+    </message>
+    <message>
+        <source>Which events notify you (a task fails, ends, stalls, starts), for which tasks, and a test</source>
+        <translation>Quels événements vous sont notifiés (une tâche échoue, prend fin, se bloque, démarre), pour quelles tâches, et un test</translation>
+    </message>
+    <message>
+        <source>Mark Failures as &amp;Seen</source>
+        <translation>Marquer les échecs comme &amp;vus</translation>
+    </message>
+    <message>
+        <source>Stop highlighting the failures you have not selected yet</source>
+        <translation>Ne plus mettre en évidence les échecs que vous n&apos;avez pas encore sélectionnés</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Figer</translation>
+    </message>
+    <message>
+        <source>Stop the tree from moving while polling goes on; unfreeze to see every change (F9)</source>
+        <translation>Figer l&apos;arborescence pendant que les interrogations continuent ; libérer pour voir tous les changements (F9)</translation>
+    </message>
+    <message>
+        <source>Frozen: the tree stays as it is; polling goes on (F9 to unfreeze)</source>
+        <translation>Figée : l&apos;arborescence reste telle quelle ; les interrogations continuent (F9 pour libérer)</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::MemoryTokenStore</name>
@@ -1956,6 +2422,26 @@ Ctrl+clic : ajouter plutôt l&apos;état %1.</translation>
         <comment>state chip menu</comment>
         <translation>Retirer l&apos;état %1 du filtre</translation>
     </message>
+    <message>
+        <source>Stalled</source>
+        <comment>state chip</comment>
+        <extracomment>the chip of running tasks whose progress stopped moving</extracomment>
+        <translation>Bloquée</translation>
+    </message>
+    <message>
+        <source>Shown by the filter.
+Click: remove the stalled clause from the filter.</source>
+        <comment>state chip</comment>
+        <translation>Inclus par le filtre.
+Clic : retirer la condition stalled du filtre.</translation>
+    </message>
+    <message>
+        <source>Running tasks whose progress has not moved for at least 10 minutes (or 5 times their usual pace).
+Click: only stalled tasks.</source>
+        <comment>state chip</comment>
+        <translation>Tâches en cours dont la progression n&apos;a pas bougé depuis au moins 10 minutes (ou 5 fois leur rythme habituel).
+Clic : uniquement les tâches bloquées.</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeModel</name>
@@ -2054,6 +2540,44 @@ id %2</translation>
         <extracomment>a task shown from Taskscope&apos;s history; %1 is a date and time</extracomment>
         <translation>Depuis l&apos;historique : le serveur a cessé de la lister le %1</translation>
     </message>
+    <message>
+        <source>ETA</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>★</source>
+        <extracomment>the header of the narrow column of stars (watched tasks)</extracomment>
+        <translation>★</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Suivie</translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation>Non suivie</translation>
+    </message>
+    <message>
+        <source>Not enough progress yet, and fewer than 3 past runs of this kind for this app</source>
+        <translation>Pas encore assez de progression, et moins de 3 exécutions passées de ce type pour cette application</translation>
+    </message>
+    <message>
+        <source>From its recent progress and from past runs of this kind for this app</source>
+        <translation>D&apos;après sa progression récente et les exécutions passées de ce type pour cette application</translation>
+    </message>
+    <message>
+        <source>From past runs of this kind for this app</source>
+        <translation>D&apos;après les exécutions passées de ce type pour cette application</translation>
+    </message>
+    <message>
+        <source>From its recent progress</source>
+        <translation>D&apos;après sa progression récente</translation>
+    </message>
+    <message>
+        <source>Stalled: no progress since %1</source>
+        <extracomment>a running task whose progress stopped moving; %1 is a date and time</extracomment>
+        <translation>Bloquée : aucune progression depuis le %1</translation>
+    </message>
 </context>
 <context>
     <name>Taskscope::TaskTreeView</name>
@@ -2080,6 +2604,97 @@ id %2</translation>
     <message>
         <source>Collapse Subtree</source>
         <translation>Réduire la sous-arborescence</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Suivre</translation>
+    </message>
+    <message>
+        <source>Keep this task and its subtasks in the Watched strip, and notify when it ends</source>
+        <translation>Garder cette tâche et ses sous-tâches dans le bandeau Suivies, et avertir quand elle prend fin</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::TrayController</name>
+    <message>
+        <source>&amp;Hide Window</source>
+        <translation>&amp;Masquer la fenêtre</translation>
+    </message>
+    <message>
+        <source>Recent Events</source>
+        <translation>Événements récents</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Aucun événement pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <comment>tray tooltip: a state&apos;s name, its task count</comment>
+        <translation>%1 : %L2</translation>
+    </message>
+    <message>
+        <source>No tasks</source>
+        <translation>Aucune tâche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) not yet seen</source>
+        <translation>
+            <numerusform>%n échec pas encore vu</numerusform>
+            <numerusform>%n échecs pas encore vus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>tray event: a task&apos;s title, its app</comment>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 a échoué</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 s&apos;est terminée</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 a pris fin</translation>
+    </message>
+    <message>
+        <source>%1 stalled</source>
+        <translation>%1 est bloquée</translation>
+    </message>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 a démarré</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>tray event: its local time, what happened</comment>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::TrayNotifier</name>
+    <message>
+        <source>Tray icon messages</source>
+        <translation>Messages de l&apos;icône de la zone de notification</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::UnavailableNotifier</name>
+    <message>
+        <source>No notification service</source>
+        <translation>Aucun service de notification</translation>
     </message>
 </context>
 <context>
@@ -2146,6 +2761,29 @@ id %2</translation>
     <message>
         <source>cannot record the history in %1: %2</source>
         <translation>impossible d&apos;enregistrer l&apos;historique dans %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::WatchedStrip</name>
+    <message>
+        <source>Watched</source>
+        <translation>Suivies</translation>
+    </message>
+    <message>
+        <source>Stop Watching</source>
+        <translation>Ne plus suivre</translation>
+    </message>
+</context>
+<context>
+    <name>Taskscope::WatchedTasksProxy</name>
+    <message>
+        <source>%1 — hidden by: %2</source>
+        <comment>a watched task the tree&apos;s filter hides: its name, the clause</comment>
+        <translation>%1 — masquée par : %2</translation>
+    </message>
+    <message>
+        <source>The tree&apos;s filter hides “%1”: %2</source>
+        <translation>Le filtre de l&apos;arborescence masque “%1” : %2</translation>
     </message>
 </context>
 <context>

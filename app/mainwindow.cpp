@@ -118,7 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({600, 400});
-    layout->addWidget(m_splitter);
+    layout->addWidget(m_splitter, 1); // the tree and details take what the bars above leave
     setCentralWidget(central);
     createFailureGroups();
     createJournal();

@@ -151,7 +151,10 @@ void WatchedStrip::hideOtherColumns()
         m_view->setColumnHidden(column, !shown);
     }
     const int ch = m_view->fontMetrics().horizontalAdvance(u'0');
-    m_view->header()->resizeSection(TaskTreeModel::NameColumn, 40 * ch);
+    m_view->header()->resizeSection(TaskTreeModel::NameColumn, 48 * ch);
+    // The ETA takes the width the others leave: no horizontal scroll bar, which would cover the
+    // last row of a strip only as tall as its rows.
+    m_view->header()->setSectionResizeMode(TaskTreeModel::EtaColumn, QHeaderView::Stretch);
     m_view->header()->resizeSection(TaskTreeModel::StateColumn, 20 * ch);
     m_view->header()->resizeSection(TaskTreeModel::ProgressColumn, 14 * ch);
     m_view->header()->resizeSection(TaskTreeModel::EtaColumn, 14 * ch);

@@ -387,6 +387,21 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+// The tray's first entry says what it will do: Hide Window, or Show Window.
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_attention && m_attention->tray())
+        m_attention->tray()->setWindowShown(true);
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    if (m_attention && m_attention->tray())
+        m_attention->tray()->setWindowShown(false);
+}
+
 // Geometry, toolbar and header (widths, order, hidden columns) come back as the user left them.
 void MainWindow::restoreLayout()
 {
@@ -982,7 +997,7 @@ void MainWindow::createAttention()
         QApplication::setQuitOnLastWindowClosed(false); // closing the window may leave it in the tray
     connect(m_attention, &AttentionController::showTaskRequested, this, &MainWindow::showTask);
     connect(m_attention, &AttentionController::toggleWindowRequested, this, [this] {
-        if (isVisible() && !isMinimized() && isActiveWindow()) {
+        if (isVisible() && !isMinimized()) { // a click on the tray takes the focus: not asked
             hide();
         } else {
             showNormal();
